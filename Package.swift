@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Imports point one way: argmap → ArgCLI → Argmap → (ArgdownSyntax, ArgStore, ArgExport) → ArgModel;
+// ArgStore → SQLiteKit → CSQLite. Only ArgCLI prints or exits.
+let package = Package(
+  name: "argmap",
+  products: [
+    .library(name: "Argmap", targets: ["Argmap"]),
+    .executable(name: "argmap", targets: ["argmap"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    .target(name: "SQLiteKit", dependencies: ["CSQLite"]),
+    .target(name: "ArgModel"),
+    .target(name: "ArgdownSyntax", dependencies: ["ArgModel"]),
+    // `schema` is a link to the top-level schema/ folder, the single source of truth.
+    .target(
+      name: "ArgStore",
+      dependencies: ["SQLiteKit", "ArgModel"],
+      resources: [.embedInCode("schema")]
+    ),
+    .target(name: "ArgExport", dependencies: ["ArgModel"]),
+    // `corpus` is a link to the top-level corpus/ folder: the built-in map.
+    .target(
+      name: "Argmap",
+      dependencies: ["ArgModel", "ArgdownSyntax", "ArgStore", "ArgExport"],
+      resources: [.embedInCode("corpus")]
+    ),
+    .target(name: "ArgCLI", dependencies: ["Argmap"]),
+    .executableTarget(name: "argmap", dependencies: ["ArgCLI"]),
+    .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"]),
+    .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax"]),
+    .testTarget(name: "ArgStoreTests", dependencies: ["ArgStore", "SQLiteKit"]),
+    .testTarget(name: "ArgExportTests", dependencies: ["ArgExport"]),
+    .testTarget(
+      name: "ArgmapTests",
+      dependencies: ["Argmap"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "ArgCLITests", dependencies: ["ArgCLI"]),
+  ]
+)
