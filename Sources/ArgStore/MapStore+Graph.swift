@@ -1,0 +1,200 @@
+import ArgModel
+import SQLiteKit
+
+/// One line of `tree`: a claim reached from the root, and how it relates to its parent.
+public struct TreeNode: Hashable, Sendable {
+  public var depth: Int
+  /// How this claim relates to its parent line; nil for the root.
+  public var relation: RelationKind?
+  public var claim: Claim
+  /// The claim already appears higher on this branch: the map has a cycle here, and the walk
+  /// stops rather than loop.
+  public var closesCycle: Bool
+}
+
+/// One step of a path: `claim`, and the relation that led to it from the previous step.
+public struct PathStep: Hashable, Sendable {
+  public enum Direction: String, Sendable {
+    /// The previous claim supports or rebuts this one.
+    case forward
+    /// This claim supports or rebuts the previous one.
+    case backward
+  }
+
+  public var claim: Claim
+  /// Nil for the first step.
+  public var relation: RelationKind?
+  public var direction: Direction?
+}
+
+/// A full-text match with a snippet whose matched words are wrapped in `[` and `]`.
+public struct SearchHit: Hashable, Sendable {
+  public var claim: Claim
+  public var snippet: String
+  /// bm25 score: lower is a better match.
+  public var rank: Double
+}
+
+extension MapStore {
+  /// Everything that supports or rebuts `rootID`, recursively, depth-first in the order a reader
+  /// follows: supporters before rebuttals, then definition order.
+  public func tree(rootID: String, depth maxDepth: Int? = nil) throws(StoreError) -> [TreeNode] {
+    _ = try claim(id: rootID)
+    return try storeErrors {
+      // A recursive select ordered by depth DESC pops the deepest row first, which makes SQLite
+      // walk depth-first, so rows come out in reading order. The path column stops cycles.
+      let rows = try database.prepare(
+        """
+        WITH RECURSIVE walk(seq, depth, kind, path, cycle) AS (
+          SELECT seq, 0, NULL, ',' || seq || ',', 0 FROM claims WHERE id = ?1
+          UNION ALL
+          SELECT r.from_seq, w.depth + 1, r.kind, w.path || r.from_seq || ',',
+                 instr(w.path, ',' || r.from_seq || ',') > 0
+          FROM walk w JOIN relations r ON r.to_seq = w.seq
+          WHERE w.cycle = 0 AND w.depth < ?2
+          ORDER BY 2 DESC, 3 DESC, 1
+        )
+        SELECT w.seq, w.depth, w.kind, w.cycle FROM walk w
+        """
+      ).map([rootID, maxDepth ?? Int.max]) {
+        (seq: $0.int(0), depth: $0.int(1), kind: $0.optionalString(2), cycle: $0.int(3) != 0)
+      }
+      let claims = try claimsBySeq(Set(rows.map(\.seq)))
+      return rows.compactMap { row in
+        claims[row.seq].map {
+          TreeNode(
+            depth: row.depth, relation: row.kind.flatMap(RelationKind.init(rawValue:)), claim: $0,
+            closesCycle: row.cycle)
+        }
+      }
+    }
+  }
+
+  /// The shortest chain of relations between two claims, followed in either direction, or nil
+  /// when they are not connected.
+  ///
+  /// This is a breadth-first search in Swift over indexed edge lookups, not a recursive CTE: a
+  /// CTE can only track visited claims per path, so on a dense map it enumerates every path,
+  /// while this visits each claim at most once.
+  public func path(from fromID: String, to toID: String) throws(StoreError) -> [PathStep]? {
+    let start = try claim(id: fromID)
+    let goal = try claim(id: toID)
+    return try storeErrors {
+      let startSeq = try seq(ofClaim: start.id)
+      let goalSeq = try seq(ofClaim: goal.id)
+      guard
+        let seqs = try breadthFirstPath(from: startSeq, to: goalSeq)
+      else { return nil }
+      let claims = try claimsBySeq(Set(seqs.map(\.seq)))
+      return seqs.compactMap { step in
+        claims[step.seq].map {
+          PathStep(claim: $0, relation: step.kind, direction: step.direction)
+        }
+      }
+    }
+  }
+
+  private func breadthFirstPath(from start: Int, to goal: Int) throws -> [(
+    seq: Int, kind: RelationKind?, direction: PathStep.Direction?
+  )]? {
+    let neighbours = try database.prepare(
+      """
+      SELECT to_seq, kind, 'forward' FROM relations WHERE from_seq = ?1
+      UNION ALL
+      SELECT from_seq, kind, 'backward' FROM relations WHERE to_seq = ?1
+      """)
+    var cameFrom: [Int: (previous: Int, kind: RelationKind, direction: PathStep.Direction)] = [:]
+    var visited: Set<Int> = [start]
+    var frontier = [start]
+    search: while !frontier.isEmpty {
+      var next: [Int] = []
+      for seq in frontier {
+        for edge in try neighbours.map([seq], { ($0.int(0), $0.string(1), $0.string(2)) })
+        where visited.insert(edge.0).inserted {
+          cameFrom[edge.0] = (
+            seq, RelationKind(rawValue: edge.1) ?? .supports,
+            PathStep.Direction(rawValue: edge.2) ?? .forward
+          )
+          if edge.0 == goal { break search }
+          next.append(edge.0)
+        }
+      }
+      frontier = next
+    }
+    guard start == goal || cameFrom[goal] != nil else { return nil }
+    var steps: [(seq: Int, kind: RelationKind?, direction: PathStep.Direction?)] = []
+    var current = goal
+    while let link = cameFrom[current] {
+      steps.append((current, link.kind, link.direction))
+      current = link.previous
+    }
+    steps.append((start, nil, nil))
+    return steps.reversed()
+  }
+
+  /// Full-text search over claim ids and texts, best matches first.
+  ///
+  /// Plain words are matched as words (all of them, any order, with stemming), so user input
+  /// never trips over FTS5's query syntax; `raw` passes an FTS5 query through unchanged.
+  public func search(_ text: String, limit: Int = 20, raw: Bool = false) throws(StoreError)
+    -> [SearchHit]
+  {
+    let query = raw ? text : Self.ftsQuery(forWords: text)
+    guard !query.isEmpty else { throw .invalid("search needs at least one word") }
+    do {
+      let rows = try database.prepare(
+        """
+        SELECT f.rowid, snippet(claims_fts, 1, '[', ']', '…', 12), bm25(claims_fts, 2.0, 1.0)
+        FROM claims_fts f WHERE claims_fts MATCH ?1
+        ORDER BY bm25(claims_fts, 2.0, 1.0) LIMIT ?2
+        """
+      ).map([query, limit]) { (seq: $0.int(0), snippet: $0.string(1), rank: $0.double(2)) }
+      let claims = try claimsBySeq(Set(rows.map(\.seq)))
+      return rows.compactMap { row in
+        claims[row.seq].map { SearchHit(claim: $0, snippet: row.snippet, rank: row.rank) }
+      }
+    } catch let error as SQLiteError where raw && error.code == 1 {
+      throw .invalid("not a valid FTS5 query: \(error.message)")
+    } catch {
+      throw .sqlite(error as? SQLiteError ?? SQLiteError(code: 1, message: "\(error)"))
+    }
+  }
+
+  /// Each run of letters or digits becomes a quoted FTS5 term; everything else separates terms.
+  static func ftsQuery(forWords text: String) -> String {
+    var terms: [String] = []
+    var current = ""
+    for character in text {
+      if character.isLetter || character.isNumber {
+        current.append(character)
+      } else if !current.isEmpty {
+        terms.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { terms.append(current) }
+    return terms.map { "\"\($0)\"" }.joined(separator: " ")
+  }
+
+  func seq(ofClaim id: String) throws -> Int {
+    guard let seq = try database.scalarInt("SELECT seq FROM claims WHERE id = ?", [id]) else {
+      throw try claimNotFound(id)
+    }
+    return seq
+  }
+
+  func claimsBySeq(_ seqs: Set<Int>) throws -> [Int: Claim] {
+    guard !seqs.isEmpty else { return [:] }
+    let statement = try database.prepare(
+      "SELECT \(Rows.claimColumns) FROM claims c WHERE c.seq = ?")
+    let tags = try tags(ofClaimSeqs: Array(seqs))
+    var claims: [Int: Claim] = [:]
+    for seq in seqs {
+      if var claim = try statement.first([seq], { Rows.claim($0, tags: []) }) {
+        claim.setTags(tags[seq] ?? [])
+        claims[seq] = claim
+      }
+    }
+    return claims
+  }
+}

@@ -1,0 +1,206 @@
+import ArgModel
+import SQLiteKit
+
+/// A position and how many claims are defined under it.
+public struct PositionSummary: Hashable, Sendable {
+  public var position: Position
+  public var claimCount: Int
+}
+
+/// A claim related to another one, and how.
+public struct Link: Hashable, Sendable {
+  public var kind: RelationKind
+  public var claim: Claim
+}
+
+/// A claim with its neighbours in both directions.
+public struct ClaimDetail: Hashable, Sendable {
+  public var claim: Claim
+  public var positionTitle: String?
+  /// Claims that support or rebut this one.
+  public var incoming: [Link]
+  /// Claims this one supports or rebuts.
+  public var outgoing: [Link]
+}
+
+extension MapStore {
+  public func positions() throws(StoreError) -> [PositionSummary] {
+    try storeErrors {
+      try database.prepare(
+        """
+        SELECT \(Rows.positionColumns), (SELECT count(*) FROM claims c WHERE c.position_id = p.id)
+        FROM positions p ORDER BY p.seq
+        """
+      ).map { PositionSummary(position: Rows.position($0), claimCount: $0.int(3)) }
+    }
+  }
+
+  public func position(id: String) throws(StoreError) -> Position {
+    let found = try storeErrors {
+      try database.prepare("SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
+        .first([id], Rows.position)
+    }
+    guard let found else {
+      throw .notFound(.position, id: id, suggestion: try nearest(to: id, in: "positions"))
+    }
+    return found
+  }
+
+  /// Claims in definition order, all of them or those of one position.
+  public func claims(inPosition positionID: String? = nil) throws(StoreError) -> [Claim] {
+    if let positionID { _ = try position(id: positionID) }
+    return try storeErrors {
+      let filter = positionID == nil ? "" : "WHERE c.position_id = ?"
+      return try loadClaims(
+        "SELECT \(Rows.claimColumns) FROM claims c \(filter) ORDER BY c.seq",
+        positionID.map { [$0] } ?? [])
+    }
+  }
+
+  public func claim(id: String) throws(StoreError) -> Claim {
+    let found = try storeErrors {
+      try loadClaims("SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?", [id]).first
+    }
+    guard let found else { throw try claimNotFound(id) }
+    return found
+  }
+
+  public func detail(ofClaim id: String) throws(StoreError) -> ClaimDetail {
+    let claim = try claim(id: id)
+    return try storeErrors {
+      let title = try claim.position.flatMap { try position(id: $0).title }
+      let neighbours = { (join: String, match: String) in
+        let rows = try self.database.prepare(
+          """
+          SELECT \(Rows.claimColumns), r.kind FROM relations r JOIN claims c ON c.seq = r.\(join)
+          WHERE r.\(match) = (SELECT seq FROM claims WHERE id = ?)
+          ORDER BY r.kind DESC, c.seq
+          """
+        ).map { ($0.int(0), $0.string(8), Rows.claim($0, tags: [])) }
+        let tags = try self.tags(ofClaimSeqs: rows.map(\.0))
+        return rows.map { seq, kind, claim in
+          var claim = claim
+          claim.setTags(tags[seq] ?? [])
+          return Link(kind: RelationKind(rawValue: kind) ?? .supports, claim: claim)
+        }
+      }
+      return ClaimDetail(
+        claim: claim, positionTitle: title,
+        incoming: try neighbours("from_seq", "to_seq"),
+        outgoing: try neighbours("to_seq", "from_seq"))
+    }
+  }
+
+  /// The ids and kinds of every claim, so the parser can resolve references to them.
+  public func claimKinds() throws(StoreError) -> [String: ClaimKind] {
+    try storeErrors {
+      var kinds: [String: ClaimKind] = [:]
+      try database.prepare("SELECT id, kind FROM claims").forEachRow {
+        kinds[$0.string(0)] = ClaimKind(rawValue: $0.string(1)) ?? .statement
+      }
+      return kinds
+    }
+  }
+
+  /// The whole map, or one position's claims together with the claims directly linked to them
+  /// from elsewhere, so that a position's export shows what answers it.
+  public func map(position positionID: String? = nil) throws(StoreError) -> ArgumentMap {
+    if let positionID { _ = try position(id: positionID) }
+    return try storeErrors {
+      guard let positionID else {
+        return try loadMap(claimFilter: "1", [])
+      }
+      return try loadMap(
+        claimFilter: """
+          c.position_id = ?1 OR c.seq IN (
+            SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
+            UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
+          """, [positionID])
+    }
+  }
+
+  /// The sources claims cite, in the order they were registered.
+  public func sources() throws(StoreError) -> [Source] {
+    try storeErrors {
+      try database.prepare("SELECT id, title, url FROM sources ORDER BY seq").map {
+        Source(id: $0.string(0), title: $0.string(1), url: $0.optionalString(2))
+      }
+    }
+  }
+
+  // MARK: - Shared loading
+
+  /// Loads claims matching `claimFilter` (an SQL condition on `claims c`), the positions they
+  /// belong to, and the relations among them.
+  func loadMap(claimFilter: String, _ values: [any SQLBindable]) throws -> ArgumentMap {
+    try database.execute("DROP TABLE IF EXISTS temp.selected")
+    try database.execute("CREATE TEMP TABLE selected (seq INTEGER PRIMARY KEY)")
+    defer { try? database.execute("DROP TABLE IF EXISTS temp.selected") }
+    try database.run("INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
+    let claims = try loadClaims(
+      "SELECT \(Rows.claimColumns) FROM claims c JOIN temp.selected s ON s.seq = c.seq ORDER BY c.seq")
+    let positions = try database.prepare(
+      """
+      SELECT \(Rows.positionColumns) FROM positions p
+      WHERE p.id IN (SELECT c.position_id FROM claims c JOIN temp.selected s ON s.seq = c.seq)
+        OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_id = p.id) AND ?1
+      ORDER BY p.seq
+      """
+    ).map([claimFilter == "1"], Rows.position)
+    let relations = try database.prepare(
+      """
+      SELECT f.id, t.id, r.kind FROM relations r
+      JOIN temp.selected sf ON sf.seq = r.from_seq JOIN temp.selected st ON st.seq = r.to_seq
+      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+      ORDER BY r.to_seq, r.kind DESC, r.from_seq
+      """
+    ).map { Rows.relation($0, from: 0, to: 1, kind: 2) }
+    let sourceIDs = Set(claims.compactMap { $0.provenance?.source })
+    let sources = try database.prepare("SELECT id, title, url FROM sources ORDER BY seq").map {
+      Source(id: $0.string(0), title: $0.string(1), url: $0.optionalString(2))
+    }.filter { sourceIDs.contains($0.id) }
+    return ArgumentMap(sources: sources, positions: positions, claims: claims, relations: relations)
+  }
+
+  /// Runs a query selecting `Rows.claimColumns` and attaches each claim's tags.
+  func loadClaims(_ sql: String, _ values: [any SQLBindable] = []) throws -> [Claim] {
+    let rows = try database.prepare(sql).map(values) { ($0.int(0), Rows.claim($0, tags: [])) }
+    let tags = try tags(ofClaimSeqs: rows.map(\.0))
+    return rows.map { seq, claim in
+      var claim = claim
+      if let claimTags = tags[seq] { claim.setTags(claimTags) }
+      return claim
+    }
+  }
+
+  /// Tags by claim seq. Large sets read the whole (small) tag table once rather than per claim.
+  func tags(ofClaimSeqs seqs: [Int]) throws -> [Int: [String]] {
+    guard !seqs.isEmpty else { return [:] }
+    var tags: [Int: [String]] = [:]
+    if seqs.count > 64 {
+      let wanted = Set(seqs)
+      try database.prepare("SELECT claim_seq, tag FROM claim_tags").forEachRow {
+        if wanted.contains($0.int(0)) { tags[$0.int(0), default: []].append($0.string(1)) }
+      }
+    } else {
+      let statement = try database.prepare("SELECT tag FROM claim_tags WHERE claim_seq = ?")
+      for seq in seqs {
+        let claimTags = try statement.map([seq]) { $0.string(0) }
+        if !claimTags.isEmpty { tags[seq] = claimTags }
+      }
+    }
+    return tags
+  }
+
+  func claimNotFound(_ id: String) throws(StoreError) -> StoreError {
+    .notFound(.claim, id: id, suggestion: try nearest(to: id, in: "claims"))
+  }
+
+  /// The closest existing id in `table`, to suggest when an id is mistyped.
+  func nearest(to id: String, in table: String) throws(StoreError) -> String? {
+    try storeErrors {
+      let ids = try database.prepare("SELECT id FROM \(table)").map { $0.string(0) }
+      return Identifier.nearest(to: id, among: ids)
+    }
+  }
+}

@@ -1,0 +1,294 @@
+import ArgModel
+import SQLiteKit
+
+/// What an import changed, claim by claim, so the CLI can say so.
+public struct ImportSummary: Hashable, Sendable {
+  public var positionsAdded: [String] = []
+  public var positionsUpdated: [String] = []
+  public var claimsAdded: [String] = []
+  public var claimsUpdated: [String] = []
+  public var claimsRemoved: [String] = []
+  public var relationsAdded: [Relation] = []
+  public var relationsChanged: [Relation] = []
+  public var relationsRemoved: [Relation] = []
+  public var sourcesAdded: [String] = []
+
+  public init() {}
+
+  public var changedNothing: Bool {
+    positionsAdded.isEmpty && positionsUpdated.isEmpty && claimsAdded.isEmpty
+      && claimsUpdated.isEmpty && claimsRemoved.isEmpty && relationsAdded.isEmpty
+      && relationsChanged.isEmpty && relationsRemoved.isEmpty && sourcesAdded.isEmpty
+  }
+}
+
+extension MapStore {
+  /// Merges `map` into the store in one transaction: all of it lands or none of it does.
+  ///
+  /// New claims are added and claims whose content changed are updated; relations are added (or
+  /// change kind). With `replacingPositions`, the claims of every position that `map` defines
+  /// are dropped first, with their relations, so a position can be rebuilt from its edited file.
+  @discardableResult
+  public func importMap(_ map: ArgumentMap, replacingPositions: Bool = false) throws(StoreError)
+    -> ImportSummary
+  {
+    try validate(map)
+    return try transaction {
+      var summary = ImportSummary()
+      let replaced = replacingPositions ? try removeClaims(ofPositions: map.positions) : nil
+      try upsertSources(map, into: &summary)
+      try upsertPositions(map.positions, into: &summary)
+      try upsertClaims(map.claims, previously: replaced?.claims ?? [:], into: &summary)
+      try upsertRelations(map.relations, into: &summary)
+      if let replaced { record(replaced, against: map, into: &summary) }
+      return summary
+    }
+  }
+
+  public func addPosition(_ position: Position) throws(StoreError) {
+    try requireValidID(position.id, of: .position)
+    try transaction {
+      guard try database.scalarInt("SELECT 1 FROM positions WHERE id = ?", [position.id]) == nil
+      else { throw StoreError.alreadyExists(.position, id: position.id) }
+      try insert(position)
+    }
+  }
+
+  public func addClaim(_ claim: Claim) throws(StoreError) {
+    try requireValidID(claim.id, of: .claim)
+    if let positionID = claim.position { _ = try position(id: positionID) }
+    try transaction {
+      guard try database.scalarInt("SELECT 1 FROM claims WHERE id = ?", [claim.id]) == nil
+      else { throw StoreError.alreadyExists(.claim, id: claim.id) }
+      var summary = ImportSummary()
+      try registerSources([claim.provenance?.source].compactMap { $0 }, into: &summary)
+      try insert(claim)
+    }
+  }
+
+  /// Adds "from kind to". Linking an already linked pair the same way changes nothing and
+  /// returns false; a pair linked the other way must be unlinked first.
+  @discardableResult
+  public func link(_ relation: Relation) throws(StoreError) -> Bool {
+    let fromSeq = try storeErrors { try seq(ofClaim: relation.from) }
+    let toSeq = try storeErrors { try seq(ofClaim: relation.to) }
+    guard fromSeq != toSeq else { throw .invalid("a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself") }
+    return try transaction {
+      if let existing = try existingKind(from: fromSeq, to: toSeq) {
+        guard existing == relation.kind else {
+          throw StoreError.invalid(
+            "'\(relation.from)' already \(existing.rawValue) '\(relation.to)'; unlink it first")
+        }
+        return false
+      }
+      try database.run(
+        "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, ?)",
+        [fromSeq, toSeq, relation.kind.rawValue])
+      return true
+    }
+  }
+
+  /// Removes the relation from `fromID` to `toID` and returns it.
+  @discardableResult
+  public func unlink(from fromID: String, to toID: String) throws(StoreError) -> Relation {
+    let fromSeq = try storeErrors { try seq(ofClaim: fromID) }
+    let toSeq = try storeErrors { try seq(ofClaim: toID) }
+    return try transaction {
+      guard let kind = try existingKind(from: fromSeq, to: toSeq) else {
+        let reverse = try existingKind(from: toSeq, to: fromSeq)
+        let hint = reverse.map { "; '\(toID)' \($0.rawValue) '\(fromID)', so try 'unlink \(toID) \(fromID)'" } ?? ""
+        throw StoreError.notFound(.relation, id: "\(fromID) → \(toID)\(hint)", suggestion: nil)
+      }
+      try database.run("DELETE FROM relations WHERE from_seq = ? AND to_seq = ?", [fromSeq, toSeq])
+      return Relation(from: fromID, to: toID, kind: kind)
+    }
+  }
+
+  /// Deletes a claim; its relations and tags go with it.
+  public func removeClaim(id: String) throws(StoreError) {
+    _ = try claim(id: id)
+    try transaction { try database.run("DELETE FROM claims WHERE id = ?", [id]) }
+  }
+
+  // MARK: - Import steps
+
+  /// Rejects ids that the map's own rules forbid before anything is written.
+  private func validate(_ map: ArgumentMap) throws(StoreError) {
+    for position in map.positions { try requireValidID(position.id, of: .position) }
+    for claim in map.claims { try requireValidID(claim.id, of: .claim) }
+    for relation in map.relations where relation.from == relation.to {
+      throw .invalid("claim '\(relation.from)' cannot relate to itself")
+    }
+  }
+
+  private func requireValidID(_ id: String, of item: StoreError.Item) throws(StoreError) {
+    guard Identifier.isValid(id) else {
+      throw .invalid(
+        "invalid \(item.rawValue) id '\(id)': use letters, digits, '-', '_' and '.', starting with a letter or digit"
+      )
+    }
+  }
+
+  private func upsertSources(_ map: ArgumentMap, into summary: inout ImportSummary) throws {
+    for source in map.sources {
+      try database.run(
+        "INSERT INTO sources (id, title, url) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = coalesce(excluded.url, url)",
+        [source.id, source.title, source.url])
+    }
+    try registerSources(map.claims.compactMap { $0.provenance?.source }, into: &summary)
+  }
+
+  /// Sources cited but never described are registered under their id, so provenance keeps its
+  /// foreign key and the user can describe them later.
+  private func registerSources(_ ids: [String], into summary: inout ImportSummary) throws {
+    let insert = try database.prepare("INSERT OR IGNORE INTO sources (id, title) VALUES (?, ?)")
+    for id in Set(ids).sorted() {
+      try insert.execute([id, id])
+      if database.changes > 0 { summary.sourcesAdded.append(id) }
+    }
+  }
+
+  private func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
+    let find = try database.prepare("SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
+    let update = try database.prepare("UPDATE positions SET title = ?, summary = ? WHERE id = ?")
+    for position in positions {
+      switch try find.first([position.id], Rows.position) {
+      case nil:
+        try insert(position)
+        summary.positionsAdded.append(position.id)
+      case let existing? where existing != position:
+        try update.execute([position.title, position.summary, position.id])
+        summary.positionsUpdated.append(position.id)
+      default:
+        break
+      }
+    }
+  }
+
+  private func upsertClaims(
+    _ claims: [Claim], previously removed: [String: Claim], into summary: inout ImportSummary
+  ) throws {
+    let find = try database.prepare("SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?")
+    let update = try database.prepare(
+      """
+      UPDATE claims SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7
+      WHERE seq = ?1
+      """)
+    for claim in claims {
+      let found = try find.first([claim.id]) { (seq: $0.int(0), claim: Rows.claim($0, tags: [])) }
+      guard let found else {
+        try insert(claim)
+        if let before = removed[claim.id] {
+          if before != claim { summary.claimsUpdated.append(claim.id) }
+        } else {
+          summary.claimsAdded.append(claim.id)
+        }
+        continue
+      }
+      var existing = found.claim
+      existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
+      guard existing != claim else { continue }
+      try update.execute([found.seq] + claimColumnValues(claim))
+      try replaceTags(ofClaimSeq: found.seq, with: claim.tags)
+      summary.claimsUpdated.append(claim.id)
+    }
+  }
+
+  private func upsertRelations(_ relations: [Relation], into summary: inout ImportSummary) throws {
+    let seqOf = try database.prepare("SELECT seq FROM claims WHERE id = ?")
+    let insert = try database.prepare(
+      """
+      INSERT INTO relations (from_seq, to_seq, kind) VALUES (?1, ?2, ?3)
+      ON CONFLICT (from_seq, to_seq) DO UPDATE SET kind = excluded.kind WHERE kind <> excluded.kind
+      """)
+    for relation in relations {
+      guard let from = try seqOf.first([relation.from], { $0.int(0) }),
+        let to = try seqOf.first([relation.to], { $0.int(0) })
+      else {
+        let missing = try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
+        throw try claimNotFound(missing)
+      }
+      let before = try existingKind(from: from, to: to)
+      try insert.execute([from, to, relation.kind.rawValue])
+      if before == nil {
+        summary.relationsAdded.append(relation)
+      } else if before != relation.kind {
+        summary.relationsChanged.append(relation)
+      }
+    }
+  }
+
+  /// What `--replace` dropped, to report what did not come back.
+  private struct Removed {
+    var claims: [String: Claim]
+    var relations: [Relation]
+  }
+
+  private func removeClaims(ofPositions positions: [Position]) throws -> Removed {
+    var removed = Removed(claims: [:], relations: [])
+    for position in positions {
+      let map = try loadMap(claimFilter: "c.position_id = ?1", [position.id])
+      for claim in map.claims { removed.claims[claim.id] = claim }
+      removed.relations += try relations(touchingPosition: position.id)
+      try database.run("DELETE FROM claims WHERE position_id = ?", [position.id])
+    }
+    return removed
+  }
+
+  private func relations(touchingPosition positionID: String) throws -> [Relation] {
+    try database.prepare(
+      """
+      SELECT f.id, t.id, r.kind FROM relations r
+      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+      WHERE f.position_id = ?1 OR t.position_id = ?1
+      """
+    ).map([positionID]) { Rows.relation($0, from: 0, to: 1, kind: 2) }
+  }
+
+  private func record(_ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary)
+  {
+    let kept = Set(map.claims.map(\.id))
+    summary.claimsRemoved = removed.claims.keys.filter { !kept.contains($0) }.sorted()
+    let restored = Set(map.relations)
+    let removedRelations = Set(removed.relations).subtracting(restored)
+    summary.relationsRemoved = removedRelations.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    // A relation dropped and restored unchanged is no news.
+    let previously = Set(removed.relations)
+    summary.relationsAdded.removeAll { previously.contains($0) }
+  }
+
+  // MARK: - Rows
+
+  private func insert(_ position: Position) throws {
+    try database.run(
+      "INSERT INTO positions (id, title, summary) VALUES (?, ?, ?)",
+      [position.id, position.title, position.summary])
+  }
+
+  private func insert(_ claim: Claim) throws {
+    try database.run(
+      """
+      INSERT INTO claims (id, kind, text, position_id, source_id, comment, quote)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """, [claim.id] + claimColumnValues(claim))
+    try replaceTags(ofClaimSeq: Int(database.lastInsertRowID), with: claim.tags)
+  }
+
+  private func claimColumnValues(_ claim: Claim) -> [any SQLBindable] {
+    [
+      claim.kind.rawValue, claim.text, claim.position, claim.provenance?.source,
+      claim.provenance?.comment, claim.provenance?.quote,
+    ]
+  }
+
+  private func replaceTags(ofClaimSeq seq: Int, with tags: [String]) throws {
+    try database.run("DELETE FROM claim_tags WHERE claim_seq = ?", [seq])
+    let insert = try database.prepare("INSERT INTO claim_tags (claim_seq, tag) VALUES (?, ?)")
+    for tag in tags { try insert.execute([seq, tag]) }
+  }
+
+  private func existingKind(from: Int, to: Int) throws -> RelationKind? {
+    try database.prepare("SELECT kind FROM relations WHERE from_seq = ? AND to_seq = ?")
+      .first([from, to]) { RelationKind(rawValue: $0.string(0)) } ?? nil
+  }
+}

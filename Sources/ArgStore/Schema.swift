@@ -1,0 +1,25 @@
+import SQLiteKit
+
+/// The schema as shipped: the numbered files of the top-level `schema/` folder, embedded at build
+/// time so the binary works from any directory.
+public enum Schema {
+  /// `PRAGMA application_id` of every argmap file ('ARGM'), set by the first migration.
+  public static let applicationID = 0x4152_474D
+
+  /// Every migration file, in order. A test checks this list against the folder, so a new file
+  /// cannot be forgotten here.
+  public static let files: [(name: String, bytes: [UInt8])] = [
+    ("0001_init.sql", PackageResources._001_init_sql)
+  ]
+
+  public static var latestVersion: Int { files.count }
+
+  static func migrator() -> Migrator {
+    let migrations = files.enumerated().map { index, file in
+      Migration(
+        version: index + 1, name: file.name, sql: String(decoding: file.bytes, as: UTF8.self))
+    }
+    // The file list is ours and numbered by position, so it is contiguous by construction.
+    return try! Migrator(migrations)
+  }
+}

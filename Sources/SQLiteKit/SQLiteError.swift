@@ -1,0 +1,30 @@
+import CSQLite
+
+/// An error reported by SQLite, with the statement that caused it when there is one.
+public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The primary result code, e.g. `SQLITE_CONSTRAINT`.
+  public var code: Int32
+  /// The extended result code, e.g. `SQLITE_CONSTRAINT_FOREIGNKEY`.
+  public var extendedCode: Int32
+  public var message: String
+  public var sql: String?
+
+  public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil) {
+    self.code = code
+    self.extendedCode = extendedCode ?? code
+    self.message = message
+    self.sql = sql
+  }
+
+  public var description: String {
+    var text = "\(message) (SQLite code \(extendedCode))"
+    if let sql { text += " in '\(sql)'" }
+    return text
+  }
+
+  /// A constraint failed: a unique key, a foreign key, a CHECK or NOT NULL.
+  public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
+
+  /// The file is not a database, or its contents are damaged.
+  public var isNotADatabase: Bool { code == SQLITE_NOTADB || code == SQLITE_CORRUPT }
+}
