@@ -1,0 +1,103 @@
+import Argmap
+
+/// The argmap command line. `run` is the only entry point: it parses, dispatches, prints and
+/// returns the exit code; it never exits the process itself.
+public enum CLI {
+  public static let version = "0.1.0"
+
+  static let root = CommandSpec(
+    path: [],
+    abstract: "Map a debate: claims, what supports and rebuts them, and where each came from.",
+    subcommands: [
+      Commands.positions, Commands.claims, Commands.show, Commands.search, Commands.tree,
+      Commands.path, Commands.export, Commands.initialize, Commands.importCorpus, Commands.add,
+      Commands.link, Commands.unlink, Commands.remove, Commands.check, Commands.stats,
+    ])
+
+  public static func run(_ arguments: [String], environment: [String: String], console: Console)
+    -> Int32
+  {
+    do {
+      try dispatch(Array(arguments.dropFirst()), environment: environment, console: console)
+      return ExitCode.success.rawValue
+    } catch {
+      report(error, to: console)
+      return error.code.rawValue
+    }
+  }
+
+  private static func dispatch(
+    _ words: [String], environment: [String: String], console: Console
+  ) throws(CLIError) {
+    var words = words
+    let database = try extractDatabaseOption(from: &words)
+    if words.first == "--version" {
+      console.line("argmap \(version)")
+      return
+    }
+    if words.first == "help" {
+      words.removeFirst()
+      words.append("--help")
+    }
+    let (spec, rest) = resolve(words)
+    if rest.contains(where: isHelpFlag) || (spec.run == nil && rest.isEmpty) {
+      console.writeOut(Help.render(spec, isRoot: spec.path.isEmpty))
+      return
+    }
+    guard let run = spec.run else {
+      let word = rest[0]
+      let names = spec.subcommands.map(\.name)
+      let hint = Identifier.nearest(to: word, among: names).map { ". Did you mean '\($0)'?" } ?? ""
+      let what = spec.path.isEmpty ? "command" : "subcommand of '\(spec.fullName)'"
+      throw .usage("unknown \(what) '\(word)'\(hint)", spec)
+    }
+    let parsed = try ArgumentParser.parse(rest, for: spec)
+    let context = Context(console: console, environment: environment, explicitDatabase: database)
+    try run(parsed, context)
+  }
+
+  /// Follows the words down the command tree as far as they name subcommands.
+  private static func resolve(_ words: [String]) -> (CommandSpec, [String]) {
+    var spec = root
+    var rest = words[...]
+    while let word = rest.first, let next = spec.subcommands.first(where: { $0.name == word }) {
+      spec = next
+      rest = rest.dropFirst()
+    }
+    return (spec, Array(rest))
+  }
+
+  /// `--db` is global: accepted anywhere before `--`, so `argmap show x --db m.db` works too.
+  private static func extractDatabaseOption(from words: inout [String]) throws(CLIError) -> String? {
+    var database: String?
+    var index = 0
+    while index < words.count, words[index] != "--" {
+      let word = words[index]
+      if word == "--db" {
+        guard index + 1 < words.count else { throw .usage("'--db' needs a value <path>", root) }
+        database = words[index + 1]
+        words.removeSubrange(index...(index + 1))
+      } else if word.hasPrefix("--db=") {
+        database = String(word.dropFirst("--db=".count))
+        words.remove(at: index)
+      } else {
+        index += 1
+      }
+    }
+    if database == "" { throw .usage("'--db' needs a non-empty path", root) }
+    return database
+  }
+
+  private static func isHelpFlag(_ word: String) -> Bool {
+    word == "--help" || word == "-h"
+  }
+
+  private static func report(_ error: CLIError, to console: Console) {
+    for line in error.details { console.writeErr(line + "\n") }
+    console.error(error.message)
+    if error.code == .usage, let spec = error.spec {
+      console.writeErr("usage: \(spec.usage)\n")
+      console.writeErr("  see '\(spec.fullName) --help'\n")
+    }
+  }
+}

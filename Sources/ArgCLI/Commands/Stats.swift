@@ -1,0 +1,23 @@
+import Argmap
+
+extension Commands {
+  static let stats = CommandSpec(
+    path: ["stats"], abstract: "Counts that describe the map at a glance.",
+    options: [CommandSpec.json]
+  ) { command, context throws(CLIError) in
+    let stats = try attempt { try context.store().stats() }
+    let rows: [(String, Int)] = [
+      ("positions", stats.positions), ("claims", stats.claims), ("statements", stats.statements),
+      ("arguments", stats.arguments), ("relations", stats.relations), ("supports", stats.supports),
+      ("rebuts", stats.rebuts), ("sources", stats.sources), ("comments", stats.comments),
+      ("quoted", stats.claimsWithQuote), ("tags", stats.tags),
+      ("schemaVersion", stats.schemaVersion),
+    ]
+    context.emit(
+      command, json: .object(rows.map { ($0.0, .int($0.1)) }),
+      text: {
+        ["database: \(context.databaseChoice.path)"]
+          + rows.map { ($0.0 + ":").padding(to: 15) + "\($0.1)".leftPadded(to: 6) }
+      })
+  }
+}

@@ -1,0 +1,82 @@
+import Argmap
+
+/// Help screens, generated from the command specs.
+enum Help {
+  static let optionColumn = 26
+
+  static func render(_ spec: CommandSpec, isRoot: Bool) -> String {
+    var sections: [String] = ["OVERVIEW: \(spec.abstract)"]
+    if let discussion = spec.discussion { sections.append(discussion) }
+    sections.append("USAGE: \(isRoot ? "argmap [--db <path>] <command> [options]" : spec.usage)")
+    if !spec.arguments.isEmpty {
+      sections.append(
+        section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>", $0.help) }))
+    }
+    let options = spec.options.map { (label(of: $0), $0.help) } + [("-h, --help", "Show help for this command.")]
+    sections.append(section(isRoot ? "GLOBAL OPTIONS" : "OPTIONS", (isRoot ? globalOptions : []) + options))
+    if !spec.subcommands.isEmpty {
+      sections.append(
+        section(isRoot ? "COMMANDS" : "SUBCOMMANDS", spec.subcommands.map { ($0.name, $0.abstract) }))
+      sections.append("  See 'argmap help <command>' for a command's options.")
+    }
+    if isRoot {
+      sections.append(databaseSection)
+      sections.append(section("EXIT CODES", ExitCode.allCases.map { ("\($0.rawValue)", $0.meaning) }))
+    }
+    return sections.joined(separator: "\n\n") + "\n"
+  }
+
+  static let globalOptions: [(String, String)] = [
+    ("--db <path>", "The map database to use (see DATABASE)."),
+    ("--version", "Print argmap's version."),
+  ]
+
+  static let databaseSection = """
+    DATABASE:
+      The map is '--db <path>', else $ARGMAP_DB, else $XDG_DATA_HOME/argmap/argmap.db
+      (~/.local/share/argmap/argmap.db when XDG_DATA_HOME is unset). That default file is
+      created from the built-in map on first use. An explicit path is your own map: create
+      it with 'argmap --db <path> init' (or 'init --empty'); reads never create it.
+    """
+
+  private static func label(of option: CommandSpec.Option) -> String {
+    option.valueName.map { "\(option.name) <\($0)>" } ?? option.name
+  }
+
+  /// A titled two-column list; the right column wraps under itself.
+  private static func section(_ title: String, _ rows: [(String, String)]) -> String {
+    var lines = ["\(title):"]
+    for (left, right) in rows {
+      let wrapped = TextWrap.wrap(right, width: 78 - optionColumn)
+      let head = "  " + left
+      if head.count < optionColumn {
+        lines.append(head.padding(to: optionColumn) + (wrapped.first ?? ""))
+      } else {
+        lines.append(head)
+        lines.append(String(repeating: " ", count: optionColumn) + (wrapped.first ?? ""))
+      }
+      for line in wrapped.dropFirst() {
+        lines.append(String(repeating: " ", count: optionColumn) + line)
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension String {
+  /// Pads with spaces to `width` characters; longer strings are returned as they are.
+  func padding(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+
+  /// Pads with spaces on the left, to right-align numbers.
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+
+  /// Cuts to `width` characters, ending in '…' when something was cut.
+  func truncated(to width: Int) -> String {
+    guard count > width, width > 0 else { return self }
+    return String(prefix(width - 1)) + "…"
+  }
+}

@@ -1,0 +1,28 @@
+import Argmap
+
+/// Shared text layouts, sized for an 80-column terminal.
+enum TextLayout {
+  static let width = 80
+
+  /// `id  text` on one line, the text cut to fit; ids are padded to `idWidth` to form a column.
+  static func claimLine(_ claim: Claim, indent: String = "  ", idWidth: Int, marker: String = "")
+    -> String
+  {
+    let head = indent + marker + claim.id.padding(to: idWidth) + "  "
+    return head + claim.text.truncated(to: max(20, width - head.count))
+  }
+
+  /// The width of the id column for `claims`, capped so long ids do not squeeze out the text.
+  static func idWidth(_ claims: [Claim], cap: Int = 30) -> Int {
+    min(cap, claims.map(\.id.count).max() ?? 0)
+  }
+
+  /// `text` wrapped to the terminal, each line indented.
+  static func paragraph(_ text: String, indent: String = "  ") -> [String] {
+    TextWrap.wrap(text, width: width - indent.count).map { indent + $0 }
+  }
+
+  static func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+}
