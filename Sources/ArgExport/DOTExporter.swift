@@ -34,22 +34,7 @@ public enum DOTExporter {
   public static func write(
     _ map: ArgumentMap, options: DOTOptions = DOTOptions(), to target: inout some TextOutputStream
   ) {
-    var positions: [Position] = []
-    var positionIDs: Set<String> = []
-    for position in map.positions where positionIDs.insert(position.id).inserted {
-      positions.append(position)
-    }
-    var claimIDs: Set<String> = []
-    var claimsByPosition: [String: [Claim]] = [:]
-    var unplaced: [Claim] = []
-    for claim in map.claims where claimIDs.insert(claim.id).inserted {
-      if let position = claim.position, positionIDs.contains(position) {
-        claimsByPosition[position, default: []].append(claim)
-      } else {
-        unplaced.append(claim)
-      }
-    }
-
+    let layout = Layout(map)
     target.write("digraph argmap {\n")
     var graphAttributes = "rankdir=BT, fontname=\"\(font)\", fontsize=14, nodesep=0.3, ranksep=0.45"
     if let title = options.title, !title.isEmpty {
@@ -59,8 +44,7 @@ public enum DOTExporter {
     target.write("  node [fontname=\"\(font)\", fontsize=10, margin=\"0.12,0.06\"];\n")
     target.write("  edge [fontname=\"\(font)\", fontsize=9, arrowsize=0.8];\n")
 
-    for position in positions {
-      guard let claims = claimsByPosition[position.id] else { continue }
+    for (position, claims) in layout.clusters {
       target.write("\n  subgraph \(DOTEscaping.id("cluster_" + position.id)) {\n")
       var attributes = "label=\(DOTEscaping.label(position.title)), \(clusterStyle)"
       if let summary = position.summary, !summary.isEmpty {
@@ -73,28 +57,55 @@ public enum DOTExporter {
       target.write("  }\n")
     }
 
-    if !unplaced.isEmpty {
+    if !layout.unplaced.isEmpty {
       target.write("\n")
-      for claim in unplaced {
+      for claim in layout.unplaced {
         writeNode(claim, options: options, indent: "  ", to: &target)
       }
     }
 
-    var wroteEdge = false
-    for relation in map.relations
-    where claimIDs.contains(relation.from) && claimIDs.contains(relation.to) {
-      if !wroteEdge { target.write("\n") }
-      wroteEdge = true
-      let tooltip = "\(relation.from) \(relation.kind.rawValue) \(relation.to)"
-      target.write(
-        "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
-          + "[\(edgeStyle(relation.kind)), tooltip=\(DOTEscaping.tooltip(tooltip))];\n")
+    if !layout.relations.isEmpty {
+      target.write("\n")
+      for relation in layout.relations {
+        let tooltip = "\(relation.from) \(relation.kind.rawValue) \(relation.to)"
+        target.write(
+          "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
+            + "[\(edgeStyle(relation.kind)), tooltip=\(DOTEscaping.tooltip(tooltip))];\n")
+      }
     }
 
     if options.legend {
       target.write(legend)
     }
     target.write("}\n")
+  }
+
+  /// What to draw, in the map's order: clusters of claims by position, claims outside every
+  /// cluster, and relations between drawn claims.
+  private struct Layout {
+    var clusters: [(position: Position, claims: [Claim])] = []
+    var unplaced: [Claim] = []
+    var relations: [Relation] = []
+
+    init(_ map: ArgumentMap) {
+      var positionIDs: Set<String> = []
+      let positions = map.positions.filter { positionIDs.insert($0.id).inserted }
+      var claimIDs: Set<String> = []
+      var claimsByPosition: [String: [Claim]] = [:]
+      for claim in map.claims where claimIDs.insert(claim.id).inserted {
+        if let position = claim.position, positionIDs.contains(position) {
+          claimsByPosition[position, default: []].append(claim)
+        } else {
+          unplaced.append(claim)
+        }
+      }
+      clusters = positions.compactMap { position in
+        claimsByPosition[position.id].map { (position, $0) }
+      }
+      relations = map.relations.filter {
+        claimIDs.contains($0.from) && claimIDs.contains($0.to)
+      }
+    }
   }
 
   /// The DOT text; see ``write(_:options:to:)``.
