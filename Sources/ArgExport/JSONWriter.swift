@@ -1,0 +1,132 @@
+extension JSONValue {
+  /// Writes the value as JSON text (RFC 8259), with no trailing newline.
+  ///
+  /// Compact output has no whitespace outside strings. Pretty output puts each array element and
+  /// object member on its own line, indented by two spaces per level, with `": "` after keys;
+  /// empty arrays and objects stay `[]` and `{}`.
+  public func write(to target: inout some TextOutputStream, pretty: Bool = false) {
+    JSONWriter.write(self, pretty: pretty, depth: 0, to: &target)
+  }
+
+  /// The value as JSON text; see ``write(to:pretty:)``.
+  public func serialized(pretty: Bool = false) -> String {
+    var text = ""
+    write(to: &text, pretty: pretty)
+    return text
+  }
+}
+
+extension JSONValue: CustomStringConvertible {
+  /// Compact JSON text.
+  public var description: String { serialized() }
+}
+
+/// The serializer behind ``JSONValue/write(to:pretty:)``, split into pieces so that exporters can
+/// stream a large document element by element with byte-identical output.
+enum JSONWriter {
+  static func write<Target: TextOutputStream>(
+    _ value: JSONValue, pretty: Bool, depth: Int, to target: inout Target
+  ) {
+    switch value {
+    case .null: target.write("null")
+    case .bool(let bool): target.write(bool ? "true" : "false")
+    case .int(let int): target.write(String(int))
+    case .double(let double): writeNumber(double, to: &target)
+    case .string(let string): writeString(string, to: &target)
+    case .array(let elements):
+      writeContainer(elements, open: "[", close: "]", pretty: pretty, depth: depth, to: &target) {
+        element, target in
+        write(element, pretty: pretty, depth: depth + 1, to: &target)
+      }
+    case .object(let object):
+      writeContainer(
+        object.members, open: "{", close: "}", pretty: pretty, depth: depth, to: &target
+      ) {
+        member, target in
+        writeKey(member.key, pretty: pretty, to: &target)
+        write(member.value, pretty: pretty, depth: depth + 1, to: &target)
+      }
+    }
+  }
+
+  /// Writes `open`, each item through `writeItem` (which writes one value, or one key and value,
+  /// at `depth + 1`), and `close`, with the separators and line breaks of the chosen layout.
+  static func writeContainer<Items: Collection, Target: TextOutputStream>(
+    _ items: Items, open: String, close: String, pretty: Bool, depth: Int, to target: inout Target,
+    writeItem: (Items.Element, inout Target) -> Void
+  ) {
+    target.write(open)
+    var first = true
+    for item in items {
+      if !first { target.write(",") }
+      first = false
+      if pretty { writeLineBreak(depth: depth + 1, to: &target) }
+      writeItem(item, &target)
+    }
+    if pretty && !first { writeLineBreak(depth: depth, to: &target) }
+    target.write(close)
+  }
+
+  /// Writes a member's key and the colon after it; the caller writes the value.
+  static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {
+    writeString(key, to: &target)
+    target.write(pretty ? ": " : ":")
+  }
+
+  static func writeLineBreak(depth: Int, to target: inout some TextOutputStream) {
+    target.write("\n")
+    target.write(String(repeating: " ", count: 2 * depth))
+  }
+
+  /// The shortest text that reads back as the same `Double`; `null` if there is none.
+  static func writeNumber(_ number: Double, to target: inout some TextOutputStream) {
+    // Swift's `description` is the shortest round-trip form, and for finite values it is always
+    // valid JSON: `1.0`, `-0.0`, `1e-07`, `1.7976931348623157e+308`.
+    target.write(number.isFinite ? number.description : "null")
+  }
+
+  static func writeString(_ string: String, to target: inout some TextOutputStream) {
+    target.write("\"")
+    if string.utf8.contains(where: mayNeedEscape) {
+      target.write(escaped(string))
+    } else {
+      target.write(string)
+    }
+    target.write("\"")
+  }
+
+  /// True for every byte that starts something `escaped` rewrites: controls, `"`, `\`, and the
+  /// lead byte 0xE2 of U+2028 and U+2029 (it also leads other characters, which cost only the
+  /// slower path).
+  private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
+  }
+
+  /// Works scalar by scalar rather than on `Character`s or `String` indices: an escaped scalar
+  /// may share a grapheme cluster with the next one (`"` followed by U+0301), and slicing a
+  /// `String` there would round to the cluster boundary.
+  static func escaped(_ string: String) -> String {
+    var result = ""
+    result.reserveCapacity(string.utf8.count + 8)
+    for scalar in string.unicodeScalars {
+      switch scalar.value {
+      case 0x22: result += "\\\""
+      case 0x5C: result += "\\\\"
+      case 0x08: result += "\\b"
+      case 0x09: result += "\\t"
+      case 0x0A: result += "\\n"
+      case 0x0C: result += "\\f"
+      case 0x0D: result += "\\r"
+      case 0x00..<0x20, 0x2028, 0x2029: result += unicodeEscape(scalar.value)
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// `\u` and four lowercase hex digits, as `JSON.stringify` writes them.
+  private static func unicodeEscape(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+  }
+}
