@@ -1,8 +1,8 @@
 import Argmap
 
 /// A command described as a value: help and parsing both come from it, so they cannot drift.
-struct CommandSpec {
-  struct Argument {
+struct CommandSpec: Sendable {
+  struct Argument: Sendable {
     var name: String
     var help: String
     var isOptional = false
@@ -10,7 +10,7 @@ struct CommandSpec {
     var isVariadic = false
   }
 
-  struct Option {
+  struct Option: Sendable {
     /// With its dashes, e.g. `--depth`.
     var name: String
     /// The placeholder shown in help; nil for a flag that takes no value.
@@ -27,7 +27,7 @@ struct CommandSpec {
   var arguments: [Argument] = []
   var options: [Option] = []
   var subcommands: [CommandSpec] = []
-  var run: ((ParsedCommand, Context) throws(CLIError) -> Void)? = nil
+  var run: (@Sendable (ParsedCommand, Context) throws(CLIError) -> Void)? = nil
 
   var name: String { path.last ?? "argmap" }
   var fullName: String { (["argmap"] + path).joined(separator: " ") }

@@ -9,25 +9,25 @@
 public struct Console {
   public var writeOut: (String) -> Void
   public var writeErr: (String) -> Void
-  /// True when stdout is a terminal; affects nothing but cosmetics.
-  public var isTerminal: Bool
+  /// Writes out whatever is buffered; called once the command is done.
+  public var flush: () -> Void
 
   public init(
     writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
-    isTerminal: Bool = false
+    flush: @escaping () -> Void = {}
   ) {
     self.writeOut = writeOut
     self.writeErr = writeErr
-    self.isTerminal = isTerminal
+    self.flush = flush
   }
 
-  /// The process's stdout and stderr. Writes go through C stdio, which buffers stdout so a
-  /// large export is not one system call per line.
+  /// The process's stdout and stderr. Stdout is buffered so a large export is not one system
+  /// call per line; stderr is written at once so errors are never held back.
   public static func standard() -> Console {
-    Console(
-      writeOut: { fputs($0, stdout) },
-      writeErr: { fputs($0, stderr) },
-      isTerminal: isatty(STDOUT_FILENO) != 0)
+    let out = FileDescriptorOutput(descriptor: STDOUT_FILENO, capacity: 1 << 16)
+    let err = FileDescriptorOutput(descriptor: STDERR_FILENO, capacity: 0)
+    return Console(
+      writeOut: { out.write($0) }, writeErr: { err.write($0) }, flush: { out.flush() })
   }
 
   func line(_ text: String = "") { writeOut(text + "\n") }
@@ -41,4 +41,44 @@ public struct Console {
 struct ConsoleStream: TextOutputStream {
   let console: Console
   mutating func write(_ string: String) { console.writeOut(string) }
+}
+
+/// A byte buffer in front of a file descriptor.
+final class FileDescriptorOutput {
+  private let descriptor: Int32
+  private let capacity: Int
+  private var buffer: [UInt8] = []
+
+  init(descriptor: Int32, capacity: Int) {
+    self.descriptor = descriptor
+    self.capacity = capacity
+    buffer.reserveCapacity(capacity)
+  }
+
+  deinit {
+    flush()
+  }
+
+  func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= capacity { flush() }
+  }
+
+  func flush() {
+    var offset = 0
+    while offset < buffer.count {
+      let written = buffer[offset...].withUnsafeBytes {
+        writeBytes(descriptor, $0.baseAddress, $0.count)
+      }
+      // A closed pipe or a full disk: there is nobody left to tell, so stop writing.
+      guard written > 0 else { break }
+      offset += written
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// write(2), under a name that the class's own `write` does not shadow.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

@@ -4,6 +4,12 @@
   import Foundation
 #endif
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds, creates and fills map databases: the steps the CLI's commands share, kept here so any
 /// Swift program can do the same.
 public enum Workspace {
@@ -60,18 +66,17 @@ public enum Workspace {
     let staging = path + ".incomplete"
     try? fileManager.removeItem(atPath: staging)
     do {
-      do {
-        let store = try MapStore.open(path: staging, initializeEmpty: true)
-        if let map { try store.importMap(map) }
-      }
-      _ = try fileManager.replaceItemAt(
-        URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: staging))
-    } catch let error as StoreError {
-      try? fileManager.removeItem(atPath: staging)
-      throw .store(error)
+      // The store is closed at the end of this scope, before the file moves.
+      let store = try MapStore.open(path: staging, initializeEmpty: true)
+      if let map { try store.importMap(map) }
     } catch {
       try? fileManager.removeItem(atPath: staging)
-      throw .file(path: path, reason: "\(error)")
+      throw .store(error)
+    }
+    // rename(2) replaces the destination atomically: readers see the old map or the new one.
+    guard rename(staging, path) == 0 else {
+      try? fileManager.removeItem(atPath: staging)
+      throw .file(path: path, reason: "cannot move the new database into place")
     }
   }
 
@@ -135,11 +140,21 @@ public enum Workspace {
       throw .file(path: path, reason: "no such file or folder")
     }
     guard isFolder else { return [path] }
-    guard let entries = fileManager.subpaths(atPath: path) else {
+    let prefix = path.hasSuffix("/") ? path : path + "/"
+    guard let entries = try? fileManager.contentsOfDirectory(atPath: path) else {
       throw .file(path: path, reason: "cannot list the folder")
     }
-    let prefix = path.hasSuffix("/") ? path : path + "/"
-    return entries.filter { $0.hasSuffix(".argdown") }.sorted().map { prefix + $0 }
+    var files: [String] = []
+    for entry in entries.sorted() where !entry.hasPrefix(".") {
+      let entryPath = prefix + entry
+      var isSubfolder: Bool = false
+      if fileManager.fileExists(atPath: entryPath, isDirectory: &isSubfolder), isSubfolder {
+        files += try corpusFiles(at: entryPath)
+      } else if entry.hasSuffix(".argdown") {
+        files.append(entryPath)
+      }
+    }
+    return files
   }
 
   private static func readText(_ path: String) throws(ArgmapError) -> String {

@@ -7,6 +7,7 @@ import ArgCLI
 #endif
 
 // The whole program: everything else lives in ArgCLI and the library, where tests reach it.
-let status = CLI.run(CommandLine.arguments, environment: Environment.current(), console: .standard())
-fflush(stdout)
+let console = Console.standard()
+let status = CLI.run(CommandLine.arguments, environment: Environment.current(), console: console)
+console.flush()
 exit(status)
