@@ -7,7 +7,7 @@ public enum CLI {
 
   static let root = CommandSpec(
     path: [],
-    abstract: "Map a debate: claims, what supports and rebuts them, and where each came from.",
+    abstract: "Map a debate: its claims, their supports and rebuttals, and sources.",
     subcommands: [
       Commands.positions, Commands.claims, Commands.show, Commands.search, Commands.tree,
       Commands.path, Commands.export, Commands.initialize, Commands.importCorpus, Commands.add,

@@ -33,10 +33,11 @@ enum Help {
 
   static let databaseSection = """
     DATABASE:
-      The map is '--db <path>', else $ARGMAP_DB, else $XDG_DATA_HOME/argmap/argmap.db
-      (~/.local/share/argmap/argmap.db when XDG_DATA_HOME is unset). That default file is
-      created from the built-in map on first use. An explicit path is your own map: create
-      it with 'argmap --db <path> init' (or 'init --empty'); reads never create it.
+      The map is '--db <path>', else $ARGMAP_DB, else the default file
+      $XDG_DATA_HOME/argmap/argmap.db (~/.local/share/argmap/argmap.db without
+      XDG_DATA_HOME), which is created from the built-in map on first use.
+      An explicit path is your own map: create it with 'argmap --db <path> init'
+      (or 'init --empty'); reads never create it.
     """
 
   private static func label(of option: CommandSpec.Option) -> String {

@@ -19,6 +19,11 @@ public enum Workspace {
     /// The per-user default file is created from the built-in map on first use; an explicit
     /// path is the user's own map and is never created by a read.
     public var isDefault: Bool
+
+    public init(path: String, isDefault: Bool) {
+      self.path = path
+      self.isDefault = isDefault
+    }
   }
 
   public static func chooseDatabase(explicitPath: String?, environment: [String: String])
