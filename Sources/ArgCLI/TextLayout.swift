@@ -13,7 +13,7 @@ enum TextLayout {
   }
 
   /// The width of the id column for `claims`, capped so long ids do not squeeze out the text.
-  static func idWidth(_ claims: [Claim], cap: Int = 30) -> Int {
+  static func idWidth(_ claims: [Claim], cap: Int = 42) -> Int {
     min(cap, claims.map(\.id.count).max() ?? 0)
   }
 

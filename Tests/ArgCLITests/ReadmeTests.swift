@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The README's examples are real: every `console` block is run in order against a fresh
+/// default database, and must print exactly what the README shows.
+@Suite struct ReadmeTests {
+  @Test func consoleExamplesPrintWhatTheReadmeShows() throws {
+    let readme = try String(
+      contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let harness = try Harness()
+    for (name, text) in exampleFiles(in: readme) {
+      try harness.write(text, to: name)
+    }
+    let examples = consoleExamples(in: readme)
+    #expect(examples.count >= 10, "the README's tour is missing")
+    for example in examples {
+      // The real binary, in the folder holding the example files, as a reader would run it.
+      let outcome = try harness.runProcess(try shellWords(example.command))
+      let printed = outcome.out + outcome.err
+      #expect(
+        printed == example.output, "README example '$ argmap \(example.command)' is out of date")
+    }
+  }
+
+  @Test func opensWithTheTwoCommandsForAFreshMachine() throws {
+    let readme = try String(
+      contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let firstBlock = try #require(readme.components(separatedBy: "```sh\n").dropFirst().first)
+    let commands = firstBlock.components(separatedBy: "```")[0]
+      .split(separator: "\n").map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) }
+    #expect(commands == ["swift run argmap tree blackmail-not-egregiously-misaligned", "swift test"])
+    #expect(harness().run("tree", "blackmail-not-egregiously-misaligned").status == 0)
+    let ci = try String(contentsOf: packageRoot.appendingPathComponent(".ci/run"), encoding: .utf8)
+    #expect(ci.split(separator: "\n").contains("swift test"))
+  }
+
+  private func harness() -> Harness { try! Harness() }
+
+  private let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  struct Example {
+    var command: String
+    var output: String
+  }
+
+  /// `$ argmap …` lines in ```console blocks, each with the lines printed after it.
+  private func consoleExamples(in readme: String) -> [Example] {
+    var examples: [Example] = []
+    for block in readme.components(separatedBy: "```console\n").dropFirst() {
+      let body = block.components(separatedBy: "\n```")[0]
+      for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.hasPrefix("$ argmap ") {
+          examples.append(Example(command: String(line.dropFirst("$ argmap ".count)), output: ""))
+        } else if !examples.isEmpty {
+          examples[examples.count - 1].output += line + "\n"
+        }
+      }
+    }
+    return examples
+  }
+
+  /// ```argdown blocks introduced by a line naming the file, such as "`my-reply.argdown`:".
+  private func exampleFiles(in readme: String) -> [(String, String)] {
+    var files: [(String, String)] = []
+    let parts = readme.components(separatedBy: "```argdown\n")
+    for (before, block) in zip(parts, parts.dropFirst()) {
+      let intro = before.split(separator: "\n").last.map(String.init) ?? ""
+      guard intro.hasPrefix("`"), intro.hasSuffix(".argdown`:") else { continue }
+      files.append((String(intro.dropFirst().dropLast(2)), block.components(separatedBy: "```")[0]))
+    }
+    return files
+  }
+}
+
+/// Splits a command line as a POSIX shell would for simple quoting: '…' and "…".
+func shellWords(_ line: String) throws -> [String] {
+  var words: [String] = []
+  var current = ""
+  var quote: Character?
+  var inWord = false
+  for character in line {
+    if let open = quote {
+      if character == open { quote = nil } else { current.append(character) }
+    } else if character == "'" || character == "\"" {
+      quote = character
+      inWord = true
+    } else if character == " " {
+      if inWord { words.append(current) }
+      current = ""
+      inWord = false
+    } else {
+      current.append(character)
+      inWord = true
+    }
+  }
+  if quote != nil { throw CocoaError(.formatting) }
+  if inWord { words.append(current) }
+  return words
+}
