@@ -68,7 +68,8 @@ public enum CLI {
   }
 
   /// `--db` is global: accepted anywhere before `--`, so `argmap show x --db m.db` works too.
-  private static func extractDatabaseOption(from words: inout [String]) throws(CLIError) -> String? {
+  private static func extractDatabaseOption(from words: inout [String]) throws(CLIError) -> String?
+  {
     var database: String?
     var index = 0
     while index < words.count, words[index] != "--" {

@@ -12,16 +12,22 @@ enum Help {
       sections.append(
         section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>", $0.help) }))
     }
-    let options = spec.options.map { (label(of: $0), $0.help) } + [("-h, --help", "Show help for this command.")]
-    sections.append(section(isRoot ? "GLOBAL OPTIONS" : "OPTIONS", (isRoot ? globalOptions : []) + options))
+    let options =
+      spec.options.map { (label(of: $0), $0.help) } + [
+        ("-h, --help", "Show help for this command.")
+      ]
+    sections.append(
+      section(isRoot ? "GLOBAL OPTIONS" : "OPTIONS", (isRoot ? globalOptions : []) + options))
     if !spec.subcommands.isEmpty {
       sections.append(
-        section(isRoot ? "COMMANDS" : "SUBCOMMANDS", spec.subcommands.map { ($0.name, $0.abstract) }))
+        section(
+          isRoot ? "COMMANDS" : "SUBCOMMANDS", spec.subcommands.map { ($0.name, $0.abstract) }))
       sections.append("  See 'argmap help <command>' for a command's options.")
     }
     if isRoot {
       sections.append(databaseSection)
-      sections.append(section("EXIT CODES", ExitCode.allCases.map { ("\($0.rawValue)", $0.meaning) }))
+      sections.append(
+        section("EXIT CODES", ExitCode.allCases.map { ("\($0.rawValue)", $0.meaning) }))
     }
     return sections.joined(separator: "\n\n") + "\n"
   }

@@ -44,7 +44,9 @@ extension MapStore {
     try storeErrors {
       var problems: [MapProblem] = []
       let single = { (kind: MapProblem.Kind, sql: String) in
-        problems += try self.database.prepare(sql).map { MapProblem(kind: kind, claimIDs: [$0.string(0)]) }
+        problems += try self.database.prepare(sql).map {
+          MapProblem(kind: kind, claimIDs: [$0.string(0)])
+        }
       }
       try single(
         .unsupported,
@@ -115,7 +117,8 @@ extension MapStore {
         sources: try count("SELECT count(*) FROM sources"),
         tags: try count("SELECT count(DISTINCT tag) FROM claim_tags"),
         comments: try count(
-          "SELECT count(DISTINCT source_id || ':' || comment) FROM claims WHERE comment IS NOT NULL"),
+          "SELECT count(DISTINCT source_id || ':' || comment) FROM claims WHERE comment IS NOT NULL"
+        ),
         claimsWithQuote: try count("SELECT count(*) FROM claims WHERE quote IS NOT NULL"))
     }
   }

@@ -72,7 +72,10 @@ extension MapStore {
   public func link(_ relation: Relation) throws(StoreError) -> Bool {
     let fromSeq = try storeErrors { try seq(ofClaim: relation.from) }
     let toSeq = try storeErrors { try seq(ofClaim: relation.to) }
-    guard fromSeq != toSeq else { throw .invalid("a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself") }
+    guard fromSeq != toSeq else {
+      throw .invalid(
+        "a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself")
+    }
     return try transaction {
       if let existing = try existingKind(from: fromSeq, to: toSeq) {
         guard existing == relation.kind else {
@@ -96,7 +99,10 @@ extension MapStore {
     return try transaction {
       guard let kind = try existingKind(from: fromSeq, to: toSeq) else {
         let reverse = try existingKind(from: toSeq, to: fromSeq)
-        let hint = reverse.map { "; '\(toID)' \($0.rawValue) '\(fromID)', so try 'unlink \(toID) \(fromID)'" } ?? ""
+        let hint =
+          reverse.map {
+            "; '\(toID)' \($0.rawValue) '\(fromID)', so try 'unlink \(toID) \(fromID)'"
+          } ?? ""
         throw StoreError.notFound(.relation, id: "\(fromID) → \(toID)\(hint)", suggestion: nil)
       }
       try database.run("DELETE FROM relations WHERE from_seq = ? AND to_seq = ?", [fromSeq, toSeq])
@@ -149,7 +155,8 @@ extension MapStore {
   }
 
   private func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
-    let find = try database.prepare("SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
+    let find = try database.prepare(
+      "SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
     let update = try database.prepare("UPDATE positions SET title = ?, summary = ? WHERE id = ?")
     for position in positions {
       switch try find.first([position.id], Rows.position) {
@@ -205,7 +212,8 @@ extension MapStore {
       guard let from = try seqOf.first([relation.from], { $0.int(0) }),
         let to = try seqOf.first([relation.to], { $0.int(0) })
       else {
-        let missing = try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
+        let missing =
+          try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
         throw try claimNotFound(missing)
       }
       let before = try existingKind(from: from, to: to)
@@ -245,8 +253,9 @@ extension MapStore {
     ).map([positionID]) { Rows.relation($0, from: 0, to: 1, kind: 2) }
   }
 
-  private func record(_ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary)
-  {
+  private func record(
+    _ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary
+  ) {
     let kept = Set(map.claims.map(\.id))
     summary.claimsRemoved = removed.claims.keys.filter { !kept.contains($0) }.sorted()
     let restored = Set(map.relations)

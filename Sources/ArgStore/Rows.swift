@@ -4,7 +4,8 @@ import SQLiteKit
 /// Column lists and row decoders shared by every query, so a claim is read one way only.
 enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
-  static let claimColumns = "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote"
+  static let claimColumns =
+    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote"
 
   static func claim(_ row: Row, tags: [String]) -> Claim {
     let provenance = row.optionalString(5).map {

@@ -73,7 +73,8 @@ public final class Statement {
   }
 
   /// Collects every row through `transform`.
-  public func map<T>(_ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
+  public func map<T>(_ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T]
+  {
     var results: [T] = []
     try forEachRow(values) { results.append(try transform($0)) }
     return results
@@ -140,7 +141,9 @@ public struct Row {
     case SQLITE_TEXT: return .text(string(column))
     case SQLITE_BLOB:
       let count = Int(sqlite3_column_bytes(handle, Int32(column)))
-      guard count > 0, let bytes = sqlite3_column_blob(handle, Int32(column)) else { return .blob([]) }
+      guard count > 0, let bytes = sqlite3_column_blob(handle, Int32(column)) else {
+        return .blob([])
+      }
       return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
     default: return .null
     }

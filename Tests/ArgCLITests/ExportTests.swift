@@ -17,7 +17,8 @@ import Testing
     let claims = try #require(harness.run("claims", "--json").json() as? [[String: Any]])
     for claim in claims {
       let id = try #require(claim["id"] as? String)
-      #expect(rendered.out.contains("<title>\(svgText(id))</title>"), "\(id) is missing from the SVG")
+      #expect(
+        rendered.out.contains("<title>\(svgText(id))</title>"), "\(id) is missing from the SVG")
     }
     for position in ["cluster_realism-critique", "cluster_training-opacity"] {
       #expect(rendered.out.contains(svgText(position)))
@@ -31,7 +32,8 @@ import Testing
     #expect(try shell("dot -Tsvg", stdin: position.out).status == 0)
     #expect(position.out.contains("cluster_self-preservation"))
     #expect(!position.out.contains("\"never-subvert-is-wrong\""))
-    let tree = harness.run("export", "dot", "--root", "ai-should-not-act-on-self-preservation", "--depth", "1")
+    let tree = harness.run(
+      "export", "dot", "--root", "ai-should-not-act-on-self-preservation", "--depth", "1")
     #expect(tree.status == 0)
     #expect(try shell("dot -Tsvg", stdin: tree.out).status == 0)
     #expect(harness.run("export", "dot", "--depth", "1").status == 64)
@@ -41,7 +43,8 @@ import Testing
     let json = try #require(harness.run("export", "json").json() as? [String: Any])
     #expect(Array(json.keys).sorted() == ["claims", "positions", "relations"])
     let claim = try #require((json["claims"] as? [[String: Any]])?.first)
-    #expect(Set(claim.keys) == ["id", "kind", "position", "text", "tags", "source", "comment", "quote"])
+    #expect(
+      Set(claim.keys) == ["id", "kind", "position", "text", "tags", "source", "comment", "quote"])
     let relation = try #require((json["relations"] as? [[String: Any]])?.first)
     #expect(Set(relation.keys) == ["from", "to", "kind"])
   }

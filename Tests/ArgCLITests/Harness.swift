@@ -8,7 +8,9 @@ struct Outcome {
   var out: String
   var err: String
 
-  var outLines: [String] { out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+  var outLines: [String] {
+    out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
 
   /// stdout parsed as JSON.
   func json() throws -> Any {
@@ -22,7 +24,8 @@ final class Harness {
   var environment: [String: String]
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory
+    folder =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("argmap-cli-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     environment = ["HOME": folder, "XDG_DATA_HOME": folder + "/data"]
@@ -58,7 +61,9 @@ final class Harness {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
-    process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { a, _ in a }
+    process.environment = environment.merging([
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    ]) { a, _ in a }
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     let out = Pipe()
     let err = Pipe()
@@ -80,7 +85,9 @@ final class Harness {
     while folder.path != "/" {
       let candidate = folder.appendingPathComponent("argmap")
       var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue {
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder),
+        !isFolder.boolValue
+      {
         return candidate
       }
       folder = folder.deletingLastPathComponent()

@@ -51,7 +51,8 @@ import Testing
     #expect(outcome.out.contains("source:   discussion, comment C7"))
     #expect(outcome.out.contains("quote:"))
     #expect(outcome.out.contains("rebuts:") || outcome.out.contains("supports:"))
-    let json = try #require(harness.run("show", "refusal-is-not-subversion", "--json").json() as? [String: Any])
+    let json = try #require(
+      harness.run("show", "refusal-is-not-subversion", "--json").json() as? [String: Any])
     let claim = try #require(json["claim"] as? [String: Any])
     #expect(claim["comment"] as? String == "C7")
     #expect(json["rebuttedBy"] is [Any])
@@ -60,7 +61,10 @@ import Testing
   @Test func showUnknownClaimIsNotFoundWithSuggestion() {
     let outcome = harness.run("show", "refusal-is-not-subversio")
     #expect(outcome.status == 66)
-    #expect(outcome.err == "argmap: error: no claim with id 'refusal-is-not-subversio'; did you mean 'refusal-is-not-subversion'?\n")
+    #expect(
+      outcome.err
+        == "argmap: error: no claim with id 'refusal-is-not-subversio'; did you mean 'refusal-is-not-subversion'?\n"
+    )
   }
 
   @Test func searchRanksAndMarksMatches() throws {
@@ -81,18 +85,25 @@ import Testing
     #expect(outcome.outLines.contains { $0.hasPrefix("  - ") })
     #expect(outcome.outLines.allSatisfy { $0.count <= 80 })
     let shallow = try #require(
-      harness.run("tree", "blackmail-not-egregiously-misaligned", "--depth", "1", "--json").json() as? [[String: Any]])
+      harness.run("tree", "blackmail-not-egregiously-misaligned", "--depth", "1", "--json").json()
+        as? [[String: Any]])
     #expect(shallow.allSatisfy { ($0["depth"] as? Int ?? 9) <= 1 })
-    #expect(shallow.count < (try harness.run("tree", "blackmail-not-egregiously-misaligned", "--json").json() as? [Any] ?? []).count)
+    #expect(
+      shallow.count
+        < (try harness.run("tree", "blackmail-not-egregiously-misaligned", "--json").json()
+        as? [Any] ?? []).count)
   }
 
   @Test func pathLinksPositions() throws {
-    let outcome = harness.run("path", "refusal-is-not-subversion", "blackmail-not-egregiously-misaligned")
+    let outcome = harness.run(
+      "path", "refusal-is-not-subversion", "blackmail-not-egregiously-misaligned")
     #expect(outcome.status == 0)
     #expect(outcome.outLines.first?.hasPrefix("[refusal-is-not-subversion]") == true)
     #expect(outcome.out.contains("--> [") || outcome.out.contains("-- ["))
     let steps = try #require(
-      harness.run("path", "refusal-is-not-subversion", "blackmail-not-egregiously-misaligned", "--json").json() as? [[String: Any]])
+      harness.run(
+        "path", "refusal-is-not-subversion", "blackmail-not-egregiously-misaligned", "--json"
+      ).json() as? [[String: Any]])
     #expect(steps.first?["id"] as? String == "refusal-is-not-subversion")
     #expect(steps.last?["id"] as? String == "blackmail-not-egregiously-misaligned")
   }

@@ -27,8 +27,11 @@ import Testing
       contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let firstBlock = try #require(readme.components(separatedBy: "```sh\n").dropFirst().first)
     let commands = firstBlock.components(separatedBy: "```")[0]
-      .split(separator: "\n").map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) }
-    #expect(commands == ["swift run argmap tree blackmail-not-egregiously-misaligned", "swift test"])
+      .split(separator: "\n").map {
+        $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces)
+      }
+    #expect(
+      commands == ["swift run argmap tree blackmail-not-egregiously-misaligned", "swift test"])
     #expect(harness().run("tree", "blackmail-not-egregiously-misaligned").status == 0)
     let ci = try String(contentsOf: packageRoot.appendingPathComponent(".ci/run"), encoding: .utf8)
     #expect(ci.split(separator: "\n").contains("swift test"))

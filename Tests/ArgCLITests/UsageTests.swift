@@ -23,7 +23,8 @@ import Testing
   @Test func unknownCommandSuggestsTheNearest() {
     let outcome = harness.run("postions")
     #expect(outcome.status == 64)
-    #expect(outcome.err.hasPrefix("argmap: error: unknown command 'postions'. Did you mean 'positions'?"))
+    #expect(
+      outcome.err.hasPrefix("argmap: error: unknown command 'postions'. Did you mean 'positions'?"))
   }
 
   @Test(arguments: [

@@ -41,7 +41,8 @@ import Testing
     let outcome = harness.run("--db", db, "positions")
     #expect(outcome.status == 74)
     #expect(outcome.err.contains("not an argmap database"))
-    #expect(try String(contentsOfFile: db, encoding: .utf8) == "just some notes, not a database at all\n")
+    #expect(
+      try String(contentsOfFile: db, encoding: .utf8) == "just some notes, not a database at all\n")
   }
 
   @Test func addLinkUnlinkAndRemove() throws {
@@ -54,12 +55,19 @@ import Testing
       "--tag", "x", "--source", "notes", "--comment", "N1", "--quote", "first")
     #expect(added.status == 0)
     harness.run("--db", db, "add", "claim", "b", "--position", "p", "--text", "Second claim.")
-    #expect(harness.run("--db", db, "add", "claim", "c", "--position", "nope", "--text", "t").status == 66)
-    #expect(harness.run("--db", db, "add", "claim", "bad id", "--position", "p", "--text", "t").status == 65)
-    #expect(harness.run("--db", db, "add", "claim", "d", "--position", "p", "--text", "t", "--quote", "q").status == 64)
+    #expect(
+      harness.run("--db", db, "add", "claim", "c", "--position", "nope", "--text", "t").status == 66
+    )
+    #expect(
+      harness.run("--db", db, "add", "claim", "bad id", "--position", "p", "--text", "t").status
+        == 65)
+    #expect(
+      harness.run("--db", db, "add", "claim", "d", "--position", "p", "--text", "t", "--quote", "q")
+        .status == 64)
 
     #expect(harness.run("--db", db, "link", "b", "rebuts", "a").out == "linked: b rebuts a\n")
-    #expect(harness.run("--db", db, "link", "b", "rebuts", "a").out == "already linked: b rebuts a\n")
+    #expect(
+      harness.run("--db", db, "link", "b", "rebuts", "a").out == "already linked: b rebuts a\n")
     #expect(harness.run("--db", db, "link", "b", "supports", "a").status == 65)
     #expect(harness.run("--db", db, "link", "a", "rebuts", "a").status == 65)
     #expect(harness.run("--db", db, "link", "a", "attacks", "b").status == 64)
@@ -75,7 +83,8 @@ import Testing
     #expect(harness.run("--db", db, "unlink", "b", "a").out == "unlinked: b rebuts a\n")
 
     harness.run("--db", db, "link", "b", "supports", "a")
-    #expect(harness.run("--db", db, "remove", "claim", "b").out == "removed claim 'b' and 1 relation\n")
+    #expect(
+      harness.run("--db", db, "remove", "claim", "b").out == "removed claim 'b' and 1 relation\n")
     #expect(harness.run("--db", db, "show", "b").status == 66)
   }
 
@@ -85,11 +94,14 @@ import Testing
     let first = harness.run("--db", db, "import", harness.path("mine.argdown"))
     #expect(first.status == 0)
     #expect(first.out == "imported 1 file: added 1 position, added 2 claims, added 1 relation\n")
-    #expect(harness.run("--db", db, "import", harness.path("mine.argdown")).out == "imported 1 file: nothing changed\n")
+    #expect(
+      harness.run("--db", db, "import", harness.path("mine.argdown")).out
+        == "imported 1 file: nothing changed\n")
     try harness.write("# Mine {id: mine}\n\n[a]: One, edited.\n", to: "mine.argdown")
     let edited = harness.run("--db", db, "import", harness.path("mine.argdown"))
     #expect(edited.out == "imported 1 file: updated 1 claim\n  updated a\n")
-    let replaced = harness.run("--db", db, "import", "--replace", harness.path("mine.argdown"), "--json")
+    let replaced = harness.run(
+      "--db", db, "import", "--replace", harness.path("mine.argdown"), "--json")
     let json = try #require(replaced.json() as? [String: Any])
     #expect(json["claimsRemoved"] as? [String] == ["b"])
   }
@@ -98,18 +110,25 @@ import Testing
     let db = harness.path("map.db")
     harness.run("--db", db, "init")
     let before = harness.run("--db", db, "export", "json").out
-    try harness.write("# Bad {id: bad}\n\n[a: no close\n\n[b]: text\n  - [refusal-is-not-subversio]\n", to: "bad.argdown")
+    try harness.write(
+      "# Bad {id: bad}\n\n[a: no close\n\n[b]: text\n  - [refusal-is-not-subversio]\n",
+      to: "bad.argdown")
     let outcome = harness.run("--db", db, "import", harness.path("bad.argdown"))
     #expect(outcome.status == 65)
     let lines = outcome.err.split(separator: "\n").map(String.init)
     #expect(lines.contains { $0.hasPrefix(harness.path("bad.argdown") + ":3:") })
-    #expect(lines.contains { $0.hasPrefix(harness.path("bad.argdown") + ":6:") && $0.contains("did you mean 'refusal-is-not-subversion'?") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix(harness.path("bad.argdown") + ":6:")
+          && $0.contains("did you mean 'refusal-is-not-subversion'?")
+      })
     #expect(lines.last?.hasPrefix("argmap: error: the corpus has") == true)
     #expect(harness.run("--db", db, "export", "json").out == before)
   }
 
   @Test func importOfAMissingFileIsNotFound() {
-    let outcome = harness.run("--db", harness.path("map.db"), "import", harness.path("nope.argdown"))
+    let outcome = harness.run(
+      "--db", harness.path("map.db"), "import", harness.path("nope.argdown"))
     #expect(outcome.status == 66)
     #expect(!FileManager.default.fileExists(atPath: harness.path("map.db")))
   }

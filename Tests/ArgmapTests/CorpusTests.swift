@@ -75,7 +75,10 @@ import Testing
     #expect(linked, "no relation from a \(reply) claim to a \(target) claim")
   }
 
-  @Test(arguments: [("C3", "C2"), ("C4", "C3"), ("C5", "C3"), ("C8", "C1"), ("C9", "C8"), ("C11", "C10"), ("C12", "C11")])
+  @Test(arguments: [
+    ("C3", "C2"), ("C4", "C3"), ("C5", "C3"), ("C8", "C1"), ("C9", "C8"), ("C11", "C10"),
+    ("C12", "C11"),
+  ])
   func rebuttalsInTheOutlineAreRebuts(reply: String, target: String) {
     let comment = Dictionary(
       uniqueKeysWithValues: map.claims.map { ($0.id, $0.provenance?.comment) })

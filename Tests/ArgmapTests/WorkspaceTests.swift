@@ -12,7 +12,8 @@ import Testing
       Workspace.chooseDatabase(explicitPath: nil, environment: env)
         == .init(path: "/env.db", isDefault: false))
     #expect(
-      Workspace.chooseDatabase(explicitPath: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/xdg"])
+      Workspace.chooseDatabase(
+        explicitPath: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/xdg"])
         == .init(path: "/xdg/argmap/argmap.db", isDefault: true))
     #expect(
       Workspace.chooseDatabase(explicitPath: nil, environment: ["HOME": "/home/u"])
@@ -76,7 +77,8 @@ import Testing
       try TestSupport.write("# Mine {id: mine}\n\n[a]: First claim.\n  - [nowhere]\n", to: corpus)
       let path = folder + "/new.db"
       #expect(throws: ArgmapError.self) {
-        try Workspace.importFiles([corpus], into: .init(path: path, isDefault: false), replacing: false)
+        try Workspace.importFiles(
+          [corpus], into: .init(path: path, isDefault: false), replacing: false)
       }
       #expect(!FileManager.default.fileExists(atPath: path))
     }
@@ -95,7 +97,8 @@ import Testing
         "# Bad {id: bad}\n\n[broken: missing bracket\n\n[x]: ok\n  - [no-such-claim]\n",
         to: folder + "/2-bad.argdown")
       do {
-        _ = try Workspace.importFiles([folder], into: .init(path: path, isDefault: false), replacing: false)
+        _ = try Workspace.importFiles(
+          [folder], into: .init(path: path, isDefault: false), replacing: false)
         Issue.record("the import should have failed")
       } catch ArgmapError.corpus(let diagnostics) {
         let errors = diagnostics.filter { $0.severity == .error }
@@ -132,7 +135,10 @@ import Testing
         "# My reply {id: my-reply}\n\n[my-point]: Contrived scenarios still reveal dispositions.\n  -> [scenario-is-contrived]\n",
         to: file)
       let report = try Workspace.importFiles([file], into: choice, replacing: false)
-      #expect(report.summary.relationsAdded == [Relation(from: "my-point", to: "scenario-is-contrived", kind: .rebuts)])
+      #expect(
+        report.summary.relationsAdded == [
+          Relation(from: "my-point", to: "scenario-is-contrived", kind: .rebuts)
+        ])
     }
   }
 

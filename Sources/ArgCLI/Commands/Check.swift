@@ -28,7 +28,8 @@ extension Commands {
         }),
       text: { text(problems) })
     if command.has("--strict"), !problems.isEmpty {
-      throw CLIError(code: .problemsFound, message: "\(TextLayout.plural(problems.count, "problem")) found")
+      throw CLIError(
+        code: .problemsFound, message: "\(TextLayout.plural(problems.count, "problem")) found")
     }
   }
 

@@ -11,7 +11,8 @@ extension Commands {
     let store = try context.store()
     let claims = try attempt { try store.claims(inPosition: command.value("--position")) }
     let titles = try attempt {
-      Dictionary(uniqueKeysWithValues: try store.positions().map { ($0.position.id, $0.position.title) })
+      Dictionary(
+        uniqueKeysWithValues: try store.positions().map { ($0.position.id, $0.position.title) })
     }
     context.emit(
       command, json: .array(claims.map(MapJSON.value(of:))),

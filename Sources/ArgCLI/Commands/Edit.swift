@@ -14,8 +14,10 @@ extension Commands {
       """,
     arguments: [.init(name: "id", help: "A new id: letters, digits, '-', '_' and '.'.")],
     options: [
-      .init(name: "--position", valueName: "id", help: "The position it belongs to.", isRequired: true),
-      .init(name: "--text", valueName: "text", help: "The claim, in your own words.", isRequired: true),
+      .init(
+        name: "--position", valueName: "id", help: "The position it belongs to.", isRequired: true),
+      .init(
+        name: "--text", valueName: "text", help: "The claim, in your own words.", isRequired: true),
       .init(name: "--argument", help: "Make it an argument node rather than a statement."),
       .init(name: "--tag", valueName: "tag", help: "A tag; repeat for more.", isRepeatable: true),
       .init(name: "--source", valueName: "id", help: "The source it comes from."),
@@ -44,7 +46,8 @@ extension Commands {
     abstract: "Add a position: a group of claims defended together.",
     arguments: [.init(name: "id", help: "A new id: letters, digits, '-', '_' and '.'.")],
     options: [
-      .init(name: "--title", valueName: "title", help: "Its title, as a heading.", isRequired: true),
+      .init(
+        name: "--title", valueName: "title", help: "Its title, as a heading.", isRequired: true),
       .init(name: "--summary", valueName: "text", help: "A sentence that sums it up."),
     ]
   ) { command, context throws(CLIError) in
@@ -70,7 +73,8 @@ extension Commands {
     }
     let relation = Relation(from: command.positionals[0], to: command.positionals[2], kind: kind)
     let added = try attempt { try context.store().link(relation) }
-    context.console.line(added ? "linked: \(describe(relation))" : "already linked: \(describe(relation))")
+    context.console.line(
+      added ? "linked: \(describe(relation))" : "already linked: \(describe(relation))")
   }
 
   static let unlink = CommandSpec(

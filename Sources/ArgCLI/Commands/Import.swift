@@ -12,7 +12,8 @@ extension Commands {
       define, so a position can be rebuilt from its edited file.
       """,
     arguments: [
-      .init(name: "path", help: "An .argdown file, or a folder searched for them.", isVariadic: true)
+      .init(
+        name: "path", help: "An .argdown file, or a folder searched for them.", isVariadic: true)
     ],
     options: [
       .init(name: "--replace", help: "Rebuild the positions the files define."),

@@ -34,7 +34,8 @@ extension Commands {
   private static func pathLine(_ step: PathStep) -> String {
     var head = ""
     if let relation = step.relation {
-      head = step.direction == .backward ? "<--\(relation.rawValue)-- " : "--\(relation.rawValue)--> "
+      head =
+        step.direction == .backward ? "<--\(relation.rawValue)-- " : "--\(relation.rawValue)--> "
     }
     head += "[\(step.claim.id)]"
     let room = TextLayout.width - head.count - 2

@@ -20,7 +20,8 @@ extension Commands {
       text: {
         let idWidth = positions.map(\.position.id.count).max() ?? 0
         return positions.map {
-          let head = $0.position.id.padding(to: idWidth) + "\($0.claimCount)".leftPadded(to: 5) + "  "
+          let head =
+            $0.position.id.padding(to: idWidth) + "\($0.claimCount)".leftPadded(to: 5) + "  "
           return head + $0.position.title.truncated(to: TextLayout.width - head.count)
         }
       })
