@@ -76,7 +76,7 @@ extension MapStore {
           WHERE r.\(match) = (SELECT seq FROM claims WHERE id = ?)
           ORDER BY r.kind DESC, c.seq
           """
-        ).map { ($0.int(0), $0.string(8), Rows.claim($0, tags: [])) }
+        ).map([id]) { ($0.int(0), $0.string(8), Rows.claim($0, tags: [])) }
         let tags = try self.tags(ofClaimSeqs: rows.map(\.0))
         return rows.map { seq, kind, claim in
           var claim = claim
@@ -105,17 +105,22 @@ extension MapStore {
   /// The whole map, or one position's claims together with the claims directly linked to them
   /// from elsewhere, so that a position's export shows what answers it.
   public func map(position positionID: String? = nil) throws(StoreError) -> ArgumentMap {
-    if let positionID { _ = try position(id: positionID) }
+    let requested = try positionID.map { id throws(StoreError) in try position(id: id) }
     return try storeErrors {
       guard let positionID else {
         return try loadMap(claimFilter: "1", [])
       }
-      return try loadMap(
+      var map = try loadMap(
         claimFilter: """
           c.position_id = ?1 OR c.seq IN (
             SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
             UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
           """, [positionID])
+      // A position without claims still belongs in its own map (then it is the only thing there).
+      if let requested, !map.positions.contains(requested) {
+        map.positions.insert(requested, at: 0)
+      }
+      return map
     }
   }
 

@@ -96,8 +96,9 @@ extension MapStore {
     return try transaction {
       guard let kind = try existingKind(from: fromSeq, to: toSeq) else {
         let reverse = try existingKind(from: toSeq, to: fromSeq)
-        let hint = reverse.map { "; '\(toID)' \($0.rawValue) '\(fromID)', so try 'unlink \(toID) \(fromID)'" } ?? ""
-        throw StoreError.notFound(.relation, id: "\(fromID) → \(toID)\(hint)", suggestion: nil)
+        throw StoreError.notFound(
+          .relation, id: "\(fromID) → \(toID)",
+          suggestion: reverse == nil ? nil : "\(toID) → \(fromID)")
       }
       try database.run("DELETE FROM relations WHERE from_seq = ? AND to_seq = ?", [fromSeq, toSeq])
       return Relation(from: fromID, to: toID, kind: kind)
