@@ -131,7 +131,11 @@ extension MapStore {
   }
 
   private func upsertSources(_ map: ArgumentMap, into summary: inout ImportSummary) throws {
+    let exists = try database.prepare("SELECT 1 FROM sources WHERE id = ?")
     for source in map.sources {
+      if try exists.first([source.id], { _ in true }) == nil {
+        summary.sourcesAdded.append(source.id)
+      }
       try database.run(
         "INSERT INTO sources (id, title, url) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = coalesce(excluded.url, url)",
         [source.id, source.title, source.url])
@@ -250,12 +254,25 @@ extension MapStore {
   {
     let kept = Set(map.claims.map(\.id))
     summary.claimsRemoved = removed.claims.keys.filter { !kept.contains($0) }.sorted()
-    let restored = Set(map.relations)
-    let removedRelations = Set(removed.relations).subtracting(restored)
+    let restoredPairs = Set(map.relations.map { [$0.from, $0.to] })
+    let removedRelations = Set(removed.relations).filter {
+      !restoredPairs.contains([$0.from, $0.to])
+    }
     summary.relationsRemoved = removedRelations.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
-    // A relation dropped and restored unchanged is no news.
-    let previously = Set(removed.relations)
-    summary.relationsAdded.removeAll { previously.contains($0) }
+    // A relation dropped and restored unchanged is no news; restored with the other kind, it
+    // changed.
+    let previousKinds = Dictionary(
+      removed.relations.map { ([$0.from, $0.to], $0.kind) }, uniquingKeysWith: { kind, _ in kind }
+    )
+    var added: [Relation] = []
+    for relation in summary.relationsAdded {
+      switch previousKinds[[relation.from, relation.to]] {
+      case nil: added.append(relation)
+      case relation.kind?: break
+      default: summary.relationsChanged.append(relation)
+      }
+    }
+    summary.relationsAdded = added
   }
 
   // MARK: - Rows
