@@ -83,15 +83,31 @@ extension MapStore {
   private func supportCycles() throws -> [MapProblem] {
     // Walks support edges from every claim, keeping the path; a walk that returns to its start
     // is a cycle. Starting only from the cycle's smallest seq reports each cycle once.
+    // Walking every path is exponential on a map with many converging supports, so the walk
+    // keeps to edges that lie on some cycle: those whose target leads back to their source,
+    // found with a set-based reachability (polynomial). On an acyclic map nothing is walked.
     let rows = try database.prepare(
       """
-      WITH RECURSIVE walk(start, seq, path) AS (
-        SELECT r.from_seq, r.to_seq, ',' || r.from_seq || ',' FROM relations r
-        WHERE r.kind = 'supports' AND r.to_seq > r.from_seq
+      WITH RECURSIVE
+      supports(from_seq, to_seq) AS (
+        SELECT from_seq, to_seq FROM relations WHERE kind = 'supports'
+      ),
+      reach(start, seq) AS (
+        SELECT from_seq, to_seq FROM supports
+        UNION
+        SELECT r.start, s.to_seq FROM reach r JOIN supports s ON s.from_seq = r.seq
+      ),
+      cyclic(from_seq, to_seq) AS (
+        SELECT s.from_seq, s.to_seq FROM supports s
+        JOIN reach r ON r.start = s.to_seq AND r.seq = s.from_seq
+      ),
+      walk(start, seq, path) AS (
+        SELECT c.from_seq, c.to_seq, ',' || c.from_seq || ',' FROM cyclic c
+        WHERE c.to_seq > c.from_seq
         UNION ALL
-        SELECT w.start, r.to_seq, w.path || w.seq || ','
-        FROM walk w JOIN relations r ON r.from_seq = w.seq AND r.kind = 'supports'
-        WHERE w.seq <> w.start AND r.to_seq >= w.start AND instr(w.path, ',' || w.seq || ',') = 0
+        SELECT w.start, c.to_seq, w.path || w.seq || ','
+        FROM walk w JOIN cyclic c ON c.from_seq = w.seq
+        WHERE w.seq <> w.start AND c.to_seq >= w.start AND instr(w.path, ',' || w.seq || ',') = 0
       )
       SELECT path FROM walk WHERE seq = start ORDER BY start, path
       """

@@ -76,7 +76,7 @@ extension MapStore {
           WHERE r.\(match) = (SELECT seq FROM claims WHERE id = ?)
           ORDER BY r.kind DESC, c.seq
           """
-        ).map([claim.id]) { ($0.int(0), $0.string(8), Rows.claim($0, tags: [])) }
+        ).map([id]) { ($0.int(0), $0.string(8), Rows.claim($0, tags: [])) }
         let tags = try self.tags(ofClaimSeqs: rows.map(\.0))
         return rows.map { seq, kind, claim in
           var claim = claim
@@ -105,44 +105,23 @@ extension MapStore {
   /// The whole map, or one position's claims together with the claims directly linked to them
   /// from elsewhere, so that a position's export shows what answers it.
   public func map(position positionID: String? = nil) throws(StoreError) -> ArgumentMap {
-    if let positionID { _ = try position(id: positionID) }
+    let requested = try positionID.map { id throws(StoreError) in try position(id: id) }
     return try storeErrors {
       guard let positionID else {
         return try loadMap(claimFilter: "1", [])
       }
-      return try loadMap(
+      var map = try loadMap(
         claimFilter: """
           c.position_id = ?1 OR c.seq IN (
             SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
             UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
           """, [positionID])
+      // A position without claims still belongs in its own map (then it is the only thing there).
+      if let requested, !map.positions.contains(requested) {
+        map.positions.insert(requested, at: 0)
+      }
+      return map
     }
-  }
-
-  /// A claim with everything that supports or rebuts it, recursively, down to `depth` levels.
-  public func map(treeOf rootID: String, depth maxDepth: Int? = nil) throws(StoreError)
-    -> ArgumentMap
-  {
-    _ = try claim(id: rootID)
-    // Without a depth limit the walk keeps only claim seqs, so UNION's duplicate removal alone
-    // ends it on cycles; with a limit, the depth column bounds it.
-    let walk =
-      maxDepth == nil
-      ? """
-      WITH RECURSIVE reach(seq) AS (
-        SELECT seq FROM claims WHERE id = ?1
-        UNION SELECT r.from_seq FROM reach JOIN relations r ON r.to_seq = reach.seq)
-      SELECT seq FROM reach
-      """
-      : """
-      WITH RECURSIVE reach(seq, depth) AS (
-        SELECT seq, 0 FROM claims WHERE id = ?1
-        UNION SELECT r.from_seq, reach.depth + 1 FROM reach JOIN relations r ON r.to_seq = reach.seq
-        WHERE reach.depth < ?2)
-      SELECT seq FROM reach
-      """
-    let values: [any SQLBindable] = maxDepth.map { [rootID, $0] } ?? [rootID]
-    return try storeErrors { try loadMap(claimFilter: "c.seq IN (\(walk))", values) }
   }
 
   /// The sources claims cite, in the order they were registered.
@@ -162,11 +141,9 @@ extension MapStore {
     try database.execute("DROP TABLE IF EXISTS temp.selected")
     try database.execute("CREATE TEMP TABLE selected (seq INTEGER PRIMARY KEY)")
     defer { try? database.execute("DROP TABLE IF EXISTS temp.selected") }
-    try database.run(
-      "INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
+    try database.run("INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
     let claims = try loadClaims(
-      "SELECT \(Rows.claimColumns) FROM claims c JOIN temp.selected s ON s.seq = c.seq ORDER BY c.seq"
-    )
+      "SELECT \(Rows.claimColumns) FROM claims c JOIN temp.selected s ON s.seq = c.seq ORDER BY c.seq")
     let positions = try database.prepare(
       """
       SELECT \(Rows.positionColumns) FROM positions p

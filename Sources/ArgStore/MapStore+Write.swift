@@ -72,10 +72,7 @@ extension MapStore {
   public func link(_ relation: Relation) throws(StoreError) -> Bool {
     let fromSeq = try storeErrors { try seq(ofClaim: relation.from) }
     let toSeq = try storeErrors { try seq(ofClaim: relation.to) }
-    guard fromSeq != toSeq else {
-      throw .invalid(
-        "a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself")
-    }
+    guard fromSeq != toSeq else { throw .invalid("a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself") }
     return try transaction {
       if let existing = try existingKind(from: fromSeq, to: toSeq) {
         guard existing == relation.kind else {
@@ -99,11 +96,9 @@ extension MapStore {
     return try transaction {
       guard let kind = try existingKind(from: fromSeq, to: toSeq) else {
         let reverse = try existingKind(from: toSeq, to: fromSeq)
-        let hint =
-          reverse.map {
-            "; '\(toID)' \($0.rawValue) '\(fromID)', so try 'unlink \(toID) \(fromID)'"
-          } ?? ""
-        throw StoreError.notFound(.relation, id: "\(fromID) → \(toID)\(hint)", suggestion: nil)
+        throw StoreError.notFound(
+          .relation, id: "\(fromID) → \(toID)",
+          suggestion: reverse == nil ? nil : "\(toID) → \(fromID)")
       }
       try database.run("DELETE FROM relations WHERE from_seq = ? AND to_seq = ?", [fromSeq, toSeq])
       return Relation(from: fromID, to: toID, kind: kind)
@@ -136,7 +131,11 @@ extension MapStore {
   }
 
   private func upsertSources(_ map: ArgumentMap, into summary: inout ImportSummary) throws {
+    let exists = try database.prepare("SELECT 1 FROM sources WHERE id = ?")
     for source in map.sources {
+      if try exists.first([source.id], { _ in true }) == nil {
+        summary.sourcesAdded.append(source.id)
+      }
       try database.run(
         "INSERT INTO sources (id, title, url) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = coalesce(excluded.url, url)",
         [source.id, source.title, source.url])
@@ -155,8 +154,7 @@ extension MapStore {
   }
 
   private func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
-    let find = try database.prepare(
-      "SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
+    let find = try database.prepare("SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
     let update = try database.prepare("UPDATE positions SET title = ?, summary = ? WHERE id = ?")
     for position in positions {
       switch try find.first([position.id], Rows.position) {
@@ -212,8 +210,7 @@ extension MapStore {
       guard let from = try seqOf.first([relation.from], { $0.int(0) }),
         let to = try seqOf.first([relation.to], { $0.int(0) })
       else {
-        let missing =
-          try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
+        let missing = try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
         throw try claimNotFound(missing)
       }
       let before = try existingKind(from: from, to: to)
@@ -253,17 +250,29 @@ extension MapStore {
     ).map([positionID]) { Rows.relation($0, from: 0, to: 1, kind: 2) }
   }
 
-  private func record(
-    _ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary
-  ) {
+  private func record(_ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary)
+  {
     let kept = Set(map.claims.map(\.id))
     summary.claimsRemoved = removed.claims.keys.filter { !kept.contains($0) }.sorted()
-    let restored = Set(map.relations)
-    let removedRelations = Set(removed.relations).subtracting(restored)
+    let restoredPairs = Set(map.relations.map { [$0.from, $0.to] })
+    let removedRelations = Set(removed.relations).filter {
+      !restoredPairs.contains([$0.from, $0.to])
+    }
     summary.relationsRemoved = removedRelations.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
-    // A relation dropped and restored unchanged is no news.
-    let previously = Set(removed.relations)
-    summary.relationsAdded.removeAll { previously.contains($0) }
+    // A relation dropped and restored unchanged is no news; restored with the other kind, it
+    // changed.
+    let previousKinds = Dictionary(
+      removed.relations.map { ([$0.from, $0.to], $0.kind) }, uniquingKeysWith: { kind, _ in kind }
+    )
+    var added: [Relation] = []
+    for relation in summary.relationsAdded {
+      switch previousKinds[[relation.from, relation.to]] {
+      case nil: added.append(relation)
+      case relation.kind?: break
+      default: summary.relationsChanged.append(relation)
+      }
+    }
+    summary.relationsAdded = added
   }
 
   // MARK: - Rows

@@ -46,6 +46,14 @@ public final class MapStore {
         guard tableCount == 0 else {
           throw StoreError.notArgmapDatabase(path: path, reason: "it holds other tables")
         }
+        // No tables, but another program has stamped the header: still not ours to take.
+        let userVersion = try Migrator.currentVersion(of: database)
+        guard applicationID == 0, userVersion == 0 else {
+          throw StoreError.notArgmapDatabase(
+            path: path,
+            reason: "it belongs to another program (application_id \(applicationID), "
+              + "user_version \(userVersion))")
+        }
         guard initializeEmpty else {
           throw StoreError.notArgmapDatabase(path: path, reason: "it is empty")
         }

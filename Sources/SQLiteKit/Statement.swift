@@ -12,9 +12,25 @@ public final class Statement {
 
   init(database: Database, sql: String) throws(SQLiteError) {
     var handle: OpaquePointer?
-    let code = sqlite3_prepare_v3(database.handle, sql, -1, 0, &handle, nil)
-    guard code == SQLITE_OK, let handle else {
-      throw database.error(code: code, sql: sql)
+    // SQLite compiles only the first statement and reports where the rest begins; a rest that
+    // holds another statement would be silently dropped, so it is an error.
+    let (code, hasMore) = sql.withCString { text in
+      var tail: UnsafePointer<CChar>?
+      let code = sqlite3_prepare_v3(database.handle, text, -1, 0, &handle, &tail)
+      guard code == SQLITE_OK, let tail, tail.pointee != 0 else { return (code, false) }
+      var next: OpaquePointer?
+      let nextCode = sqlite3_prepare_v3(database.handle, tail, -1, 0, &next, nil)
+      sqlite3_finalize(next)
+      return (code, nextCode != SQLITE_OK || next != nil)
+    }
+    guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    guard let handle, !hasMore else {
+      sqlite3_finalize(handle)
+      throw SQLiteError(
+        code: SQLITE_MISUSE,
+        message: handle == nil
+          ? "no SQL statement to prepare" : "only one statement can be prepared; use execute",
+        sql: sql)
     }
     self.handle = handle
     self.database = database
@@ -46,7 +62,16 @@ public final class Statement {
     case .null: code = sqlite3_bind_null(handle, index)
     case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
     case .real(let number): code = sqlite3_bind_double(handle, index, number)
-    case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, transientDestructor)
+    case .text(var text):
+      // An explicit length keeps text after an embedded NUL, which a C string would cut off.
+      code = text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          guard let base = chars.baseAddress else {
+            return sqlite3_bind_text(handle, index, "", 0, transientDestructor)
+          }
+          return sqlite3_bind_text(handle, index, base, Int32(chars.count), transientDestructor)
+        }
+      }
     case .blob(let bytes):
       code = bytes.withUnsafeBytes {
         sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transientDestructor)
@@ -66,6 +91,8 @@ public final class Statement {
     _ values: [any SQLBindable] = [], _ body: (Row) throws -> Void
   ) throws {
     try bind(values)
+    // A body that throws stops the walk early; resetting releases the statement's read lock.
+    defer { sqlite3_reset(handle) }
     let row = Row(handle: handle)
     while try step() {
       try body(row)

@@ -79,7 +79,7 @@ import Testing
 
     let wrongWay = harness.run("--db", db, "unlink", "a", "b")
     #expect(wrongWay.status == 66)
-    #expect(wrongWay.err.contains("unlink b a"))
+    #expect(wrongWay.err.contains("did you mean 'b → a'?"))
     #expect(harness.run("--db", db, "unlink", "b", "a").out == "unlinked: b rebuts a\n")
 
     harness.run("--db", db, "link", "b", "supports", "a")

@@ -1,0 +1,350 @@
+import ArgModel
+import SQLiteKit
+import Testing
+
+@testable import ArgStore
+
+@Suite("MapStore.importMap")
+struct ImportTests {
+  @Test func aFirstImportAddsEverything() throws {
+    let store = try MapStore.inMemory()
+    let summary = try store.importMap(Fixture.map)
+    #expect(summary.positionsAdded == ["realism", "safety", "empty-position"])
+    #expect(summary.claimsAdded == Fixture.claims.map(\.id))
+    #expect(summary.relationsAdded == Fixture.relations)
+    #expect(summary.sourcesAdded == ["blog"])
+    #expect(summary.positionsUpdated.isEmpty && summary.claimsUpdated.isEmpty)
+    #expect(summary.relationsChanged.isEmpty && summary.relationsRemoved.isEmpty)
+    #expect(summary.claimsRemoved.isEmpty)
+    #expect(!summary.changedNothing)
+
+    // What went in comes out: claims with kinds, tags and provenance, in definition order.
+    let map = try store.map()
+    #expect(map.claims == Fixture.claims)
+    #expect(Set(map.relations) == Set(Fixture.relations))
+    #expect(map.positions == [Fixture.realism, Fixture.safety, Fixture.empty])
+  }
+
+  @Test func reimportingTheSameMapChangesNothing() throws {
+    let store = try Fixture.store()
+    let before = try store.dump()
+    let summary = try store.importMap(Fixture.map)
+    #expect(summary.changedNothing, "\(summary)")
+    #expect(summary == ImportSummary())
+    #expect(try store.dump() == before)
+  }
+
+  @Test func changedTextTagsOrProvenanceUpdateTheClaim() throws {
+    let store = try Fixture.store()
+    var map = Fixture.map
+    map.claims[0].text = "Models act out the scenario they are given"
+    map.claims[1].setTags(["framing"])
+    map.claims[3].provenance = Provenance(source: "discussion", comment: "C4", quote: "refusal")
+    let summary = try store.importMap(map)
+    #expect(
+      summary.claimsUpdated == ["models-roleplay", "contrived-setup", "refusal-is-not-subversion"])
+    #expect(summary.claimsAdded.isEmpty && summary.relationsAdded.isEmpty)
+    #expect(try store.claim(id: "models-roleplay").text == map.claims[0].text)
+    #expect(try store.claim(id: "contrived-setup").tags == ["framing"])
+    #expect(try store.claim(id: "refusal-is-not-subversion").provenance?.comment == "C4")
+    // Relations survive an update in place.
+    #expect(try store.detail(ofClaim: "models-roleplay").incoming.count == 3)
+    #expect(try store.importMap(map).changedNothing)
+  }
+
+  @Test func aChangedPositionIsUpdated() throws {
+    let store = try Fixture.store()
+    var map = Fixture.map
+    map.positions[1].summary = "Why the behaviour is worrying"
+    let summary = try store.importMap(map)
+    #expect(summary.positionsUpdated == ["safety"])
+    #expect(summary.positionsAdded.isEmpty && summary.claimsUpdated.isEmpty)
+    #expect(try store.position(id: "safety").summary == "Why the behaviour is worrying")
+  }
+
+  @Test func newClaimsAndRelationsAreAdded() throws {
+    let store = try Fixture.store()
+    let addition = ArgumentMap(
+      claims: [Claim(id: "new-point", text: "A new point", position: "safety")],
+      relations: [
+        Relation(from: "new-point", to: "deployment-risk", kind: .supports),
+        Relation(from: "loose-end", to: "lab-evidence", kind: .rebuts),
+      ])
+    let summary = try store.importMap(addition)
+    #expect(summary.claimsAdded == ["new-point"])
+    #expect(summary.relationsAdded == addition.relations)
+    #expect(summary.claimsUpdated.isEmpty && summary.relationsChanged.isEmpty)
+    let kinds = try store.relationKinds()
+    #expect(kinds["new-point>deployment-risk"] == .supports)
+    #expect(kinds["loose-end>lab-evidence"] == .rebuts)
+    #expect(kinds.count == 9)
+  }
+
+  @Test func aRelationThatChangesKindIsReportedAsChanged() throws {
+    let store = try Fixture.store()
+    var map = Fixture.map
+    map.relations[6].kind = .rebuts
+    let summary = try store.importMap(map)
+    #expect(summary.relationsChanged == [map.relations[6]])
+    #expect(summary.relationsAdded.isEmpty)
+    #expect(try store.relationKinds()["lab-evidence>models-roleplay"] == .rebuts)
+  }
+
+  @Test func citedSourcesAreRegisteredUnderTheirID() throws {
+    let store = try Fixture.store()
+    #expect(
+      try store.sources() == [
+        Source(
+          id: "discussion", title: "Comment thread on the \"agentic misalignment\" research post"),
+        Source(id: "blog", title: "blog"),
+      ])
+    // A later description of the source fills in its title and url.
+    let described = ArgumentMap(sources: [
+      Source(id: "blog", title: "A blog post", url: "https://example.org/post")
+    ])
+    try store.importMap(described)
+    #expect(try store.sources().last == described.sources[0])
+  }
+
+  @Test func aNewDescribedSourceIsReported() throws {
+    let store = try Fixture.store()
+    let map = ArgumentMap(
+      sources: [Source(id: "paper", title: "A paper", url: "https://example.org/paper")],
+      claims: [
+        Claim(
+          id: "from-paper", text: "Stated in a paper",
+          provenance: Provenance(source: "paper", quote: "stated"))
+      ])
+    let summary = try store.importMap(map)
+    #expect(summary.sourcesAdded == ["paper"])
+    #expect(try store.sources().last == map.sources[0])
+    // A map that only adds a source still changed something.
+    let onlySource = try store.importMap(
+      ArgumentMap(sources: [Source(id: "book", title: "A book")]))
+    #expect(onlySource.sourcesAdded == ["book"])
+    #expect(!onlySource.changedNothing)
+  }
+
+  @Test func addClaimRegistersItsSource() throws {
+    let store = try Fixture.store()
+    try store.addClaim(
+      Claim(id: "cited", text: "Cited", provenance: Provenance(source: "forum", comment: "post 3")))
+    #expect(try store.sources().map(\.id) == ["discussion", "blog", "forum"])
+    #expect(
+      try store.claim(id: "cited").provenance == Provenance(source: "forum", comment: "post 3"))
+  }
+
+  // MARK: - Replacing positions
+
+  /// The realism position rewritten: `realism-argument` is gone, `models-roleplay` has new
+  /// text, `contrived-setup` is unchanged and now supports `models-roleplay` directly.
+  private var rewrittenRealism: ArgumentMap {
+    ArgumentMap(
+      positions: [Fixture.realism],
+      claims: [
+        Claim(
+          id: "models-roleplay", text: "Models play the role the scenario gives them",
+          position: "realism", tags: ["framing"],
+          provenance: Fixture.modelsRoleplay.provenance),
+        Fixture.contrivedSetup,
+      ],
+      relations: [
+        Relation(from: "models-roleplay", to: "contrived-setup", kind: .supports),
+        Relation(from: "contrived-setup", to: "models-roleplay", kind: .rebuts),
+        Relation(from: "blackmail-is-harm", to: "models-roleplay", kind: .rebuts),
+      ])
+  }
+
+  @Test func replacingAPositionDropsWhatTheNewMapLeavesOut() throws {
+    let store = try Fixture.store()
+    let summary = try store.importMap(rewrittenRealism, replacingPositions: true)
+
+    #expect(summary.claimsRemoved == ["realism-argument"])
+    #expect(summary.claimsUpdated == ["models-roleplay"])
+    #expect(summary.claimsAdded.isEmpty)
+    #expect(summary.positionsAdded.isEmpty && summary.positionsUpdated.isEmpty)
+    // Restored unchanged: models-roleplay → contrived-setup and blackmail → models-roleplay.
+    #expect(summary.relationsAdded == [rewrittenRealism.relations[1]])
+    #expect(
+      Set(summary.relationsRemoved) == [
+        Relation(from: "contrived-setup", to: "realism-argument", kind: .supports),
+        Relation(from: "realism-argument", to: "models-roleplay", kind: .supports),
+        Relation(from: "lab-evidence", to: "models-roleplay", kind: .supports),
+      ])
+
+    #expect(
+      try store.claims(inPosition: "realism").map(\.id) == ["models-roleplay", "contrived-setup"])
+    #expect(throws: StoreError.self) { try store.claim(id: "realism-argument") }
+    // Other positions keep their claims and their own relations.
+    #expect(
+      try store.claims(inPosition: "safety").map(\.id)
+        == ["refusal-is-not-subversion", "blackmail-is-harm", "deployment-risk", "lab-evidence"])
+    #expect(try store.claims().count == 7)
+    let kinds = try store.relationKinds()
+    #expect(kinds["refusal-is-not-subversion>blackmail-is-harm"] == .rebuts)
+    #expect(kinds["contrived-setup>models-roleplay"] == .rebuts)
+    #expect(kinds.count == 5)
+    // Importing the same rewrite again replaces it with itself: nothing to report.
+    #expect(try store.importMap(rewrittenRealism, replacingPositions: true).changedNothing)
+  }
+
+  @Test func replacingReportsAKindChangeAsAChange() throws {
+    let store = try Fixture.store()
+    var map = ArgumentMap(
+      positions: [Fixture.realism],
+      claims: [Fixture.modelsRoleplay, Fixture.contrivedSetup, Fixture.realismArgument],
+      relations: Array(Fixture.relations[0..<3]))
+    map.relations[0].kind = .rebuts
+    let summary = try store.importMap(map, replacingPositions: true)
+    #expect(summary.relationsChanged == [map.relations[0]])
+    #expect(summary.relationsAdded.isEmpty)
+    // Only the cross-position relations into realism were not restored.
+    #expect(
+      Set(summary.relationsRemoved) == [
+        Relation(from: "blackmail-is-harm", to: "models-roleplay", kind: .rebuts),
+        Relation(from: "lab-evidence", to: "models-roleplay", kind: .supports),
+      ])
+    #expect(summary.claimsUpdated.isEmpty && summary.claimsRemoved.isEmpty)
+  }
+
+  @Test func withoutReplacingNothingIsRemoved() throws {
+    let store = try Fixture.store()
+    let summary = try store.importMap(rewrittenRealism)
+    #expect(summary.claimsRemoved.isEmpty && summary.relationsRemoved.isEmpty)
+    #expect(try store.claims().count == 8)
+    // contrived-setup → models-roleplay is a new ordered pair (the cycle runs the other way).
+    #expect(summary.relationsAdded == [rewrittenRealism.relations[1]])
+    #expect(summary.relationsChanged.isEmpty)
+  }
+
+  // MARK: - Failing imports change nothing
+
+  private static let failingMaps: [(label: String, map: ArgumentMap, replacing: Bool)] = [
+    (
+      "relation to an unknown claim",
+      ArgumentMap(
+        claims: [Claim(id: "fresh", text: "Fresh", position: "safety")],
+        relations: [Relation(from: "fresh", to: "no-such-claim", kind: .supports)]),
+      false
+    ),
+    (
+      "relation from an unknown claim",
+      ArgumentMap(relations: [Relation(from: "nobody", to: "loose-end", kind: .rebuts)]), false
+    ),
+    ("invalid claim id", ArgumentMap(claims: [Claim(id: "has space", text: "x")]), false),
+    ("claim id with a leading dash", ArgumentMap(claims: [Claim(id: "-dash", text: "x")]), false),
+    ("non-ASCII claim id", ArgumentMap(claims: [Claim(id: "naïve", text: "x")]), false),
+    ("empty claim id", ArgumentMap(claims: [Claim(id: "", text: "x")]), false),
+    ("invalid position id", ArgumentMap(positions: [Position(id: "a/b", title: "x")]), false),
+    (
+      "self relation",
+      ArgumentMap(
+        claims: [Claim(id: "fresh", text: "Fresh")],
+        relations: [Relation(from: "fresh", to: "fresh", kind: .supports)]),
+      false
+    ),
+    (
+      "claim in an unknown position",
+      ArgumentMap(claims: [Claim(id: "fresh", text: "Fresh", position: "nowhere")]), false
+    ),
+    ("empty tag", ArgumentMap(claims: [Claim(id: "fresh", text: "Fresh", tags: [""])]), false),
+    (
+      "replace that then fails on a relation",
+      ArgumentMap(
+        positions: [Fixture.realism], claims: [Fixture.modelsRoleplay],
+        relations: [Relation(from: "models-roleplay", to: "realism-argument", kind: .rebuts)]),
+      true
+    ),
+  ]
+
+  @Test(arguments: 0..<failingMaps.count)
+  func aFailingImportLeavesTheDatabaseExactlyAsItWas(index: Int) throws {
+    let (label, map, replacing) = Self.failingMaps[index]
+    let store = try Fixture.store()
+    let before = try store.dump()
+    #expect(throws: StoreError.self, "\(label)") {
+      try store.importMap(map, replacingPositions: replacing)
+    }
+    #expect(try store.dump() == before, "\(label)")
+    // The store is still usable afterwards.
+    #expect(try store.importMap(Fixture.map).changedNothing)
+  }
+
+  @Test func aFailedImportInsideALargerTransactionRollsBackAlone() throws {
+    let store = try Fixture.store()
+    try store.transaction {
+      #expect(throws: StoreError.self) {
+        try store.importMap(
+          ArgumentMap(
+            claims: [Claim(id: "half-done", text: "Half done")],
+            relations: [Relation(from: "half-done", to: "ghost", kind: .supports)]))
+      }
+      try store.addClaim(Claim(id: "after", text: "After the failed import"))
+    }
+    #expect(throws: StoreError.self) { try store.claim(id: "half-done") }
+    #expect(try store.claim(id: "after").text == "After the failed import")
+  }
+
+  @Test func aFailedAddClaimDoesNotRegisterItsSource() throws {
+    let store = try Fixture.store()
+    let before = try store.dump()
+    #expect(throws: StoreError.self) {
+      try store.addClaim(
+        Claim(id: "tagged", text: "x", tags: [""], provenance: Provenance(source: "brand-new")))
+    }
+    #expect(try store.dump() == before)
+  }
+
+  @Test func textSurvivesExactly() throws {
+    let store = try MapStore.inMemory()
+    let text = "Quotes \"double\" and 'single', a NUL \u{0} inside, emoji 🧭, e\u{301}, ‹›, ß"
+    try store.importMap(
+      ArgumentMap(
+        positions: [Position(id: "p", title: "Title with ' and \"", summary: "Line one\nline two")],
+        claims: [Claim(id: "odd-text", text: text, position: "p", tags: ["ünïcode tag", "a b"])]))
+    let claim = try store.claim(id: "odd-text")
+    #expect(claim.text == text)
+    #expect(claim.tags == ["a b", "ünïcode tag"])
+    #expect(try store.position(id: "p").summary == "Line one\nline two")
+    #expect(try store.search("emoji").map(\.claim.id) == ["odd-text"])
+    #expect(try store.importMap(store.map()).changedNothing)
+  }
+
+  @Test func failingImportsSayWhy() throws {
+    let store = try Fixture.store()
+    #expect(throws: StoreError.notFound(.claim, id: "loose-nd", suggestion: "loose-end")) {
+      try store.importMap(
+        ArgumentMap(relations: [Relation(from: "lab-evidence", to: "loose-nd", kind: .rebuts)]))
+    }
+    #expect(throws: StoreError.invalid("claim 'x' cannot relate to itself")) {
+      try store.importMap(ArgumentMap(relations: [Relation(from: "x", to: "x", kind: .rebuts)]))
+    }
+    let error = #expect(throws: StoreError.self) {
+      try store.importMap(ArgumentMap(claims: [Claim(id: "bad id", text: "x")]))
+    }
+    guard case .invalid(let message) = error else {
+      Issue.record("expected .invalid, got \(String(describing: error))")
+      return
+    }
+    #expect(message.contains("'bad id'"))
+  }
+
+  @Test func aFailedImportInsideAFileLeavesTheFileReadable() throws {
+    try withTemporaryDirectory { dir in
+      let path = dir.appendingPathComponent("map.argmap").path
+      do {
+        let store = try MapStore.open(path: path, initializeEmpty: true)
+        try store.importMap(Fixture.map)
+        #expect(throws: StoreError.self) {
+          try store.importMap(
+            ArgumentMap(
+              claims: [Claim(id: "fresh", text: "Fresh")],
+              relations: [Relation(from: "fresh", to: "ghost", kind: .supports)]))
+        }
+      }
+      let reopened = try MapStore.open(path: path)
+      #expect(try reopened.map() == Fixture.store().map())
+      #expect(try directoryListing(dir) == ["map.argmap"])
+    }
+  }
+}
