@@ -124,6 +124,32 @@ extension MapStore {
     }
   }
 
+  /// A claim with everything that supports or rebuts it, recursively, down to `depth` levels.
+  public func map(treeOf rootID: String, depth maxDepth: Int? = nil) throws(StoreError)
+    -> ArgumentMap
+  {
+    _ = try claim(id: rootID)
+    // Without a depth limit the walk keeps only claim seqs, so UNION's duplicate removal alone
+    // ends it on cycles; with a limit, the depth column bounds it.
+    let walk =
+      maxDepth == nil
+      ? """
+      WITH RECURSIVE reach(seq) AS (
+        SELECT seq FROM claims WHERE id = ?1
+        UNION SELECT r.from_seq FROM reach JOIN relations r ON r.to_seq = reach.seq)
+      SELECT seq FROM reach
+      """
+      : """
+      WITH RECURSIVE reach(seq, depth) AS (
+        SELECT seq, 0 FROM claims WHERE id = ?1
+        UNION SELECT r.from_seq, reach.depth + 1 FROM reach JOIN relations r ON r.to_seq = reach.seq
+        WHERE reach.depth < ?2)
+      SELECT seq FROM reach
+      """
+    let values: [any SQLBindable] = maxDepth.map { [rootID, $0] } ?? [rootID]
+    return try storeErrors { try loadMap(claimFilter: "c.seq IN (\(walk))", values) }
+  }
+
   /// The sources claims cite, in the order they were registered.
   public func sources() throws(StoreError) -> [Source] {
     try storeErrors {
@@ -141,9 +167,11 @@ extension MapStore {
     try database.execute("DROP TABLE IF EXISTS temp.selected")
     try database.execute("CREATE TEMP TABLE selected (seq INTEGER PRIMARY KEY)")
     defer { try? database.execute("DROP TABLE IF EXISTS temp.selected") }
-    try database.run("INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
+    try database.run(
+      "INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
     let claims = try loadClaims(
-      "SELECT \(Rows.claimColumns) FROM claims c JOIN temp.selected s ON s.seq = c.seq ORDER BY c.seq")
+      "SELECT \(Rows.claimColumns) FROM claims c JOIN temp.selected s ON s.seq = c.seq ORDER BY c.seq"
+    )
     let positions = try database.prepare(
       """
       SELECT \(Rows.positionColumns) FROM positions p

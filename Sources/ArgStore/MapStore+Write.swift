@@ -72,7 +72,10 @@ extension MapStore {
   public func link(_ relation: Relation) throws(StoreError) -> Bool {
     let fromSeq = try storeErrors { try seq(ofClaim: relation.from) }
     let toSeq = try storeErrors { try seq(ofClaim: relation.to) }
-    guard fromSeq != toSeq else { throw .invalid("a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself") }
+    guard fromSeq != toSeq else {
+      throw .invalid(
+        "a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself")
+    }
     return try transaction {
       if let existing = try existingKind(from: fromSeq, to: toSeq) {
         guard existing == relation.kind else {
@@ -154,7 +157,8 @@ extension MapStore {
   }
 
   private func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
-    let find = try database.prepare("SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
+    let find = try database.prepare(
+      "SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
     let update = try database.prepare("UPDATE positions SET title = ?, summary = ? WHERE id = ?")
     for position in positions {
       switch try find.first([position.id], Rows.position) {
@@ -210,7 +214,8 @@ extension MapStore {
       guard let from = try seqOf.first([relation.from], { $0.int(0) }),
         let to = try seqOf.first([relation.to], { $0.int(0) })
       else {
-        let missing = try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
+        let missing =
+          try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
         throw try claimNotFound(missing)
       }
       let before = try existingKind(from: from, to: to)
@@ -250,8 +255,9 @@ extension MapStore {
     ).map([positionID]) { Rows.relation($0, from: 0, to: 1, kind: 2) }
   }
 
-  private func record(_ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary)
-  {
+  private func record(
+    _ removed: Removed, against map: ArgumentMap, into summary: inout ImportSummary
+  ) {
     let kept = Set(map.claims.map(\.id))
     summary.claimsRemoved = removed.claims.keys.filter { !kept.contains($0) }.sorted()
     let restoredPairs = Set(map.relations.map { [$0.from, $0.to] })
