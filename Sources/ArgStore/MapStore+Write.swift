@@ -40,7 +40,11 @@ extension MapStore {
       try upsertPositions(map.positions, into: &summary)
       try upsertClaims(map.claims, previously: replaced?.claims ?? [:], into: &summary)
       try upsertRelations(map.relations, into: &summary)
-      if let replaced { record(replaced, against: map, into: &summary) }
+      if var replaced {
+        let kept = try restoreIncomingRelations(replaced, map: map)
+        replaced.relations.removeAll { kept.contains($0) }
+        record(replaced, against: map, into: &summary)
+      }
       return summary
     }
   }
@@ -253,6 +257,27 @@ extension MapStore {
       WHERE f.position_id = ?1 OR t.position_id = ?1
       """
     ).map([positionID]) { Rows.relation($0, from: 0, to: 1, kind: 2) }
+  }
+
+  /// A relation from another position's claim into a rebuilt claim was most likely written in
+  /// that other position's file, so rebuilding this position must not lose it: it is put back
+  /// when its target comes back and the files say nothing about the pair. `unlink` removes one.
+  private func restoreIncomingRelations(_ removed: Removed, map: ArgumentMap) throws -> Set<
+    Relation
+  > {
+    let declared = Set(map.relations.map { [$0.from, $0.to] })
+    let insert = try database.prepare(
+      """
+      INSERT OR IGNORE INTO relations (from_seq, to_seq, kind)
+      SELECT f.seq, t.seq, ?3 FROM claims f, claims t WHERE f.id = ?1 AND t.id = ?2
+      """)
+    var restored: Set<Relation> = []
+    for relation in removed.relations
+    where removed.claims[relation.from] == nil && !declared.contains([relation.from, relation.to]) {
+      try insert.execute([relation.from, relation.to, relation.kind.rawValue])
+      if database.changes > 0 { restored.insert(relation) }
+    }
+    return restored
   }
 
   private func record(

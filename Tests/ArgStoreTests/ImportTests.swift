@@ -169,7 +169,6 @@ struct ImportTests {
       Set(summary.relationsRemoved) == [
         Relation(from: "contrived-setup", to: "realism-argument", kind: .supports),
         Relation(from: "realism-argument", to: "models-roleplay", kind: .supports),
-        Relation(from: "lab-evidence", to: "models-roleplay", kind: .supports),
       ])
 
     #expect(
@@ -183,7 +182,9 @@ struct ImportTests {
     let kinds = try store.relationKinds()
     #expect(kinds["refusal-is-not-subversion>blackmail-is-harm"] == .rebuts)
     #expect(kinds["contrived-setup>models-roleplay"] == .rebuts)
-    #expect(kinds.count == 5)
+    // Another position's relation into a claim that came back is kept.
+    #expect(kinds["lab-evidence>models-roleplay"] == .supports)
+    #expect(kinds.count == 6)
     // Importing the same rewrite again replaces it with itself: nothing to report.
     #expect(try store.importMap(rewrittenRealism, replacingPositions: true).changedNothing)
   }
@@ -198,12 +199,11 @@ struct ImportTests {
     let summary = try store.importMap(map, replacingPositions: true)
     #expect(summary.relationsChanged == [map.relations[0]])
     #expect(summary.relationsAdded.isEmpty)
-    // Only the cross-position relations into realism were not restored.
-    #expect(
-      Set(summary.relationsRemoved) == [
-        Relation(from: "blackmail-is-harm", to: "models-roleplay", kind: .rebuts),
-        Relation(from: "lab-evidence", to: "models-roleplay", kind: .supports),
-      ])
+    // Other positions' relations into realism's rebuilt claims are kept, not removed.
+    #expect(summary.relationsRemoved.isEmpty)
+    let kinds = try store.relationKinds()
+    #expect(kinds["blackmail-is-harm>models-roleplay"] == .rebuts)
+    #expect(kinds["lab-evidence>models-roleplay"] == .supports)
     #expect(summary.claimsUpdated.isEmpty && summary.claimsRemoved.isEmpty)
   }
 
