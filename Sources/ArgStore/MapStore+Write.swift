@@ -124,6 +124,10 @@ extension MapStore {
   private func validate(_ map: ArgumentMap) throws(StoreError) {
     for position in map.positions { try requireValidID(position.id, of: .position) }
     for claim in map.claims { try requireValidID(claim.id, of: .claim) }
+    let positions = Set(map.positions.map(\.id))
+    for positionID in Set(map.claims.compactMap(\.position)) where !positions.contains(positionID) {
+      _ = try position(id: positionID)
+    }
     for relation in map.relations where relation.from == relation.to {
       throw .invalid("claim '\(relation.from)' cannot relate to itself")
     }

@@ -257,6 +257,14 @@ struct ImportTests {
     ),
   ]
 
+  @Test func claimInAnUnknownPositionIsNotFoundWithASuggestion() throws {
+    let store = try Fixture.store()
+    #expect(throws: StoreError.notFound(.position, id: "safty", suggestion: "safety")) {
+      try store.importMap(
+        ArgumentMap(claims: [Claim(id: "fresh", text: "Fresh", position: "safty")]))
+    }
+  }
+
   @Test(arguments: 0..<failingMaps.count)
   func aFailingImportLeavesTheDatabaseExactlyAsItWas(index: Int) throws {
     let (label, map, replacing) = Self.failingMaps[index]

@@ -9,7 +9,8 @@ extension Commands {
       database. Any error stops the import before the database is touched, and every error is
       listed as file:line:column. Re-importing is idempotent: changed claims are updated and
       new relations added. '--replace' first drops the claims of every position the files
-      define, so a position can be rebuilt from its edited file.
+      define, so a position can be rebuilt from its edited file; relations that other
+      positions' claims hold into claims that come back are kept.
       """,
     arguments: [
       .init(
