@@ -31,7 +31,8 @@ public enum CLI {
   ) throws(CLIError) {
     var words = words
     let database = try extractDatabaseOption(from: &words)
-    if words.first == "--version" {
+    // Like --help, --version works after any command: 'argmap tree --version'.
+    if words.prefix(while: { $0 != "--" }).contains("--version") {
       console.line("argmap \(version)")
       return
     }

@@ -74,6 +74,8 @@ import Testing
   }
 
   @Test func versionPrintsTheVersion() {
-    #expect(harness.run("--version").out.hasPrefix("argmap "))
+    #expect(harness.run("--version").out == "argmap 0.1.0\n")
+    #expect(harness.run("tree", "--version").out == "argmap 0.1.0\n")
+    #expect(harness.run("export", "dot", "--version").out == "argmap 0.1.0\n")
   }
 }
