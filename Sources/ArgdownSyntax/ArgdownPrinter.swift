@@ -13,73 +13,9 @@ import ArgModel
 /// metadata values become spaces.
 public enum ArgdownPrinter {
   public static func print(_ map: ArgumentMap) -> String {
-    var kinds: [String: ClaimKind] = [:]
-    for claim in map.claims where kinds[claim.id] == nil { kinds[claim.id] = claim.kind }
-    var incoming: [String: [Relation]] = [:]
-    for relation in map.relations { incoming[relation.to, default: []].append(relation) }
-
-    var unpositioned: [Claim] = []
-    var byPosition: [String: [Claim]] = [:]
-    var strayPositions: [String] = []
-    let known = Set(map.positions.map(\.id))
-    for claim in map.claims {
-      guard let position = claim.position else {
-        unpositioned.append(claim)
-        continue
-      }
-      if !known.contains(position) && byPosition[position] == nil {
-        strayPositions.append(position)
-      }
-      byPosition[position, default: []].append(claim)
-    }
-
-    var blocks: [String] = []
-    func reference(_ id: String) -> String {
-      kinds[id] == .argument ? "<\(id)>" : "[\(id)]"
-    }
-    func relations(to id: String) -> String {
-      var text = ""
-      for relation in incoming[id] ?? [] {
-        text += "  \(relation.kind == .supports ? "+" : "-") \(reference(relation.from))\n"
-      }
-      return text
-    }
-    func add(_ claim: Claim) {
-      var line = "\(reference(claim.id)): \(escape(claim.text))"
-      for tag in claim.tags {
-        let tag = normalize(tag)
-        guard !tag.isEmpty else { continue }
-        if tag.utf8.allSatisfy(ASCII.isTagCharacter) {
-          line += " #\(tag)"
-        } else {
-          line += " #(\(escape(tag, parentheses: true)))"
-        }
-      }
-      if let provenance = claim.provenance {
-        var fields = ["source: \(value(provenance.source))"]
-        if let comment = provenance.comment { fields.append("comment: \(value(comment))") }
-        if let quote = provenance.quote { fields.append("quote: \(value(quote))") }
-        line += " {\(fields.joined(separator: ", "))}"
-      }
-      blocks.append(line + "\n" + relations(to: claim.id))
-    }
-    func heading(_ position: Position) {
-      var fields = ["id: \(value(position.id))"]
-      if let summary = position.summary { fields.append("summary: \(value(summary))") }
-      let title = escape(position.title)
-      blocks.append("# \(title)\(title.isEmpty ? "" : " "){\(fields.joined(separator: ", "))}\n")
-      for claim in byPosition[position.id] ?? [] { add(claim) }
-    }
-
-    for claim in unpositioned { add(claim) }
-    for position in map.positions { heading(position) }
-    for id in strayPositions { heading(Position(id: id, title: id)) }
-    var targets = Set<String>()
-    for relation in map.relations where kinds[relation.to] == nil {
-      guard targets.insert(relation.to).inserted else { continue }
-      blocks.append("\(reference(relation.to))\n" + relations(to: relation.to))
-    }
-    return blocks.joined(separator: "\n")
+    var writer = Writer(map)
+    writer.write()
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   /// Collapses runs of spaces, tabs and line breaks into one space and trims: the form the
@@ -100,52 +36,219 @@ public enum ArgdownPrinter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// Words YAML would read as something other than a string, so they are quoted.
+  static let plainWords: Set<String> = [
+    "true", "false", "null", "yes", "no", "on", "off", "y", "n",
+  ]
+}
+
+/// Builds the output as UTF-8 bytes in one buffer.
+private struct Writer {
+  let map: ArgumentMap
+  var bytes: [UInt8] = []
+  /// The first claim with each id.
+  private var index: [String: Int] = [:]
+  /// Ids that relations point to but that are no claim of the map, in order of appearance.
+  private var outside: [String] = []
+  /// The relations each claim (then each outside id) receives, as linked lists in the map's
+  /// order: `first[target]`, then `next[relation]` until -1.
+  private var first: [Int] = []
+  private var last: [Int] = []
+  private var next: [Int] = []
+
+  init(_ map: ArgumentMap) {
+    self.map = map
+    // A guess that saves most of the buffer's regrowth on large maps.
+    bytes.reserveCapacity(map.claims.count * 160 + map.relations.count * 32)
+    index.reserveCapacity(map.claims.count)
+    for (offset, claim) in map.claims.enumerated() where index[claim.id] == nil {
+      index[claim.id] = offset
+    }
+    var outsideSlots: [String: Int] = [:]
+    first = Array(repeating: -1, count: map.claims.count)
+    last = first
+    next = Array(repeating: -1, count: map.relations.count)
+    for (offset, relation) in map.relations.enumerated() {
+      var target: Int
+      if let claim = index[relation.to] {
+        target = claim
+      } else if let slot = outsideSlots[relation.to] {
+        target = slot
+      } else {
+        target = first.count
+        outsideSlots[relation.to] = target
+        outside.append(relation.to)
+        first.append(-1)
+        last.append(-1)
+      }
+      if first[target] < 0 { first[target] = offset } else { next[last[target]] = offset }
+      last[target] = offset
+    }
+  }
+
+  mutating func write() {
+    var byPosition: [String: [Int]] = [:]
+    var strayPositions: [String] = []
+    let known = Set(map.positions.map(\.id))
+    for (offset, claim) in map.claims.enumerated() {
+      guard let position = claim.position else {
+        writeClaim(offset)
+        continue
+      }
+      if !known.contains(position) && byPosition[position] == nil {
+        strayPositions.append(position)
+      }
+      byPosition[position, default: []].append(offset)
+    }
+    for position in map.positions {
+      writeHeading(position, claims: byPosition[position.id] ?? [])
+    }
+    for id in strayPositions {
+      writeHeading(Position(id: id, title: id), claims: byPosition[id] ?? [])
+    }
+    for (offset, id) in outside.enumerated() {
+      startBlock()
+      writeReference(id)
+      append("\n")
+      writeRelations(to: map.claims.count + offset)
+    }
+  }
+
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// Blocks are separated by a blank line.
+  private mutating func startBlock() {
+    if !bytes.isEmpty { bytes.append(ASCII.lineFeed) }
+  }
+
+  private mutating func writeReference(_ id: String) {
+    let isArgument = index[id].map { map.claims[$0].kind == .argument } ?? false
+    bytes.append(isArgument ? ASCII.less : ASCII.openBracket)
+    append(id)
+    bytes.append(isArgument ? ASCII.greater : ASCII.closeBracket)
+  }
+
+  private mutating func writeRelations(to target: Int) {
+    var relation = first[target]
+    while relation >= 0 {
+      append(map.relations[relation].kind == .supports ? "  + " : "  - ")
+      writeReference(map.relations[relation].from)
+      bytes.append(ASCII.lineFeed)
+      relation = next[relation]
+    }
+  }
+
+  private mutating func writeHeading(_ position: Position, claims: [Int]) {
+    startBlock()
+    append("# ")
+    let before = bytes.count
+    writeEscaped(position.title)
+    if bytes.count > before { bytes.append(ASCII.space) }
+    append("{id: ")
+    writeValue(position.id)
+    if let summary = position.summary {
+      append(", summary: ")
+      writeValue(summary)
+    }
+    append("}\n")
+    for claim in claims { writeClaim(claim) }
+  }
+
+  private mutating func writeClaim(_ offset: Int) {
+    let claim = map.claims[offset]
+    startBlock()
+    writeReference(claim.id)
+    append(": ")
+    writeEscaped(claim.text)
+    for tag in claim.tags {
+      let tag = ArgdownPrinter.normalize(tag)
+      guard !tag.isEmpty else { continue }
+      append(" #")
+      if tag.utf8.allSatisfy(ASCII.isTagCharacter) {
+        append(tag)
+      } else {
+        bytes.append(ASCII.openParen)
+        writeEscaped(tag, parentheses: true)
+        bytes.append(ASCII.closeParen)
+      }
+    }
+    if let provenance = claim.provenance {
+      append(" {source: ")
+      writeValue(provenance.source)
+      if let comment = provenance.comment {
+        append(", comment: ")
+        writeValue(comment)
+      }
+      if let quote = provenance.quote {
+        append(", quote: ")
+        writeValue(quote)
+      }
+      bytes.append(ASCII.closeBrace)
+    }
+    bytes.append(ASCII.lineFeed)
+    writeRelations(to: offset)
+  }
+
   /// Text or a title, normalized and escaped so that it reads back unchanged. Inside `#(…)`,
   /// parentheses are escaped too.
-  static func escape(_ text: String, parentheses: Bool = false) -> String {
-    let bytes = Array(normalize(text).utf8)
-    var escaped: [UInt8] = []
-    escaped.reserveCapacity(bytes.count + 8)
-    for (index, byte) in bytes.enumerated() {
-      var needed: Bool
-      switch byte {
-      case ASCII.backslash, ASCII.openBracket, ASCII.closeBracket, ASCII.less, ASCII.greater,
-        ASCII.openBrace, ASCII.closeBrace, ASCII.hash:
-        needed = true
-      case ASCII.slash:
-        // `//` and `/*` would start comments.
-        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-        needed = next == ASCII.slash || next == ASCII.asterisk
-      case ASCII.openParen, ASCII.closeParen:
-        needed = parentheses
-      default:
-        needed = false
+  private mutating func writeEscaped(_ text: String, parentheses: Bool = false) {
+    var text = text
+    text.withUTF8 { source in
+      var pendingSpace = false
+      var wrote = false
+      for offset in source.indices {
+        let byte = source[offset]
+        if byte == ASCII.space || byte == ASCII.tab || ASCII.isLineBreak(byte) {
+          pendingSpace = true
+          continue
+        }
+        if pendingSpace && wrote { bytes.append(ASCII.space) }
+        pendingSpace = false
+        wrote = true
+        let needed: Bool
+        switch byte {
+        case ASCII.backslash, ASCII.openBracket, ASCII.closeBracket, ASCII.less, ASCII.greater,
+          ASCII.openBrace, ASCII.closeBrace, ASCII.hash:
+          needed = true
+        case ASCII.slash:
+          // `//` and `/*` would start comments.
+          let following = offset + 1 < source.count ? source[offset + 1] : 0
+          needed = following == ASCII.slash || following == ASCII.asterisk
+        case ASCII.openParen, ASCII.closeParen:
+          needed = parentheses
+        default:
+          needed = false
+        }
+        if needed { bytes.append(ASCII.backslash) }
+        bytes.append(byte)
       }
-      if needed { escaped.append(ASCII.backslash) }
-      escaped.append(byte)
     }
-    return String(decoding: escaped, as: UTF8.self)
   }
 
   /// A metadata value: bare when it is a plain word that YAML also reads as a string, quoted
-  /// otherwise.
-  static func value(_ text: String) -> String {
-    let plainWords: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
-    let utf8 = text.utf8
-    if let first = utf8.first, ASCII.isLetter(first), utf8.allSatisfy(ASCII.isIDCharacter),
-      !plainWords.contains(text.lowercased())
+  /// otherwise. Line breaks become spaces.
+  private mutating func writeValue(_ value: String) {
+    let utf8 = value.utf8
+    if let head = utf8.first, ASCII.isLetter(head), utf8.allSatisfy(ASCII.isIDCharacter),
+      utf8.count > 5 || !ArgdownPrinter.plainWords.contains(value.lowercased())
     {
-      return text
+      append(value)
+      return
     }
-    var quoted = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": quoted += "\\\\"
-      case "\"": quoted += "\\\""
-      case "\n", "\r": quoted += " "
-      default: quoted.unicodeScalars.append(scalar)
+    bytes.append(ASCII.quote)
+    for byte in utf8 {
+      switch byte {
+      case ASCII.backslash, ASCII.quote:
+        bytes.append(ASCII.backslash)
+        bytes.append(byte)
+      case ASCII.lineFeed, ASCII.carriageReturn:
+        bytes.append(ASCII.space)
+      default:
+        bytes.append(byte)
       }
     }
-    return quoted + "\""
+    bytes.append(ASCII.quote)
   }
 }

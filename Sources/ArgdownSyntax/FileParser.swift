@@ -28,22 +28,22 @@ struct FileParser {
   /// be read (or is not supported): relations under it are dropped without further errors.
   private struct Frame {
     var indent: Int
-    var node: String?
+    var node: ParseSession.Key?
   }
 
   private struct PendingDefinition {
     var id: String
+    var key: ParseSession.Key
     var kind: ClaimKind
     /// The `[` or `<`.
     var origin: Int
     /// Just after the `:`.
     var textStart: Int
-    var segments: [Range<Int>]
   }
 
   private enum Open {
     case nothing
-    /// A definition whose text may continue on the next lines.
+    /// A definition whose text may continue on the next lines, held in `segments`.
     case definition(PendingDefinition)
     /// Text lines that continue a line already reported; they are skipped silently.
     case skipped
@@ -51,6 +51,7 @@ struct FileParser {
 
   private struct Node {
     var id: String?
+    var key: ParseSession.Key?
     var kind: ClaimKind
     /// Just after the `:` of a definition; `nil` for a reference.
     var textStart: Int?
@@ -63,6 +64,10 @@ struct FileParser {
   private let bytes: UnsafeBufferPointer<UInt8>
 
   private var stack: [Frame] = []
+  /// The lines of the open definition's text, one byte range each.
+  private var segments: [Range<Int>] = []
+  /// Reused for every text, so that reading one allocates only its results.
+  private var scratch: [UInt8] = []
   private var stackEndedByBlankLine = false
   private var open = Open.nothing
   /// The position claims defined now belong to, and the heading's default source.
@@ -207,10 +212,8 @@ struct FileParser {
   /// A line of text: it continues the definition above, or is an untitled statement.
   private mutating func textLine(_ first: Int, _ last: Int) {
     switch open {
-    case .definition(var definition):
-      open = .nothing  // so that the array below is not copied
-      definition.segments.append(first..<last)
-      open = .definition(definition)
+    case .definition:
+      segments.append(first..<last)
     case .skipped:
       break
     case .nothing:
@@ -235,7 +238,8 @@ struct FileParser {
         at: hash)
       return
     }
-    var parser = TextParser(session: session, file: file, bytes: bytes, segments: [title])
+    var parser = TextParser(
+      session: session, file: file, bytes: bytes, segments: [title], scratch: [])
     let parsed = parser.parse(keys: ["id", "summary", "source"], tagsForbiddenIn: "in headings")
     var id: String?
     var summary: String?
@@ -423,8 +427,8 @@ struct FileParser {
       return
     }
     let node = parseNode(at: target, last)
-    stack.append(Frame(indent: indent, node: node.id))
-    if let child = node.id, let parentID = parent?.node {
+    stack.append(Frame(indent: indent, node: node.key))
+    if let child = node.key, let parentID = parent?.node {
       let position = at(first)
       switch direction {
       case .supportsParent: session.relate(child, .supports, parentID, at: position)
@@ -441,7 +445,7 @@ struct FileParser {
     reportedBlock = nil
     let node = parseNode(at: first, last)
     stack.removeAll(keepingCapacity: true)
-    stack.append(Frame(indent: indent, node: node.id))
+    stack.append(Frame(indent: indent, node: node.key))
     stackEndedByBlankLine = false
     begin(node, at: first, last)
   }
@@ -449,16 +453,17 @@ struct FileParser {
   /// Opens the definition, records the reference, or skips what follows a broken node.
   private mutating func begin(_ node: Node, at origin: Int, _ last: Int) {
     if let textStart = node.textStart {
-      if let id = node.id {
+      if let id = node.id, let key = node.key {
         open = .definition(
           PendingDefinition(
-            id: id, kind: node.kind, origin: origin, textStart: textStart,
-            segments: [textStart..<last]))
+            id: id, key: key, kind: node.kind, origin: origin, textStart: textStart))
+        segments.removeAll(keepingCapacity: true)
+        segments.append(textStart..<last)
       } else {
         open = .skipped
       }
-    } else if let id = node.id {
-      session.refer(to: id, kind: node.kind, at: at(origin))
+    } else if let key = node.key {
+      session.refer(to: key, kind: node.kind, at: at(origin))
     } else if node.skipsText {
       open = .skipped
     }
@@ -492,14 +497,15 @@ struct FileParser {
         error(
           "expected '\(closing)' to close the \(noun) id started at \(session.lines.lineColumn(at(first)))",
           at: end, notes: [(first, "to match this '\(opening)'")])
-        return Node(id: nil, kind: kind, textStart: nil, skipsText: true)
+        return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
       }
       error(Self.invalidID(string(first + 1..<closeAt), noun: noun), at: end)
       end = closeAt
     }
     let after = end + 1
+    let key = id.map(session.intern)
     if after < last, bytes[after] == ASCII.colon {
-      return Node(id: id, kind: kind, textStart: after + 1)
+      return Node(id: id, key: key, kind: kind, textStart: after + 1)
     }
     var rest = after
     while rest < last, ASCII.isBlank(bytes[rest]) { rest += 1 }
@@ -508,9 +514,9 @@ struct FileParser {
       error(
         "expected ':' after '\(spelled)' to define it, or nothing after it to refer to it",
         at: rest)
-      return Node(id: nil, kind: kind, textStart: nil, skipsText: true)
+      return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
     }
-    return Node(id: id, kind: kind, textStart: nil)
+    return Node(id: id, key: key, kind: kind, textStart: nil)
   }
 
   static func invalidID(_ text: String, noun: String) -> String {
@@ -531,8 +537,10 @@ struct FileParser {
     }
     open = .nothing
     var parser = TextParser(
-      session: session, file: file, bytes: bytes, segments: definition.segments)
-    let parsed = parser.parse(keys: ["source", "comment", "quote"])
+      session: session, file: file, bytes: bytes, segments: segments, scratch: scratch)
+    scratch = []
+    let parsed = parser.parse(keys: Self.claimKeys)
+    scratch = parser.takeScratch()
     var source: String?
     var sourceIsInvalid = false
     var comment: String?
@@ -571,6 +579,8 @@ struct FileParser {
         id: definition.id, kind: definition.kind, text: parsed.text, position: position,
         tags: parsed.tags,
         provenance: source.map { Provenance(source: $0, comment: comment, quote: quote) }),
-      at: at(definition.origin))
+      key: definition.key, at: at(definition.origin))
   }
+
+  private static let claimKeys = ["source", "comment", "quote"]
 }

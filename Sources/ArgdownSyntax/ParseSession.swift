@@ -13,22 +13,21 @@ final class ParseSession {
     var sequence: Int
   }
 
+  /// Ids are interned: each distinct id gets a small number the first time it is seen, so that
+  /// references and relations are checked by array index instead of by hashing strings.
+  typealias Key = Int
+
   private struct Reference {
-    var id: String
+    var key: Key
     var kind: ClaimKind
     var position: SourcePosition
   }
 
   private struct PendingRelation {
-    var from: String
-    var to: String
+    var from: Key
+    var to: Key
     var kind: RelationKind
     var position: SourcePosition
-  }
-
-  private struct Pair: Hashable {
-    var from: String
-    var to: String
   }
 
   let lines: LineTables
@@ -39,8 +38,12 @@ final class ParseSession {
   private var positionIndex: [String: Int] = [:]
   private var positionOrigins: [SourcePosition] = []
 
+  private var keys: [String: Key] = [:]
+  private var names: [String] = []
+  /// For each key, the index of its claim in `claims`, or -1 while it has no definition.
+  private var claimOfKey: [Int] = []
+
   private var claims: [Claim] = []
-  private var claimIndex: [String: Int] = [:]
   private var claimOrigins: [SourcePosition] = []
 
   private var references: [Reference] = []
@@ -49,6 +52,16 @@ final class ParseSession {
   init(files: [SourceFile], knownClaims: [String: ClaimKind]) {
     self.lines = LineTables(files: files)
     self.knownClaims = knownClaims
+  }
+
+  /// The key of `id`, assigned on first sight.
+  func intern(_ id: String) -> Key {
+    if let key = keys[id] { return key }
+    let key = names.count
+    keys[id] = key
+    names.append(id)
+    claimOfKey.append(-1)
+    return key
   }
 
   // MARK: Diagnostics
@@ -93,9 +106,10 @@ final class ParseSession {
   /// A `[id]: text` or `<id>: text` definition. Defining a claim again is allowed when the text
   /// and kind are the same; tags and provenance fields given both times must agree, and fields
   /// given only once are kept. The first definition decides the claim's position.
-  func define(_ claim: Claim, at origin: SourcePosition) {
-    guard let index = claimIndex[claim.id] else {
-      claimIndex[claim.id] = claims.count
+  func define(_ claim: Claim, key: Key, at origin: SourcePosition) {
+    let index = claimOfKey[key]
+    guard index >= 0 else {
+      claimOfKey[key] = claims.count
       claims.append(claim)
       claimOrigins.append(origin)
       return
@@ -149,69 +163,74 @@ final class ParseSession {
   }
 
   /// `[id]` or `<id>` without a definition; checked once every file is read.
-  func refer(to id: String, kind: ClaimKind, at position: SourcePosition) {
-    references.append(Reference(id: id, kind: kind, position: position))
+  func refer(to key: Key, kind: ClaimKind, at position: SourcePosition) {
+    references.append(Reference(key: key, kind: kind, position: position))
   }
 
-  func relate(_ from: String, _ kind: RelationKind, _ to: String, at position: SourcePosition) {
+  func relate(_ from: Key, _ kind: RelationKind, _ to: Key, at position: SourcePosition) {
     relations.append(PendingRelation(from: from, to: to, kind: kind, position: position))
   }
 
   // MARK: Resolving
 
-  private func kind(of id: String) -> ClaimKind? {
-    if let index = claimIndex[id] { return claims[index].kind }
-    return knownClaims[id]
-  }
-
   /// Resolves references, checks and merges relations, and sorts the diagnostics.
   func finish() -> ParsedCorpus {
-    var suggestions: [String: String?] = [:]
+    // The kind of every key: from its definition, else from the known claims, else none.
+    let kinds: [ClaimKind?] = names.indices.map { key in
+      let index = claimOfKey[key]
+      return index >= 0 ? claims[index].kind : knownClaims[names[key]]
+    }
+
+    var suggestions: [Key: String?] = [:]
     for reference in references {
-      if let kind = kind(of: reference.id) {
+      let id = names[reference.key]
+      if let kind = kinds[reference.key] {
         guard kind != reference.kind else { continue }
-        let spelled = kind == .statement ? "[\(reference.id)]" : "<\(reference.id)>"
-        let notes = claimIndex[reference.id].map { [(claimOrigins[$0], "defined here")] } ?? []
+        let spelled = kind == .statement ? "[\(id)]" : "<\(id)>"
+        let index = claimOfKey[reference.key]
         error(
-          "'\(reference.id)' is \(Self.article(kind)), so refer to it as '\(spelled)'",
-          at: reference.position, notes: notes)
+          "'\(id)' is \(Self.article(kind)), so refer to it as '\(spelled)'",
+          at: reference.position, notes: index >= 0 ? [(claimOrigins[index], "defined here")] : [])
         continue
       }
       let suggestion: String?
-      if let cached = suggestions[reference.id] {
+      if let cached = suggestions[reference.key] {
         suggestion = cached
       } else {
         // Suggesting costs a pass over every id; a run with a flood of unknown ids gets
         // suggestions for the first few only.
-        suggestion = suggestions.count < 64 ? nearest(to: reference.id) : nil
-        suggestions[reference.id] = suggestion
+        suggestion = suggestions.count < 64 ? nearest(to: id) : nil
+        suggestions[reference.key] = suggestion
       }
-      var message = "no claim with id '\(reference.id)'"
+      var message = "no claim with id '\(id)'"
       if let suggestion { message += "; did you mean '\(suggestion)'?" }
       error(message, at: reference.position)
     }
 
-    var seen: [Pair: (kind: RelationKind, position: SourcePosition)] = [:]
+    var seen: [UInt64: (kind: RelationKind, position: SourcePosition)] = [:]
+    seen.reserveCapacity(relations.count)
     var merged: [Relation] = []
     merged.reserveCapacity(relations.count)
     for relation in relations {
-      guard kind(of: relation.from) != nil, kind(of: relation.to) != nil else { continue }
+      guard kinds[relation.from] != nil, kinds[relation.to] != nil else { continue }
+      let from = names[relation.from]
+      let to = names[relation.to]
       if relation.from == relation.to {
         let verb = relation.kind == .supports ? "support" : "rebut"
-        error("'\(relation.from)' cannot \(verb) itself", at: relation.position)
+        error("'\(from)' cannot \(verb) itself", at: relation.position)
         continue
       }
-      let pair = Pair(from: relation.from, to: relation.to)
+      let pair = UInt64(relation.from) << 32 | UInt64(relation.to)
       if let first = seen[pair] {
         if first.kind != relation.kind {
           error(
-            "'\(relation.from)' both \(first.kind.rawValue) and \(relation.kind.rawValue) '\(relation.to)'",
+            "'\(from)' both \(first.kind.rawValue) and \(relation.kind.rawValue) '\(to)'",
             at: relation.position, notes: [(first.position, "first related here")])
         }
         continue
       }
       seen[pair] = (relation.kind, relation.position)
-      merged.append(Relation(from: relation.from, to: relation.to, kind: relation.kind))
+      merged.append(Relation(from: from, to: to, kind: relation.kind))
     }
 
     let sorted = diagnostics.sorted {
@@ -239,7 +258,7 @@ final class ParseSession {
     // Definition order, then the known ids sorted, so that ties break the same way every run.
     let defined = claims.lazy.map(\.id).filter { abs($0.utf8.count - length) <= limit }
     let known = knownClaims.keys.filter {
-      abs($0.utf8.count - length) <= limit && claimIndex[$0] == nil
+      abs($0.utf8.count - length) <= limit && keys[$0].map { claimOfKey[$0] < 0 } ?? true
     }
     return Identifier.nearest(to: id, among: Array(defined) + known.sorted())
   }

@@ -71,15 +71,27 @@ struct TextParser {
   private var cursor: TextCursor
   private let session: ParseSession
   private let file: Int
-  private var output: [UInt8] = []
+  private var output: [UInt8]
+  /// Holds a metadata value or a parenthesized tag while it is read.
+  private var buffer: [UInt8] = []
   private var pendingSpace = false
   private var result = ParsedText(text: "")
 
-  init(session: ParseSession, file: Int, bytes: UnsafeBufferPointer<UInt8>, segments: [Range<Int>])
-  {
+  /// `scratch` is a buffer to reuse for the text being built; `takeScratch()` hands it back.
+  init(
+    session: ParseSession, file: Int, bytes: UnsafeBufferPointer<UInt8>, segments: [Range<Int>],
+    scratch: [UInt8]
+  ) {
     self.cursor = TextCursor(bytes: bytes, segments: segments)
     self.session = session
     self.file = file
+    self.output = scratch
+    self.output.removeAll(keepingCapacity: true)
+  }
+
+  mutating func takeScratch() -> [UInt8] {
+    defer { output = [] }
+    return output
   }
 
   /// - Parameters:
@@ -148,6 +160,10 @@ struct TextParser {
     return result
   }
 
+  private func string(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[range]), as: UTF8.self)
+  }
+
   private func position(_ offset: Int) -> SourcePosition {
     SourcePosition(file: file, offset: offset)
   }
@@ -164,42 +180,44 @@ struct TextParser {
   private mutating func readTag() -> String? {
     let hash = cursor.offset
     cursor.advance()
-    var tag: [UInt8] = []
-    if cursor.current == ASCII.openParen {
-      let paren = cursor.offset
-      cursor.advance()
-      var space = false
-      while true {
-        guard let byte = cursor.current else {
-          session.error(
-            "expected ')' to close the tag started at \(session.lines.lineColumn(position(hash)))",
-            at: position(cursor.offset), notes: [(position(paren), "to match this '('")])
-          return nil
-        }
-        cursor.advance()
-        if byte == ASCII.closeParen { break }
-        if ASCII.isBlank(byte) {
-          space = true
-          continue
-        }
-        var literal = byte
-        if byte == ASCII.backslash, let escaped = cursor.current, ASCII.isPunctuation(escaped) {
-          literal = escaped
-          cursor.advance()
-        }
-        if space && !tag.isEmpty { tag.append(ASCII.space) }
-        space = false
-        tag.append(literal)
-      }
-      if tag.isEmpty {
-        session.error("expected a tag between '#(' and ')'", at: position(hash))
+    if cursor.current != ASCII.openParen {
+      // A bare tag never spans lines: a line break reads as a space, which ends it.
+      let start = cursor.offset
+      while let byte = cursor.current, ASCII.isTagCharacter(byte) { cursor.advance() }
+      return string(start..<cursor.offset)
+    }
+    var tag = buffer
+    buffer = []
+    tag.removeAll(keepingCapacity: true)
+    defer { buffer = tag }
+    let paren = cursor.offset
+    cursor.advance()
+    var space = false
+    while true {
+      guard let byte = cursor.current else {
+        session.error(
+          "expected ')' to close the tag started at \(session.lines.lineColumn(position(hash)))",
+          at: position(cursor.offset), notes: [(position(paren), "to match this '('")])
         return nil
       }
-    } else {
-      while let byte = cursor.current, ASCII.isTagCharacter(byte) {
-        tag.append(byte)
+      cursor.advance()
+      if byte == ASCII.closeParen { break }
+      if ASCII.isBlank(byte) {
+        space = true
+        continue
+      }
+      var literal = byte
+      if byte == ASCII.backslash, let escaped = cursor.current, ASCII.isPunctuation(escaped) {
+        literal = escaped
         cursor.advance()
       }
+      if space && !tag.isEmpty { tag.append(ASCII.space) }
+      space = false
+      tag.append(literal)
+    }
+    if tag.isEmpty {
+      session.error("expected a tag between '#(' and ')'", at: position(hash))
+      return nil
     }
     return String(decoding: tag, as: UTF8.self)
   }
@@ -210,17 +228,24 @@ struct TextParser {
   /// reporting a syntax error.
   private mutating func readMetadata(keys: [String]) -> Bool {
     let brace = position(cursor.offset)
-    let started = session.lines.lineColumn(brace)
-    let braceNote = [(brace, "to match this '{'")]
-    let startNote = [(brace, "the metadata starts here")]
-    cursor.advance()
-    var seen: [String: Int] = [:]
-
+    let session = self.session
+    let file = self.file
+    func fail(_ message: String, at offset: Int) {
+      session.error(
+        message, at: SourcePosition(file: file, offset: offset),
+        notes: [(brace, "the metadata starts here")])
+    }
     func unclosed(_ offset: Int) {
       session.error(
-        "expected '}' to close the metadata started at \(started)", at: position(offset),
-        notes: braceNote)
+        "expected '}' to close the metadata started at \(session.lines.lineColumn(brace))",
+        at: SourcePosition(file: file, offset: offset), notes: [(brace, "to match this '{'")])
     }
+    cursor.advance()
+    /// Unknown keys already reported, to report a repeated one as a duplicate.
+    var unknown: [(String, Int)] = []
+    var value = buffer
+    buffer = []
+    defer { buffer = value }
 
     cursor.skipBlanks()
     if cursor.current == ASCII.closeBrace {
@@ -229,31 +254,24 @@ struct TextParser {
     }
     while true {
       // Key.
+      // A key never spans lines: a line break reads as a space, which ends it.
       let keyOffset = cursor.offset
-      var key: [UInt8] = []
-      while let byte = cursor.current, ASCII.isKeyCharacter(byte) {
-        key.append(byte)
-        cursor.advance()
-      }
-      guard !key.isEmpty else {
+      while let byte = cursor.current, ASCII.isKeyCharacter(byte) { cursor.advance() }
+      guard cursor.offset > keyOffset else {
         if let byte = cursor.current {
-          session.error(
-            "expected a metadata key, found '\(Self.describe(byte, cursor))'",
-            at: position(cursor.offset), notes: startNote)
+          fail("expected a metadata key, found '\(Self.describe(byte, cursor))'", at: cursor.offset)
         } else {
           unclosed(cursor.offset)
         }
         return false
       }
-      let name = String(decoding: key, as: UTF8.self)
+      let name = string(keyOffset..<cursor.offset)
       cursor.skipBlanks()
       guard cursor.current == ASCII.colon else {
         if cursor.current == nil {
           unclosed(cursor.offset)
         } else {
-          session.error(
-            "expected ':' after the metadata key '\(name)'", at: position(cursor.offset),
-            notes: startNote)
+          fail("expected ':' after the metadata key '\(name)'", at: cursor.offset)
         }
         return false
       }
@@ -262,14 +280,14 @@ struct TextParser {
 
       // Value.
       let valueOffset = cursor.offset
-      var value: [UInt8] = []
+      value.removeAll(keepingCapacity: true)
       if cursor.current == ASCII.quote {
         cursor.advance()
         while true {
           guard let byte = cursor.current else {
-            session.error(
+            fail(
               "expected closing '\"' for the value of '\(name)' started at \(session.lines.lineColumn(position(valueOffset)))",
-              at: position(cursor.offset), notes: startNote)
+              at: cursor.offset)
             return false
           }
           cursor.advance()
@@ -286,9 +304,7 @@ struct TextParser {
         cursor.skipBlanks()
       } else {
         if cursor.current == ASCII.apostrophe {
-          session.error(
-            "single-quoted values are not supported yet; use double quotes",
-            at: position(valueOffset), notes: startNote)
+          fail("single-quoted values are not supported yet; use double quotes", at: valueOffset)
           return false
         }
         while let byte = cursor.current, byte != ASCII.comma, byte != ASCII.closeBrace {
@@ -298,23 +314,23 @@ struct TextParser {
         while let last = value.last, ASCII.isBlank(last) { value.removeLast() }
       }
       if value.isEmpty {
-        session.error(
-          "expected a value for the metadata key '\(name)'", at: position(valueOffset),
-          notes: startNote)
+        fail("expected a value for the metadata key '\(name)'", at: valueOffset)
         return false
       }
 
-      if let first = seen[name] {
+      let first =
+        result.metadata.first { $0.key == name }?.keyOffset
+        ?? unknown.first { $0.0 == name }?.1
+      if let first {
         session.error(
           "duplicate metadata key '\(name)'", at: position(keyOffset),
           notes: [(position(first), "first given here")])
       } else if !keys.contains(name) {
-        seen[name] = keyOffset
+        unknown.append((name, keyOffset))
         let expected = keys.map { "'\($0)'" }.joined(separator: ", ")
         session.error(
           "unknown metadata key '\(name)'; expected one of \(expected)", at: position(keyOffset))
       } else {
-        seen[name] = keyOffset
         result.metadata.append(
           MetadataEntry(
             key: name, keyOffset: keyOffset, value: String(decoding: value, as: UTF8.self),
@@ -337,9 +353,9 @@ struct TextParser {
         unclosed(cursor.offset)
         return false
       case let byte?:
-        session.error(
+        fail(
           "expected ',' or '}' after the value of '\(name)', found '\(Self.describe(byte, cursor))'",
-          at: position(cursor.offset), notes: startNote)
+          at: cursor.offset)
         return false
       }
     }
