@@ -85,7 +85,8 @@ struct FileParser {
 
   mutating func parse() {
     let count = bytes.count
-    var lineStart = 0
+    // A byte order mark, as some editors write, is not part of the first line.
+    var lineStart = Self.byteOrderMarkLength(bytes)
     var resume = 0
     while lineStart < count {
       var lineEnd = lineStart
@@ -97,6 +98,10 @@ struct FileParser {
       lineStart = next
     }
     close()
+  }
+
+  static func byteOrderMarkLength(_ bytes: some Collection<UInt8>) -> Int {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
   /// The start of the line after the one ending at `lineEnd` (`\n`, `\r\n` or `\r`).

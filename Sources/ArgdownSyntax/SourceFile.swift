@@ -74,9 +74,10 @@ final class LineTables {
 
   private func table(_ file: Int) -> [Int] {
     if let table = starts[file] { return table }
-    var table = [0]
     let bytes = Array(texts[file].utf8)
-    var index = 0
+    // Columns on the first line count from after a byte order mark.
+    var index = FileParser.byteOrderMarkLength(bytes)
+    var table = [index]
     while index < bytes.count {
       let byte = bytes[index]
       index += 1

@@ -75,6 +75,15 @@ import Testing
       ])
   }
 
+  @Test func aByteOrderMarkIsIgnored() {
+    let map = parseClean("\u{FEFF}# Title {id: t}\n\n[a]: A.\n")
+    #expect(map.positions.map(\.id) == ["t"])
+    // Columns on the first line do not count the mark.
+    let parsed = parse("\u{FEFF}[a]: A {x: 1}")
+    #expect(parsed.diagnostics.map(\.location.column) == [9])
+    #expect(parsed.diagnostics.map(\.message).first?.hasPrefix("unknown metadata key 'x'") == true)
+  }
+
   // MARK: Positions
 
   @Test func claimsBeforeAnyHeadingHaveNoPosition() {
