@@ -13,9 +13,28 @@ import ArgModel
 ///   -> <some-argument>
 /// ```
 ///
-/// A relation line's parent is the nearest line above it that is indented less, where
-/// indentation is counted in columns and a tab advances to the next multiple of 4. A blank line
-/// ends a claim's relations, as in Argdown.
+/// Rules the example does not show:
+/// - Lines end with `\n`, `\r\n` or `\r`; a leading byte order mark is ignored.
+/// - A relation line's parent is the nearest line above it that is indented less, where
+///   indentation is counted in columns and a tab advances to the next multiple of 4. A blank
+///   line ends a claim's relations, as in Argdown. A `[id]` or `<id>` line without a marker
+///   starts a new tree, whatever its indentation.
+/// - Text runs over following lines (joined with one space) until a blank line, a heading, a
+///   relation or another node line; runs of blanks collapse to one space and the text is
+///   trimmed. A line holding only a comment does not end the text.
+/// - A backslash before any ASCII punctuation stands for that character (CommonMark's rule);
+///   before anything else it is a literal backslash.
+/// - `#tag` (ASCII letters, digits, `-`, `_` and any non-ASCII character) and `#(any tag)` are
+///   tags where `#` starts the text or follows a blank; elsewhere `#` is text.
+/// - Metadata values run to `,` or `}` and are trimmed, or are double-quoted (`\"` and `\\`
+///   escape, inner whitespace is kept, a line break reads as a space). A trailing comma and
+///   `{}` are allowed; a value may not be empty. Nothing is a comment inside `{…}`.
+/// - Source and position ids follow `Identifier.isValid`, like claim ids.
+/// - A heading's `source` is the default for the claims under it, up to the next heading of
+///   the same file; each file starts outside every position.
+/// - Defining a claim again is allowed when kind and text are the same; tags and provenance
+///   fields given both times must agree, and the first definition's position is kept.
+///   Known claims may be redefined by the files.
 public enum ArgdownParser {
   /// Parses all files as one corpus. `knownClaims` are ids (with kinds) already in the user's
   /// database, so references to them resolve.

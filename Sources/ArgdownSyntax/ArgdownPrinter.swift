@@ -9,8 +9,13 @@ import ArgModel
 /// an id that is no claim of the map come last, under a bare reference to that id.
 ///
 /// Text is written on one line with runs of whitespace collapsed, as the parser reads it, and
-/// with `\ [ ] < > { } #` and comment-starting `/` escaped by a backslash. Line breaks in
-/// metadata values become spaces.
+/// with `\ [ ] < > { } #` and comment-starting `/` escaped by a backslash (and `( )` inside
+/// `#(…)` tags). Metadata values are bare when they are plain words, quoted otherwise.
+///
+/// What the syntax cannot hold is written as close as it can be, and does not read back
+/// equal: whitespace that is not already collapsed, line breaks in metadata values (written as
+/// spaces), empty claim text or empty metadata values (rejected by the parser), and blank tags
+/// (left out). Claims whose position is not in `map.positions` get a heading titled with the id.
 public enum ArgdownPrinter {
   public static func print(_ map: ArgumentMap) -> String {
     var writer = Writer(map)
