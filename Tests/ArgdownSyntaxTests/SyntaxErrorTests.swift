@@ -21,6 +21,15 @@ import Testing
       ])
   }
 
+  @Test func onlyErrorsCountAsErrors() {
+    let location = SourceLocation(file: "f", line: 1, column: 1)
+    let warning = Diagnostic(severity: .warning, location: location, message: "take care")
+    #expect(warning.description == "f:1:1: warning: take care")
+    #expect(!ParsedCorpus(map: ArgumentMap(), diagnostics: [warning]).hasErrors)
+    let error = Diagnostic(location: location, message: "broken")
+    #expect(ParsedCorpus(map: ArgumentMap(), diagnostics: [warning, error]).hasErrors)
+  }
+
   @Test func columnsCountUnicodeScalarsNotBytes() {
     expectErrors("[a]: é日🙂 {source ▸s}", ["expected ':' after the metadata key 'source'"])
   }
@@ -162,12 +171,13 @@ import Testing
   @Test func metadataKeyErrors() {
     let parsed = expectErrors(
       """
-      [a]: A {source: s, ▸sorce: t, ▸source: u}
+      [a]: A {source: s, ▸sorce: t, ▸source: u, ▸sorce: v}
       # Heading {id: h, ▸author: me}
       """,
       [
         "unknown metadata key 'sorce'; expected one of 'source', 'comment', 'quote'",
         "duplicate metadata key 'source'",
+        "duplicate metadata key 'sorce'",
         "unknown metadata key 'author'; expected one of 'id', 'summary', 'source'",
       ])
     #expect(parsed.diagnostics[1].notes.map(\.message) == ["first given here"])
