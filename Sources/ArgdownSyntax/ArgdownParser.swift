@@ -1,0 +1,61 @@
+import ArgModel
+
+/// Reads argmap's corpus: a subset of Argdown (argdown.org) made of positions, statements,
+/// arguments and support/rebut relations. See the README for the full syntax; in short:
+///
+/// ```
+/// # Realism critique {id: realism-critique, source: discussion}
+///
+/// [scenario-is-contrived]: The model sees a fictional thought experiment. #realism
+///   {comment: C1, quote: "designed to make blackmail maximally appealing"}
+///   + [other-claim]: Text. {comment: C1}
+///   - [existing-claim]
+///   -> <some-argument>
+/// ```
+///
+/// Rules the example does not show:
+/// - Lines end with `\n`, `\r\n` or `\r`; a leading byte order mark is ignored.
+/// - A relation line's parent is the nearest line above it that is indented less, where
+///   indentation is counted in columns and a tab advances to the next multiple of 4. A blank
+///   line ends a claim's relations, as in Argdown. A `[id]` or `<id>` line without a marker
+///   starts a new tree, whatever its indentation.
+/// - Text runs over following lines (joined with one space) until a blank line, a heading, a
+///   relation or another node line; runs of blanks collapse to one space and the text is
+///   trimmed. A line holding only a comment does not end the text.
+/// - A backslash before any ASCII punctuation stands for that character (CommonMark's rule);
+///   before anything else it is a literal backslash.
+/// - `#tag` (ASCII letters, digits, `-`, `_` and any non-ASCII character) and `#(any tag)` are
+///   tags where `#` starts the text or follows a blank; elsewhere `#` is text.
+/// - Metadata values run to `,` or `}` and are trimmed, or are double-quoted (`\"` and `\\`
+///   escape, inner whitespace is kept, a line break reads as a space). A trailing comma and
+///   `{}` are allowed; a value may not be empty. Nothing is a comment inside `{…}`.
+/// - Source and position ids follow `Identifier.isValid`, like claim ids.
+/// - A heading's `source` is the default for the claims under it, up to the next heading of
+///   the same file; each file starts outside every position.
+/// - Defining a claim again is allowed when kind and text are the same; tags and provenance
+///   fields given both times must agree, and the first definition's position is kept.
+///   Known claims may be redefined by the files.
+public enum ArgdownParser {
+  /// Parses all files as one corpus. `knownClaims` are ids (with kinds) already in the user's
+  /// database, so references to them resolve.
+  public static func parse(_ files: [SourceFile], knownClaims: [String: ClaimKind] = [:])
+    -> ParsedCorpus
+  {
+    let session = ParseSession(files: files, knownClaims: knownClaims)
+    for (index, file) in files.enumerated() {
+      var bytes = Array(file.text.utf8)
+      bytes.withUnsafeMutableBufferPointer { buffer in
+        if let unterminated = CommentStripper.blank(buffer) {
+          let start = SourcePosition(file: index, offset: unterminated.start)
+          session.error(
+            "expected '\(unterminated.closer)' to close the comment started at \(session.lines.lineColumn(start))",
+            at: SourcePosition(file: index, offset: buffer.count),
+            notes: [(start, "to match this '\(unterminated.opener)'")])
+        }
+        var parser = FileParser(session: session, file: index, bytes: UnsafeBufferPointer(buffer))
+        parser.parse()
+      }
+    }
+    return session.finish()
+  }
+}

@@ -1,0 +1,259 @@
+import ArgModel
+
+/// Writes a map as corpus text that `ArgdownParser` reads back into an equal map.
+///
+/// Layout: claims without a position first, then each position as a `# Title {id: …}` heading
+/// followed by its claims, in the map's order. Each claim is one line,
+/// `[id]: text #tags {source: …, comment: …, quote: "…"}`, followed by the relations it
+/// receives as indented references (`+ [from]` supports it, `- <from>` rebuts it). Relations to
+/// an id that is no claim of the map come last, under a bare reference to that id.
+///
+/// Text is written on one line with runs of whitespace collapsed, as the parser reads it, and
+/// with `\ [ ] < > { } #` and comment-starting `/` escaped by a backslash (and `( )` inside
+/// `#(…)` tags). Metadata values are bare when they are plain words, quoted otherwise.
+///
+/// What the syntax cannot hold is written as close as it can be, and does not read back
+/// equal: whitespace that is not already collapsed, line breaks in metadata values (written as
+/// spaces), empty claim text or empty metadata values (rejected by the parser), and blank tags
+/// (left out). Claims whose position is not in `map.positions` get a heading titled with the id.
+public enum ArgdownPrinter {
+  public static func print(_ map: ArgumentMap) -> String {
+    var writer = Writer(map)
+    writer.write()
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  /// Collapses runs of spaces, tabs and line breaks into one space and trims: the form the
+  /// parser gives every text.
+  static func normalize(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pending = false
+    for byte in text.utf8 {
+      if byte == ASCII.space || byte == ASCII.tab || ASCII.isLineBreak(byte) {
+        pending = true
+        continue
+      }
+      if pending && !bytes.isEmpty { bytes.append(ASCII.space) }
+      pending = false
+      bytes.append(byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Words YAML would read as something other than a string, so they are quoted.
+  static let plainWords: Set<String> = [
+    "true", "false", "null", "yes", "no", "on", "off", "y", "n",
+  ]
+}
+
+/// Builds the output as UTF-8 bytes in one buffer.
+private struct Writer {
+  let map: ArgumentMap
+  var bytes: [UInt8] = []
+  /// The first claim with each id.
+  private var index: [String: Int] = [:]
+  /// Ids that relations point to but that are no claim of the map, in order of appearance.
+  private var outside: [String] = []
+  /// The relations each claim (then each outside id) receives, as linked lists in the map's
+  /// order: `first[target]`, then `next[relation]` until -1.
+  private var first: [Int] = []
+  private var last: [Int] = []
+  private var next: [Int] = []
+
+  init(_ map: ArgumentMap) {
+    self.map = map
+    // A guess that saves most of the buffer's regrowth on large maps.
+    bytes.reserveCapacity(map.claims.count * 160 + map.relations.count * 32)
+    index.reserveCapacity(map.claims.count)
+    for (offset, claim) in map.claims.enumerated() where index[claim.id] == nil {
+      index[claim.id] = offset
+    }
+    var outsideSlots: [String: Int] = [:]
+    first = Array(repeating: -1, count: map.claims.count)
+    last = first
+    next = Array(repeating: -1, count: map.relations.count)
+    for (offset, relation) in map.relations.enumerated() {
+      var target: Int
+      if let claim = index[relation.to] {
+        target = claim
+      } else if let slot = outsideSlots[relation.to] {
+        target = slot
+      } else {
+        target = first.count
+        outsideSlots[relation.to] = target
+        outside.append(relation.to)
+        first.append(-1)
+        last.append(-1)
+      }
+      if first[target] < 0 { first[target] = offset } else { next[last[target]] = offset }
+      last[target] = offset
+    }
+  }
+
+  mutating func write() {
+    var byPosition: [String: [Int]] = [:]
+    var strayPositions: [String] = []
+    let known = Set(map.positions.map(\.id))
+    for (offset, claim) in map.claims.enumerated() {
+      guard let position = claim.position else {
+        writeClaim(offset)
+        continue
+      }
+      if !known.contains(position) && byPosition[position] == nil {
+        strayPositions.append(position)
+      }
+      byPosition[position, default: []].append(offset)
+    }
+    for position in map.positions {
+      writeHeading(position, claims: byPosition[position.id] ?? [])
+    }
+    for id in strayPositions {
+      writeHeading(Position(id: id, title: id), claims: byPosition[id] ?? [])
+    }
+    for (offset, id) in outside.enumerated() {
+      startBlock()
+      writeReference(id)
+      append("\n")
+      writeRelations(to: map.claims.count + offset)
+    }
+  }
+
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// Blocks are separated by a blank line.
+  private mutating func startBlock() {
+    if !bytes.isEmpty { bytes.append(ASCII.lineFeed) }
+  }
+
+  private mutating func writeReference(_ id: String) {
+    let isArgument = index[id].map { map.claims[$0].kind == .argument } ?? false
+    bytes.append(isArgument ? ASCII.less : ASCII.openBracket)
+    append(id)
+    bytes.append(isArgument ? ASCII.greater : ASCII.closeBracket)
+  }
+
+  private mutating func writeRelations(to target: Int) {
+    var relation = first[target]
+    while relation >= 0 {
+      append(map.relations[relation].kind == .supports ? "  + " : "  - ")
+      writeReference(map.relations[relation].from)
+      bytes.append(ASCII.lineFeed)
+      relation = next[relation]
+    }
+  }
+
+  private mutating func writeHeading(_ position: Position, claims: [Int]) {
+    startBlock()
+    append("# ")
+    let before = bytes.count
+    writeEscaped(position.title)
+    if bytes.count > before { bytes.append(ASCII.space) }
+    append("{id: ")
+    writeValue(position.id)
+    if let summary = position.summary {
+      append(", summary: ")
+      writeValue(summary)
+    }
+    append("}\n")
+    for claim in claims { writeClaim(claim) }
+  }
+
+  private mutating func writeClaim(_ offset: Int) {
+    let claim = map.claims[offset]
+    startBlock()
+    writeReference(claim.id)
+    append(": ")
+    writeEscaped(claim.text)
+    for tag in claim.tags {
+      let tag = ArgdownPrinter.normalize(tag)
+      guard !tag.isEmpty else { continue }
+      append(" #")
+      if tag.utf8.allSatisfy(ASCII.isTagCharacter) {
+        append(tag)
+      } else {
+        bytes.append(ASCII.openParen)
+        writeEscaped(tag, parentheses: true)
+        bytes.append(ASCII.closeParen)
+      }
+    }
+    if let provenance = claim.provenance {
+      append(" {source: ")
+      writeValue(provenance.source)
+      if let comment = provenance.comment {
+        append(", comment: ")
+        writeValue(comment)
+      }
+      if let quote = provenance.quote {
+        append(", quote: ")
+        writeValue(quote)
+      }
+      bytes.append(ASCII.closeBrace)
+    }
+    bytes.append(ASCII.lineFeed)
+    writeRelations(to: offset)
+  }
+
+  /// Text or a title, normalized and escaped so that it reads back unchanged. Inside `#(…)`,
+  /// parentheses are escaped too.
+  private mutating func writeEscaped(_ text: String, parentheses: Bool = false) {
+    var text = text
+    text.withUTF8 { source in
+      var pendingSpace = false
+      var wrote = false
+      for offset in source.indices {
+        let byte = source[offset]
+        if byte == ASCII.space || byte == ASCII.tab || ASCII.isLineBreak(byte) {
+          pendingSpace = true
+          continue
+        }
+        if pendingSpace && wrote { bytes.append(ASCII.space) }
+        pendingSpace = false
+        wrote = true
+        let needed: Bool
+        switch byte {
+        case ASCII.backslash, ASCII.openBracket, ASCII.closeBracket, ASCII.less, ASCII.greater,
+          ASCII.openBrace, ASCII.closeBrace, ASCII.hash:
+          needed = true
+        case ASCII.slash:
+          // `//` and `/*` would start comments.
+          let following = offset + 1 < source.count ? source[offset + 1] : 0
+          needed = following == ASCII.slash || following == ASCII.asterisk
+        case ASCII.openParen, ASCII.closeParen:
+          needed = parentheses
+        default:
+          needed = false
+        }
+        if needed { bytes.append(ASCII.backslash) }
+        bytes.append(byte)
+      }
+    }
+  }
+
+  /// A metadata value: bare when it is a plain word that YAML also reads as a string, quoted
+  /// otherwise. Line breaks become spaces.
+  private mutating func writeValue(_ value: String) {
+    let utf8 = value.utf8
+    if let head = utf8.first, ASCII.isLetter(head), utf8.allSatisfy(ASCII.isIDCharacter),
+      utf8.count > 5 || !ArgdownPrinter.plainWords.contains(value.lowercased())
+    {
+      append(value)
+      return
+    }
+    bytes.append(ASCII.quote)
+    for byte in utf8 {
+      switch byte {
+      case ASCII.backslash, ASCII.quote:
+        bytes.append(ASCII.backslash)
+        bytes.append(byte)
+      case ASCII.lineFeed, ASCII.carriageReturn:
+        bytes.append(ASCII.space)
+      default:
+        bytes.append(byte)
+      }
+    }
+    bytes.append(ASCII.quote)
+  }
+}

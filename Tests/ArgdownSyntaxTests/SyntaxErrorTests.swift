@@ -1,0 +1,307 @@
+import ArgModel
+import ArgdownSyntax
+import Testing
+
+/// Every syntax error, at its exact position (marked with `▸` in the source).
+@Suite struct SyntaxErrorTests {
+  @Test func descriptionShowsFileLineColumnAndNotes() throws {
+    let parsed = parse("[a]: x\n\n  [abc: oops\n", file: "corpus/x.argdown")
+    let diagnostic = try #require(parsed.diagnostics.first)
+    #expect(
+      diagnostic.description == """
+        corpus/x.argdown:3:7: error: expected ']' to close the claim id started at 3:3
+        corpus/x.argdown:3:3: note: to match this '['
+        """)
+    #expect(diagnostic.location.description == "corpus/x.argdown:3:7")
+    #expect(
+      diagnostic.notes == [
+        Diagnostic.Note(
+          location: SourceLocation(file: "corpus/x.argdown", line: 3, column: 3),
+          message: "to match this '['")
+      ])
+  }
+
+  @Test func onlyErrorsCountAsErrors() {
+    let location = SourceLocation(file: "f", line: 1, column: 1)
+    let warning = Diagnostic(severity: .warning, location: location, message: "take care")
+    #expect(warning.description == "f:1:1: warning: take care")
+    #expect(!ParsedCorpus(map: ArgumentMap(), diagnostics: [warning]).hasErrors)
+    let error = Diagnostic(location: location, message: "broken")
+    #expect(ParsedCorpus(map: ArgumentMap(), diagnostics: [warning, error]).hasErrors)
+  }
+
+  @Test func columnsCountUnicodeScalarsNotBytes() {
+    expectErrors("[a]: é日🙂 {source ▸s}", ["expected ':' after the metadata key 'source'"])
+  }
+
+  // MARK: Ids
+
+  @Test func unclosedIDs() {
+    expectErrors(
+      """
+      [abc▸: text
+      <arg▸ more
+        + [x▸
+      """,
+      [
+        "expected ']' to close the claim id started at 1:1",
+        "expected '>' to close the argument id started at 2:1",
+        "expected ']' to close the claim id started at 3:5",
+      ])
+  }
+
+  @Test func invalidIDs() {
+    let parsed = expectErrors(
+      """
+      [Some▸ Title]: Natural-language titles are not ids.
+      [▸-dash]: Must start with a letter or digit.
+      <▸.dot>
+      [▸]: Empty.
+      <▸>
+      [ok]: Fine.
+        + [▸]
+      """,
+      [
+        "invalid claim id 'Some Title'; ids use ASCII letters, digits, '-', '_' and '.', and start with a letter or digit; did you mean 'some-title'?",
+        "invalid claim id '-dash'",
+        "invalid argument id '.dot'",
+        "expected a claim id between '[' and ']'",
+        "expected an argument id between '<' and '>'",
+        "expected a claim id between '[' and ']'",
+      ])
+    #expect(parsed.map.claims.map(\.id) == ["ok"])
+  }
+
+  @Test func somethingAfterANodeThatIsNeitherADefinitionNorAReference() {
+    expectErrors(
+      """
+      [a] ▸text without a colon
+      continued, and skipped
+      [b]: B.
+        + <c> ▸#tag
+      """,
+      [
+        "expected ':' after '[a]' to define it, or nothing after it to refer to it",
+        "expected ':' after '<c>' to define it",
+      ])
+  }
+
+  @Test func definitionWithoutText() {
+    expectErrors(
+      "[a]:▸\n[b]:▸ #only-a-tag\n<c>:▸   {source: s}\n",
+      [
+        "expected text after '[a]:'", "expected text after '[b]:'", "expected text after '<c>:'",
+      ])
+  }
+
+  // MARK: Tags and mentions
+
+  @Test func tagErrors() {
+    expectErrors(
+      """
+      [a]: Text #(unclosed tag▸
+
+      [b]: Text ▸#() more
+      """,
+      ["expected ')' to close the tag started at 1:11", "expected a tag between '#(' and ')'"])
+  }
+
+  @Test func mentionsAreNotSupported() {
+    expectErrors(
+      "[a]: As ▸@[b] says, and ▸@<c> too; mail@example.org and @\\[literal] are fine",
+      [
+        "mentions ('@[…]') are not supported yet",
+        "mentions ('@<…>') are not supported yet",
+      ])
+  }
+
+  // MARK: Metadata
+
+  @Test func metadataSyntaxErrors() {
+    let parsed = expectErrors(
+      """
+      [a]: A {source ▸discussion}
+
+      [b]: B {source: s, comment: "unclosed▸
+
+      [c]: C {source: ▸s comment: C1}
+
+      [d]: D {source: "s" ▸comment: C1}
+
+      [e]: E {▸, source: s}
+
+      [f]: F {source: s, comment: ▸}
+
+      [g]: G {source: s▸
+
+      [h]: H {source: s, quote: ▸'single'}
+
+      [i]: I {source: s} ▸trailing text
+
+      [j]: J {source: s} ▸#tag
+      """,
+      [
+        "expected ':' after the metadata key 'source'",
+        "expected closing '\"' for the value of 'comment' started at 3:29",
+        "invalid source id 's comment: C1'",
+        "expected ',' or '}' after the value of 'source', found 'c'",
+        "expected a metadata key, found ','",
+        "expected a value for the metadata key 'comment'",
+        "expected '}' to close the metadata started at 13:8",
+        "single-quoted values are not supported yet; use double quotes",
+        "unexpected text after the metadata; the metadata must end the text",
+        "unexpected text after the metadata",
+      ])
+    // The note points at the opening brace.
+    let notes = parsed.diagnostics.map { $0.notes.map(\.location.column) }
+    #expect(notes.allSatisfy { $0 == [8] || $0.isEmpty })
+    #expect(parsed.diagnostics[0].notes.map(\.message) == ["the metadata starts here"])
+    #expect(parsed.diagnostics[6].notes.map(\.message) == ["to match this '{'"])
+  }
+
+  @Test func metadataEndingAtTheEndOfTheText() {
+    expectErrors(
+      "[a]: A {source▸\n\n[b]: B {source:▸\n",
+      [
+        "expected '}' to close the metadata started at 1:8",
+        "expected a value for the metadata key 'source'",
+      ])
+  }
+
+  @Test func metadataKeyErrors() {
+    let parsed = expectErrors(
+      """
+      [a]: A {source: s, ▸sorce: t, ▸source: u, ▸sorce: v}
+      # Heading {id: h, ▸author: me}
+      """,
+      [
+        "unknown metadata key 'sorce'; expected one of 'source', 'comment', 'quote'",
+        "duplicate metadata key 'source'",
+        "duplicate metadata key 'sorce'",
+        "unknown metadata key 'author'; expected one of 'id', 'summary', 'source'",
+      ])
+    #expect(parsed.diagnostics[1].notes.map(\.message) == ["first given here"])
+    #expect(parsed.diagnostics[1].notes.map(\.location.column) == [9])
+  }
+
+  @Test func provenanceErrors() {
+    expectErrors(
+      """
+      [a]: A {▸comment: C1}
+      [b]: B {▸quote: "q"}
+      [c]: C {source: ▸not an id, comment: C1}
+      # H {source: ▸"bad source"}
+      """,
+      [
+        "'comment' needs a source; add 'source: …' to this metadata or to the heading",
+        "'quote' needs a source",
+        "invalid source id 'not an id'",
+        "invalid source id 'bad source'",
+      ])
+  }
+
+  // MARK: Headings
+
+  @Test func headingErrors() {
+    expectErrors(
+      """
+      ▸# 
+
+      ▸# ???
+
+      # Title {id: ▸Not Valid}
+
+      # Tagged ▸#tag {id: t}
+      """,
+      [
+        "expected a title after '#'",
+        "cannot make a position id from the title '???'; add '{id: …}'",
+        "invalid position id 'Not Valid'",
+        "tags in headings are not supported yet",
+      ])
+  }
+
+  // MARK: Relations
+
+  @Test func relationsWithoutAParent() {
+    let parsed = expectErrors(
+      """
+      ▸+ [a]: Nothing above.
+      ▸- [b]: A list item, or a relation without a parent.
+
+      [c]: C.
+
+        ▸+ [d]: After a blank line.
+
+      # Heading
+        ▸- [c]
+      """,
+      [
+        "relation without a parent node; indent it under the claim it relates to",
+        "relation without a parent node",
+        "relation without a parent node; a blank line ends the relations of the claim above",
+        "relation without a parent node; indent it under the claim it relates to",
+      ])
+    #expect(parsed.map.relations.isEmpty)
+  }
+
+  @Test func relationWithoutATarget() {
+    expectErrors(
+      "[a]: A.\n  +▸\n  ->▸  \n",
+      [
+        "expected a claim after '+'", "expected a claim after '->'",
+      ])
+  }
+
+  @Test func unterminatedComments() {
+    let parsed = expectErrors(
+      "[a]: A. /* never closed\n[b]: B.\n▸", ["expected '*/' to close the comment started at 1:9"])
+    #expect(parsed.diagnostics[0].notes.map(\.message) == ["to match this '/*'"])
+    expectErrors(
+      "[a]: A.\n<!-- never closed▸", ["expected '-->' to close the comment started at 2:1"])
+  }
+
+  // MARK: Recovery
+
+  @Test func everyErrorIsReportedInOneRun() {
+    let parsed = expectErrors(
+      """
+      # Position {id: p}
+
+      [good]: Good.
+        + [bad▸: Broken id.
+        - [fine]: Still parsed, still related.
+          + ▸[missing]
+      [x]: X {▸nope: 1}
+      ▸## Sub heading
+      ▸untitled text
+      continues the untitled text silently
+
+      [y]: Y.
+        ▸_> [z]: Undercut.
+          + [w]: Child of the undercut, dropped with it.
+        ▸+ [y]
+      """,
+      [
+        "expected ']' to close the claim id started at 4:5",
+        "no claim with id 'missing'",
+        "unknown metadata key 'nope'",
+        "level-2 headings ('##') are not supported yet",
+        "untitled statements are not supported yet; give it an id, as in '[my-id]: …'",
+        "undercuts ('_>') are not supported yet",
+        "'y' cannot support itself",
+      ])
+    #expect(parsed.map.claims.map(\.id) == ["good", "fine", "x", "y", "w"])
+    #expect(parsed.map.relations == [Relation(from: "fine", to: "good", kind: .rebuts)])
+  }
+
+  @Test func errorsAreSortedByFileThenPosition() {
+    let files = [
+      SourceFile(path: "b.argdown", text: "[b]: B.\n  + [typo]\n"),
+      SourceFile(path: "a.argdown", text: "[a]: A {x: 1}\n  - [b]\n"),
+    ]
+    let parsed = ArgdownParser.parse(files)
+    #expect(
+      parsed.diagnostics.map(\.location.description) == ["b.argdown:2:5", "a.argdown:1:9"])
+  }
+}

@@ -1,0 +1,130 @@
+import ArgModel
+import ArgdownSyntax
+import Testing
+
+/// Marks an expected diagnostic position inside test source text (swift-syntax's trick). The
+/// marker is removed before parsing.
+let marker: Character = "▸"
+
+/// Source text with its markers removed, and where each marker stood.
+struct Marked {
+  var text: String
+  var locations: [ArgdownSyntax.SourceLocation]
+
+  init(_ source: String, file: String = "test.argdown") {
+    var text = ""
+    var locations: [ArgdownSyntax.SourceLocation] = []
+    var line = 1
+    var column = 1
+    var afterCarriageReturn = false
+    for scalar in source.unicodeScalars {
+      if Character(scalar) == marker {
+        locations.append(ArgdownSyntax.SourceLocation(file: file, line: line, column: column))
+        continue
+      }
+      text.unicodeScalars.append(scalar)
+      if scalar == "\n" {
+        if !afterCarriageReturn { line += 1 }
+        column = 1
+      } else if scalar == "\r" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      afterCarriageReturn = scalar == "\r"
+    }
+    self.text = text
+    self.locations = locations
+  }
+}
+
+func parse(
+  _ text: String, file: String = "test.argdown", known: [String: ClaimKind] = [:]
+) -> ParsedCorpus {
+  ArgdownParser.parse([SourceFile(path: file, text: text)], knownClaims: known)
+}
+
+/// Parses `text` and expects it to be free of diagnostics.
+func parseClean(
+  _ text: String, known: [String: ClaimKind] = [:],
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> ArgumentMap {
+  let parsed = parse(text, known: known)
+  #expect(
+    parsed.diagnostics.isEmpty,
+    "unexpected diagnostics:\n\(parsed.diagnostics.map(\.description).joined(separator: "\n"))",
+    sourceLocation: sourceLocation)
+  #expect(!parsed.hasErrors, sourceLocation: sourceLocation)
+  return parsed.map
+}
+
+/// Expects exactly one error per marker, in order, each at its marker and containing its
+/// fragment.
+@discardableResult
+func expectErrors(
+  _ source: String, _ fragments: [String], known: [String: ClaimKind] = [:],
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> ParsedCorpus {
+  let marked = Marked(source)
+  precondition(marked.locations.count == fragments.count, "one marker per expected error")
+  return expectErrors(
+    in: [SourceFile(path: "test.argdown", text: marked.text)],
+    expected: Array(zip(marked.locations, fragments)), known: known,
+    sourceLocation: sourceLocation)
+}
+
+@discardableResult
+func expectErrors(
+  in files: [SourceFile], expected: [(ArgdownSyntax.SourceLocation, String)],
+  known: [String: ClaimKind] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> ParsedCorpus {
+  let parsed = ArgdownParser.parse(files, knownClaims: known)
+  let all = parsed.diagnostics.map(\.description).joined(separator: "\n")
+  #expect(
+    parsed.diagnostics.count == expected.count,
+    "expected \(expected.count) diagnostics, got:\n\(all)", sourceLocation: sourceLocation)
+  for (diagnostic, (location, fragment)) in zip(parsed.diagnostics, expected) {
+    #expect(diagnostic.severity == .error, sourceLocation: sourceLocation)
+    #expect(
+      diagnostic.location == location, "\(diagnostic) is not at \(location)",
+      sourceLocation: sourceLocation)
+    #expect(
+      diagnostic.message.contains(fragment), "'\(diagnostic.message)' lacks '\(fragment)'",
+      sourceLocation: sourceLocation)
+    // Messages are lowercase with no final full stop.
+    #expect(diagnostic.message.first?.isUppercase == false, sourceLocation: sourceLocation)
+    #expect(!diagnostic.message.hasSuffix("."), sourceLocation: sourceLocation)
+  }
+  #expect(parsed.hasErrors == !expected.isEmpty, sourceLocation: sourceLocation)
+  return parsed
+}
+
+/// A reproducible random source for property tests (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// The map in the order the printer writes it: claims without a position first, then each
+/// position's claims (keeping their order), and relations sorted, since the printer groups them
+/// by target.
+func canonical(_ map: ArgumentMap) -> ArgumentMap {
+  var copy = map
+  let rank = Dictionary(
+    uniqueKeysWithValues: map.positions.enumerated().map { ($0.element.id, $0.offset + 1) })
+  copy.claims = map.claims.enumerated().sorted {
+    let left = $0.element.position.map { rank[$0] ?? Int.max } ?? 0
+    let right = $1.element.position.map { rank[$0] ?? Int.max } ?? 0
+    return (left, $0.offset) < (right, $1.offset)
+  }.map(\.element)
+  copy.relations.sort { ($0.to, $0.from, $0.kind.rawValue) < ($1.to, $1.from, $1.kind.rawValue) }
+  return copy
+}
