@@ -44,8 +44,6 @@ struct CLIError: Error {
     case .corpus(let diagnostics):
       self.init(
         code: .badInput, message: error.description, details: diagnostics.map(\.description))
-    case .file(let path, _) where path.isEmpty:
-      self.init(code: .notFound, message: error.description)
     case .file:
       self.init(code: .notFound, message: error.description)
     case .databaseMissing(let path):
