@@ -56,26 +56,13 @@ final class Harness {
     return Outcome(status: status, out: out, err: err)
   }
 
-  /// Runs the real `argmap` binary that `swift build` put beside the test bundle.
-  func runProcess(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    process.environment = environment.merging([
-      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    ]) { a, _ in a }
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-      err: String(decoding: errData, as: UTF8.self))
+  /// Runs the real `argmap` binary that `swift build` put beside the test bundle, in the
+  /// scratch folder.
+  func runProcess(_ arguments: [String]) throws -> Outcome {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return try runCapturing(
+      Self.binary, arguments, environment: environment.merging(["PATH": path]) { own, _ in own },
+      in: folder)
   }
 
   /// The built executable: beside the test bundle in the build folder.
@@ -96,27 +83,40 @@ final class Harness {
   }()
 }
 
-/// Runs a shell command with `stdin` fed from a file, so a large output cannot deadlock on a
-/// full pipe; used to hand exports to graphviz.
-func shell(_ command: String, stdin: String) throws -> (status: Int32, out: String, err: String) {
-  let input = FileManager.default.temporaryDirectory
-    .appendingPathComponent("argmap-stdin-\(UUID().uuidString)")
-  try stdin.write(to: input, atomically: true, encoding: .utf8)
-  defer { try? FileManager.default.removeItem(at: input) }
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/sh")
-  process.arguments = ["-c", command]
-  process.standardInput = try FileHandle(forReadingFrom: input)
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (
-    process.terminationStatus, String(decoding: outData, as: UTF8.self),
-    String(decoding: errData, as: UTF8.self)
+/// Runs a shell command with `stdin` as its input; used to hand exports to graphviz.
+func shell(_ command: String, stdin: String) throws -> Outcome {
+  try runCapturing(URL(fileURLWithPath: "/bin/sh"), ["-c", command], stdin: stdin)
+}
+
+/// Runs a program to completion. Input and both outputs go through files, not pipes, so a
+/// large output cannot fill a pipe and deadlock the test.
+func runCapturing(
+  _ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+  in folder: String? = nil, stdin: String = ""
+) throws -> Outcome {
+  let scratch = FileManager.default.temporaryDirectory
+    .appendingPathComponent("argmap-run-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let (input, out, err) = (
+    scratch.appendingPathComponent("in"), scratch.appendingPathComponent("out"),
+    scratch.appendingPathComponent("err")
   )
+  try stdin.write(to: input, atomically: true, encoding: .utf8)
+  try Data().write(to: out)
+  try Data().write(to: err)
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  if let environment { process.environment = environment }
+  if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+  process.standardInput = try FileHandle(forReadingFrom: input)
+  process.standardOutput = try FileHandle(forWritingTo: out)
+  process.standardError = try FileHandle(forWritingTo: err)
+  try process.run()
+  process.waitUntilExit()
+  return Outcome(
+    status: process.terminationStatus,
+    out: try String(contentsOf: out, encoding: .utf8),
+    err: try String(contentsOf: err, encoding: .utf8))
 }
