@@ -38,7 +38,13 @@ public struct SearchHit: Hashable, Sendable {
 extension MapStore {
   /// Everything that supports or rebuts `rootID`, recursively, depth-first in the order a reader
   /// follows: supporters before rebuttals, then definition order.
-  public func tree(rootID: String, depth maxDepth: Int? = nil) throws(StoreError) -> [TreeNode] {
+  ///
+  /// A claim reached along several branches is shown on each, so on a map where supports
+  /// converge the tree can grow far faster than the map; `limit` caps the lines, and the walk
+  /// stops as soon as it has that many.
+  public func tree(rootID: String, depth maxDepth: Int? = nil, limit: Int? = nil)
+    throws(StoreError) -> [TreeNode]
+  {
     _ = try claim(id: rootID)
     return try storeErrors {
       // A recursive select ordered by depth DESC pops the deepest row first, which makes SQLite
@@ -53,10 +59,11 @@ extension MapStore {
           FROM walk w JOIN relations r ON r.to_seq = w.seq
           WHERE w.cycle = 0 AND w.depth < ?2
           ORDER BY 2 DESC, 3 DESC, 1
+          LIMIT ?3
         )
         SELECT w.seq, w.depth, w.kind, w.cycle FROM walk w
         """
-      ).map([rootID, maxDepth ?? Int.max]) {
+      ).map([rootID, maxDepth ?? Int.max, limit ?? -1]) {
         (seq: $0.int(0), depth: $0.int(1), kind: $0.optionalString(2), cycle: $0.int(3) != 0)
       }
       let claims = try claimsBySeq(Set(rows.map(\.seq)))

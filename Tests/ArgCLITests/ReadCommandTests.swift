@@ -94,6 +94,16 @@ import Testing
         as? [Any] ?? []).count)
   }
 
+  @Test func treeIsCutAtItsLimitWithAWarning() {
+    let cut = harness.run("tree", "blackmail-not-egregiously-misaligned", "--limit", "3")
+    #expect(cut.status == 0)
+    #expect(cut.outLines.filter { !$0.isEmpty }.count == 3)
+    #expect(cut.err.hasPrefix("argmap: warning: the tree was cut at 3 lines"))
+    let whole = harness.run("tree", "blackmail-not-egregiously-misaligned", "--limit", "0")
+    #expect(whole.err.isEmpty)
+    #expect(whole.outLines.count > 10)
+  }
+
   @Test func pathLinksPositions() throws {
     let outcome = harness.run(
       "path", "refusal-is-not-subversion", "blackmail-not-egregiously-misaligned")

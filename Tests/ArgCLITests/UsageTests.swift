@@ -14,7 +14,7 @@ import Testing
     #expect(
       outcome.err == """
         argmap: error: unknown option '--deph'. Did you mean '--depth'?
-        usage: argmap tree <id> [--depth <n>] [--json]
+        usage: argmap tree <id> [--depth <n>] [--limit <n>] [--json]
           see 'argmap tree --help'
 
         """)

@@ -11,12 +11,23 @@ extension Commands {
     arguments: [.init(name: "id", help: "The claim at the root.")],
     options: [
       .init(name: "--depth", valueName: "n", help: "Stop this many levels below the root."),
+      .init(
+        name: "--limit", valueName: "n",
+        help: "At most this many lines (default \(defaultTreeLimit)); 0 for no limit."),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
     let depth = try command.count("--depth")
-    let nodes = try attempt {
-      try context.store().tree(rootID: command.positionals[0], depth: depth)
+    let limit = try command.count("--limit") ?? defaultTreeLimit
+    // One line more than the limit tells whether anything was cut.
+    var nodes = try attempt {
+      try context.store().tree(
+        rootID: command.positionals[0], depth: depth, limit: limit == 0 ? nil : limit + 1)
+    }
+    if limit > 0, nodes.count > limit {
+      nodes.removeLast(nodes.count - limit)
+      context.console.warning(
+        "the tree was cut at \(limit) lines; narrow it with '--depth' or raise '--limit'")
     }
     context.emit(
       command,
@@ -30,6 +41,9 @@ extension Commands {
         }),
       text: { nodes.map(treeLine) })
   }
+
+  /// Enough for any tree a person reads; a dense map's full tree can be exponentially larger.
+  static let defaultTreeLimit = 10_000
 
   private static func treeLine(_ node: TreeNode) -> String {
     let indent = String(repeating: "  ", count: node.depth)
