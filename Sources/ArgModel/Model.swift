@@ -126,3 +126,33 @@ public struct ArgumentMap: Hashable, Sendable {
     claims.filter { $0.position == positionID }
   }
 }
+
+extension Claim {
+  /// What importing this claim makes of `stored`, the claim already kept under the same id.
+  ///
+  /// The text and kind are the import's. Whatever the import leaves unsaid is kept: a file that
+  /// restates a claim to answer it must not strip its provenance or tags, nor move it out of
+  /// the position where it was first defined.
+  public func merged(into stored: Claim) -> Claim {
+    var merged = self
+    merged.position = stored.position ?? position
+    if let stored = stored.provenance {
+      merged.provenance = Provenance(
+        source: provenance?.source ?? stored.source,
+        comment: provenance?.comment ?? stored.comment,
+        quote: provenance?.quote ?? stored.quote)
+    }
+    if tags.isEmpty { merged.tags = stored.tags }
+    return merged
+  }
+}
+
+extension Position {
+  /// What importing this position makes of `stored`: a heading without a summary keeps the
+  /// stored one.
+  public func merged(into stored: Position) -> Position {
+    var merged = self
+    merged.summary = summary ?? stored.summary
+    return merged
+  }
+}

@@ -79,43 +79,26 @@ extension MapStore {
     }
   }
 
-  /// Cycles made only of supports, each reported once, starting at its earliest-defined claim.
+  /// Groups of claims that support each other in circles, each reported once with the shortest
+  /// circle through its earliest-defined claim.
+  ///
+  /// Listing every circle is exponential on a densely cyclic map, and even walking paths to
+  /// find them is exponential on one with many converging supports; strongly connected
+  /// components are linear, so `check` stays fast at any size.
   private func supportCycles() throws -> [MapProblem] {
-    // Walks support edges from every claim, keeping the path; a walk that returns to its start
-    // is a cycle. Starting only from the cycle's smallest seq reports each cycle once.
-    // Walking every path is exponential on a map with many converging supports, so the walk
-    // keeps to edges that lie on some cycle: those whose target leads back to their source,
-    // found with a set-based reachability (polynomial). On an acyclic map nothing is walked.
-    let rows = try database.prepare(
-      """
-      WITH RECURSIVE
-      supports(from_seq, to_seq) AS (
-        SELECT from_seq, to_seq FROM relations WHERE kind = 'supports'
-      ),
-      reach(start, seq) AS (
-        SELECT from_seq, to_seq FROM supports
-        UNION
-        SELECT r.start, s.to_seq FROM reach r JOIN supports s ON s.from_seq = r.seq
-      ),
-      cyclic(from_seq, to_seq) AS (
-        SELECT s.from_seq, s.to_seq FROM supports s
-        JOIN reach r ON r.start = s.to_seq AND r.seq = s.from_seq
-      ),
-      walk(start, seq, path) AS (
-        SELECT c.from_seq, c.to_seq, ',' || c.from_seq || ',' FROM cyclic c
-        WHERE c.to_seq > c.from_seq
-        UNION ALL
-        SELECT w.start, c.to_seq, w.path || w.seq || ','
-        FROM walk w JOIN cyclic c ON c.from_seq = w.seq
-        WHERE w.seq <> w.start AND c.to_seq >= w.start AND instr(w.path, ',' || w.seq || ',') = 0
-      )
-      SELECT path FROM walk WHERE seq = start ORDER BY start, path
-      """
-    ).map { $0.string(0) }
-    return try rows.map { path in
-      let seqs = path.split(separator: ",").compactMap { Int($0) }
-      let claims = try claimsBySeq(Set(seqs))
-      return MapProblem(kind: .supportCycle, claimIDs: seqs.compactMap { claims[$0]?.id })
+    var successors: [Int: [Int]] = [:]
+    try database.prepare(
+      "SELECT from_seq, to_seq FROM relations WHERE kind = 'supports' ORDER BY from_seq, to_seq"
+    ).forEachRow { successors[$0.int(0), default: []].append($0.int(1)) }
+    let cycles = GraphAlgorithms.cyclicComponents(successors)
+      .compactMap { component -> [Int]? in
+        guard let start = component.min() else { return nil }
+        return GraphAlgorithms.shortestCycle(through: start, within: Set(component), successors)
+      }
+      .sorted { $0[0] < $1[0] }
+    let claims = try claimsBySeq(Set(cycles.joined()))
+    return cycles.map { cycle in
+      MapProblem(kind: .supportCycle, claimIDs: cycle.compactMap { claims[$0]?.id })
     }
   }
 

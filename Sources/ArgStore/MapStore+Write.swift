@@ -173,11 +173,11 @@ extension MapStore {
       case nil:
         try insert(position)
         summary.positionsAdded.append(position.id)
-      case let existing? where existing != position:
-        try update.execute([position.title, position.summary, position.id])
+      case let existing?:
+        let merged = position.merged(into: existing)
+        guard merged != existing else { continue }
+        try update.execute([merged.title, merged.summary, merged.id])
         summary.positionsUpdated.append(position.id)
-      default:
-        break
       }
     }
   }
@@ -204,9 +204,10 @@ extension MapStore {
       }
       var existing = found.claim
       existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
-      guard existing != claim else { continue }
-      try update.execute([found.seq] + claimColumnValues(claim))
-      try replaceTags(ofClaimSeq: found.seq, with: claim.tags)
+      let merged = claim.merged(into: existing)
+      guard merged != existing else { continue }
+      try update.execute([found.seq] + claimColumnValues(merged))
+      if merged.tags != existing.tags { try replaceTags(ofClaimSeq: found.seq, with: merged.tags) }
       summary.claimsUpdated.append(claim.id)
     }
   }

@@ -257,6 +257,40 @@ struct ImportTests {
     ),
   ]
 
+  /// A file that restates a claim to answer it leaves the claim's provenance, tags and
+  /// position as they were.
+  @Test func restatingAKnownClaimKeepsWhatItLeavesUnsaid() throws {
+    let store = try Fixture.store()
+    let restated = ArgumentMap(
+      positions: [Position(id: "reply", title: "A reply")],
+      claims: [
+        Claim(id: "models-roleplay", text: Fixture.modelsRoleplay.text, position: "reply"),
+        Claim(id: "answer", text: "An answer", position: "reply"),
+      ],
+      relations: [Relation(from: "answer", to: "models-roleplay", kind: .rebuts)])
+    let summary = try store.importMap(restated)
+    #expect(summary.claimsUpdated.isEmpty)
+    #expect(try store.claim(id: "models-roleplay") == Fixture.modelsRoleplay)
+
+    var edited = Claim(id: "models-roleplay", text: "Models play along with the scenario")
+    edited.provenance = Provenance(source: "discussion", comment: "C9")
+    #expect(try store.importMap(ArgumentMap(claims: [edited])).claimsUpdated == ["models-roleplay"])
+    let stored = try store.claim(id: "models-roleplay")
+    #expect(stored.text == "Models play along with the scenario")
+    #expect(
+      stored.provenance == Provenance(source: "discussion", comment: "C9", quote: "just roleplay"))
+    #expect(stored.tags == ["framing"])
+    #expect(stored.position == "realism")
+  }
+
+  @Test func aHeadingWithoutASummaryKeepsTheStoredOne() throws {
+    let store = try Fixture.store()
+    let summary = try store.importMap(
+      ArgumentMap(positions: [Position(id: "realism", title: "Realism critique")]))
+    #expect(summary.changedNothing)
+    #expect(try store.position(id: "realism").summary == Fixture.realism.summary)
+  }
+
   @Test func claimInAnUnknownPositionIsNotFoundWithASuggestion() throws {
     let store = try Fixture.store()
     #expect(throws: StoreError.notFound(.position, id: "safty", suggestion: "safety")) {
