@@ -31,30 +31,33 @@ public enum CLI {
   ) throws(CLIError) {
     var words = words
     let database = try extractDatabaseOption(from: &words)
+    let options = words.prefix(while: { $0 != "--" })
     // Like --help, --version works after any command: 'argmap tree --version'.
-    if words.prefix(while: { $0 != "--" }).contains("--version") {
+    if options.contains("--version") {
       console.line("argmap \(version)")
       return
     }
-    if words.first == "help" {
-      words.removeFirst()
-      words.append("--help")
-    }
+    let asksForHelp = words.first == "help"
+    if asksForHelp { words.removeFirst() }
     let (spec, rest) = resolve(words)
-    if rest.contains(where: isHelpFlag) || (spec.run == nil && rest.isEmpty) {
+    if asksForHelp, let word = rest.first {
+      throw unknownCommand(word, under: spec)
+    }
+    if asksForHelp || options.contains(where: isHelpFlag) || (spec.run == nil && rest.isEmpty) {
       console.writeOut(Help.render(spec, isRoot: spec.path.isEmpty))
       return
     }
-    guard let run = spec.run else {
-      let word = rest[0]
-      let names = spec.subcommands.map(\.name)
-      let hint = Identifier.nearest(to: word, among: names).map { ". Did you mean '\($0)'?" } ?? ""
-      let what = spec.path.isEmpty ? "command" : "subcommand of '\(spec.fullName)'"
-      throw .usage("unknown \(what) '\(word)'\(hint)", spec)
-    }
+    guard let run = spec.run else { throw unknownCommand(rest[0], under: spec) }
     let parsed = try ArgumentParser.parse(rest, for: spec)
     let context = Context(console: console, environment: environment, explicitDatabase: database)
     try run(parsed, context)
+  }
+
+  private static func unknownCommand(_ word: String, under spec: CommandSpec) -> CLIError {
+    let names = spec.subcommands.map(\.name)
+    let hint = Identifier.nearest(to: word, among: names).map { ". Did you mean '\($0)'?" } ?? ""
+    let what = spec.path.isEmpty ? "command" : "subcommand of '\(spec.fullName)'"
+    return .usage("unknown \(what) '\(word)'\(hint)", spec)
   }
 
   /// Follows the words down the command tree as far as they name subcommands.

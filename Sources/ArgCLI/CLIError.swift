@@ -44,8 +44,14 @@ struct CLIError: Error {
     case .corpus(let diagnostics):
       self.init(
         code: .badInput, message: error.description, details: diagnostics.map(\.description))
-    case .file:
+    case .fileNotFound, .unreadable:
       self.init(code: .notFound, message: error.description)
+    case .notText:
+      self.init(code: .badInput, message: error.description)
+    case .unwritable:
+      self.init(code: .database, message: error.description)
+    case .notAFilePath:
+      self.init(code: .usage, message: error.description)
     case .databaseMissing(let path):
       let hint =
         "; create it with 'argmap --db \(path) init' (the built-in map) or 'init --empty'"

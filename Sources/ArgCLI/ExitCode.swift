@@ -14,7 +14,8 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
   case software = 70
   /// Something to be created exists already: a database, claim or position.
   case alreadyExists = 73
-  /// The database could not be used: not argmap's, a newer schema, or an SQLite failure.
+  /// The database could not be used: not argmap's, a newer schema, not writable, or an SQLite
+  /// failure.
   case database = 74
 
   var meaning: String {
@@ -26,7 +27,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case .notFound: "not found: no such claim, position, relation, file or database"
     case .software: "internal error in argmap"
     case .alreadyExists: "already exists: a database, claim or position of that name"
-    case .database: "database trouble: not an argmap file, newer schema, or SQLite error"
+    case .database: "database trouble: not argmap's, newer schema, unwritable, SQLite error"
     }
   }
 }

@@ -11,6 +11,13 @@ public enum Identifier {
     }
   }
 
+  /// Tags are free text, but not empty and without control characters such as line breaks,
+  /// so that every tag can be written back as `#(…)` in Argdown.
+  public static func isValidTag(_ tag: String) -> Bool {
+    !tag.allSatisfy(\.isWhitespace)
+      && !tag.unicodeScalars.contains { $0.properties.generalCategory == .control }
+  }
+
   /// A kebab-case slug made from a title, e.g. `Ambiguous users` → `ambiguous-users`.
   public static func slug(from title: String) -> String {
     var slug = ""

@@ -122,6 +122,11 @@ public struct ArgumentMap: Hashable, Sendable {
     claims.first { $0.id == id }
   }
 
+  /// Every claim's kind by id, as the parser takes them to resolve references.
+  public var claimKinds: [String: ClaimKind] {
+    Dictionary(claims.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+  }
+
   public func claims(inPosition positionID: String?) -> [Claim] {
     claims.filter { $0.position == positionID }
   }

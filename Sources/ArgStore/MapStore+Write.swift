@@ -59,7 +59,7 @@ extension MapStore {
   }
 
   public func addClaim(_ claim: Claim) throws(StoreError) {
-    try requireValidID(claim.id, of: .claim)
+    try requireValid(claim)
     if let positionID = claim.position { _ = try position(id: positionID) }
     try transaction {
       guard try database.scalarInt("SELECT 1 FROM claims WHERE id = ?", [claim.id]) == nil
@@ -123,13 +123,26 @@ extension MapStore {
   /// Rejects ids that the map's own rules forbid before anything is written.
   private func validate(_ map: ArgumentMap) throws(StoreError) {
     for position in map.positions { try requireValidID(position.id, of: .position) }
-    for claim in map.claims { try requireValidID(claim.id, of: .claim) }
+    for claim in map.claims { try requireValid(claim) }
+    for source in map.sources { try requireValidID(source.id, of: .source) }
     let positions = Set(map.positions.map(\.id))
     for positionID in Set(map.claims.compactMap(\.position)) where !positions.contains(positionID) {
       _ = try position(id: positionID)
     }
     for relation in map.relations where relation.from == relation.to {
       throw .invalid("claim '\(relation.from)' cannot relate to itself")
+    }
+  }
+
+  private func requireValid(_ claim: Claim) throws(StoreError) {
+    try requireValidID(claim.id, of: .claim)
+    if let source = claim.provenance?.source { try requireValidID(source, of: .source) }
+    for tag in claim.tags where !Identifier.isValidTag(tag) {
+      throw .invalid(
+        "invalid tag '\(tag)' on claim '\(claim.id)': a tag needs text and no line breaks")
+    }
+    if claim.text.allSatisfy(\.isWhitespace) {
+      throw .invalid("claim '\(claim.id)' has no text")
     }
   }
 
@@ -157,7 +170,8 @@ extension MapStore {
   /// Sources cited but never described are registered under their id, so provenance keeps its
   /// foreign key and the user can describe them later.
   private func registerSources(_ ids: [String], into summary: inout ImportSummary) throws {
-    let insert = try database.prepare("INSERT OR IGNORE INTO sources (id, title) VALUES (?, ?)")
+    let insert = try database.prepare(
+      "INSERT INTO sources (id, title) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
     for id in Set(ids).sorted() {
       try insert.execute([id, id])
       if database.changes > 0 { summary.sourcesAdded.append(id) }

@@ -3,12 +3,20 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
   /// The corpus has errors; nothing was imported. Every diagnostic is listed.
   case corpus([Diagnostic])
   case store(StoreError)
-  /// A file or folder could not be read or written.
-  case file(path: String, reason: String)
+  /// A file or folder named as input does not exist.
+  case fileNotFound(path: String)
+  /// A file or folder exists but could not be read; `reason` is the system's.
+  case unreadable(path: String, reason: String)
+  /// A corpus file is not UTF-8 text.
+  case notText(path: String)
+  /// A database file or its folder could not be written.
+  case unwritable(path: String, reason: String)
   /// A read was asked of a database file that does not exist.
   case databaseMissing(path: String)
   /// `init` was asked to create a file that exists, without `force`.
   case databaseExists(path: String)
+  /// The database path names no file, e.g. SQLite's `:memory:`, where a map would be lost.
+  case notAFilePath(String)
 
   public var description: String {
     switch self {
@@ -17,12 +25,20 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
       return "the corpus has \(errors) error\(errors == 1 ? "" : "s"); nothing was imported"
     case .store(let error):
       return error.description
-    case .file(let path, let reason):
+    case .fileNotFound(let path):
+      return "no such file or folder: '\(path)'"
+    case .unreadable(let path, let reason):
       return "cannot read '\(path)': \(reason)"
+    case .notText(let path):
+      return "'\(path)' is not UTF-8 text"
+    case .unwritable(let path, let reason):
+      return "cannot write '\(path)': \(reason)"
     case .databaseMissing(let path):
       return "no database at '\(path)'"
     case .databaseExists(let path):
       return "'\(path)' already exists"
+    case .notAFilePath(let path):
+      return "'\(path)' is not a file path; a map kept there would be lost when argmap exits"
     }
   }
 }

@@ -42,6 +42,7 @@ public enum Workspace {
   /// Opens the chosen database for reading or editing. The default file is created from the
   /// built-in map when missing; any other missing file is an error.
   public static func open(_ choice: DatabaseChoice) throws(ArgmapError) -> MapStore {
+    try requireFilePath(choice.path)
     if !FileManager.default.fileExists(atPath: choice.path) {
       guard choice.isDefault else { throw .databaseMissing(path: choice.path) }
       try create(at: choice.path, contents: .builtin, replacing: false)
@@ -64,24 +65,41 @@ public enum Workspace {
   public static func create(at path: String, contents: InitialContents, replacing: Bool)
     throws(ArgmapError)
   {
+    try requireFilePath(path)
     let fileManager = FileManager.default
     if fileManager.fileExists(atPath: path), !replacing { throw .databaseExists(path: path) }
     let map: ArgumentMap? = contents == .builtin ? try BuiltinCorpus.map() : nil
     try createParentFolder(of: path)
-    let staging = path + ".incomplete"
-    try? fileManager.removeItem(atPath: staging)
+    // Unique per process, so two `init`s at once cannot build in each other's file.
+    let staging = "\(path).incomplete-\(getpid())"
+    defer { try? fileManager.removeItem(atPath: staging) }
     do {
       // The store is closed at the end of this scope, before the file moves.
       let store = try MapStore.open(path: staging, initializeEmpty: true)
       if let map { try store.importMap(map) }
     } catch {
-      try? fileManager.removeItem(atPath: staging)
       throw .store(error)
     }
-    // rename(2) replaces the destination atomically: readers see the old map or the new one.
-    guard rename(staging, path) == 0 else {
-      try? fileManager.removeItem(atPath: staging)
-      throw .file(path: path, reason: "cannot move the new database into place")
+    try moveIntoPlace(staging, path, replacing: replacing)
+  }
+
+  /// rename(2) replaces the destination atomically: readers see the old map or the new one.
+  /// A journal left beside the old file would be replayed into the new one as if it were
+  /// unfinished work, so it goes first. Without `replacing`, link(2) refuses to overwrite a
+  /// file that appeared since the check above.
+  private static func moveIntoPlace(_ staging: String, _ path: String, replacing: Bool)
+    throws(ArgmapError)
+  {
+    if replacing {
+      for suffix in ["-journal", "-wal", "-shm"] { unlink(path + suffix) }
+      guard rename(staging, path) == 0 else {
+        throw .unwritable(path: path, reason: systemError())
+      }
+    } else {
+      guard link(staging, path) == 0 else {
+        throw errno == EEXIST
+          ? .databaseExists(path: path) : .unwritable(path: path, reason: systemError())
+      }
     }
   }
 
@@ -94,67 +112,83 @@ public enum Workspace {
   }
 
   /// Parses every `.argdown` file under `paths` as one corpus and imports it in one
-  /// transaction. A missing database file is created empty first. Parse errors, including
-  /// references to claims that exist neither in the files nor in the database, stop the import
-  /// before the database is touched.
+  /// transaction. A missing database file is created first: the default one from the built-in
+  /// map, any other one empty. Parse errors, including references to claims that exist neither
+  /// in the files nor in the database, stop the import before any file is touched.
   public static func importFiles(
     _ paths: [String], into choice: DatabaseChoice, replacing: Bool
   ) throws(ArgmapError) -> ImportReport {
+    try requireFilePath(choice.path)
     let files = try readCorpus(paths)
     let existed = FileManager.default.fileExists(atPath: choice.path)
-    if !existed && choice.isDefault {
-      try create(at: choice.path, contents: .builtin, replacing: false)
-    }
-    let createsFile = !existed && !choice.isDefault
     do {
-      let existing = createsFile ? nil : try MapStore.open(path: choice.path)
-      let parsed = ArgdownParser.parse(files, knownClaims: try existing?.claimKinds() ?? [:])
+      let existing = existed ? try MapStore.open(path: choice.path) : nil
+      let known =
+        try existing?.claimKinds()
+        ?? (choice.isDefault ? try BuiltinCorpus.map().claimKinds : [:])
+      let parsed = ArgdownParser.parse(files, knownClaims: known)
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
-      if createsFile { try createParentFolder(of: choice.path) }
-      let store = try existing ?? MapStore.open(path: choice.path, initializeEmpty: true)
+      let store = try existing ?? createForImport(choice)
       let summary = try store.importMap(parsed.map, replacingPositions: replacing)
       return ImportReport(
         files: files.map(\.path), summary: summary,
         warnings: parsed.diagnostics.filter { $0.severity == .warning })
     } catch {
       // A failed import into a file it created leaves no file behind.
-      if createsFile { try? FileManager.default.removeItem(atPath: choice.path) }
+      if !existed { try? FileManager.default.removeItem(atPath: choice.path) }
       switch error {
       case let error as ArgmapError: throw error
       case let error as StoreError: throw .store(error)
-      default: throw .file(path: choice.path, reason: "\(error)")
+      default: throw .unwritable(path: choice.path, reason: "\(error)")
       }
     }
+  }
+
+  private static func createForImport(_ choice: DatabaseChoice) throws -> MapStore {
+    if choice.isDefault {
+      try create(at: choice.path, contents: .builtin, replacing: false)
+      return try MapStore.open(path: choice.path)
+    }
+    try createParentFolder(of: choice.path)
+    return try MapStore.open(path: choice.path, initializeEmpty: true)
   }
 
   /// Reads the named files, and every `.argdown` file below the named folders in path order.
   public static func readCorpus(_ paths: [String]) throws(ArgmapError) -> [SourceFile] {
     var files: [SourceFile] = []
+    var visitedFolders: Set<String> = []
     for path in paths {
-      for filePath in try corpusFiles(at: path) {
+      for filePath in try corpusFiles(at: path, visited: &visitedFolders) {
         files.append(SourceFile(path: filePath, text: try readText(filePath)))
       }
     }
     return files
   }
 
-  private static func corpusFiles(at path: String) throws(ArgmapError) -> [String] {
+  /// Folders are remembered by their real path, so a link back up the tree is read once.
+  private static func corpusFiles(at path: String, visited: inout Set<String>)
+    throws(ArgmapError) -> [String]
+  {
     let fileManager = FileManager.default
     var isFolder: Bool = false
     guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw .file(path: path, reason: "no such file or folder")
+      throw .fileNotFound(path: path)
     }
     guard isFolder else { return [path] }
+    guard visited.insert(realPath(path)).inserted else { return [] }
     let prefix = path.hasSuffix("/") ? path : path + "/"
-    guard let entries = try? fileManager.contentsOfDirectory(atPath: path) else {
-      throw .file(path: path, reason: "cannot list the folder")
+    let entries: [String]
+    do {
+      entries = try fileManager.contentsOfDirectory(atPath: path)
+    } catch {
+      throw .unreadable(path: path, reason: "cannot list the folder")
     }
     var files: [String] = []
     for entry in entries.sorted() where !entry.hasPrefix(".") {
       let entryPath = prefix + entry
       var isSubfolder: Bool = false
       if fileManager.fileExists(atPath: entryPath, isDirectory: &isSubfolder), isSubfolder {
-        files += try corpusFiles(at: entryPath)
+        files += try corpusFiles(at: entryPath, visited: &visited)
       } else if entry.hasSuffix(".argdown") {
         files.append(entryPath)
       }
@@ -167,10 +201,10 @@ public enum Workspace {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw .file(path: path, reason: "cannot read it")
+      throw .unreadable(path: path, reason: systemError())
     }
     guard let text = String(validating: data, as: UTF8.self) else {
-      throw .file(path: path, reason: "it is not UTF-8 text")
+      throw .notText(path: path)
     }
     return text
   }
@@ -180,7 +214,22 @@ public enum Workspace {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw .file(path: folder, reason: "cannot create the folder")
+      throw .unwritable(path: folder, reason: "cannot create the folder")
     }
+  }
+
+  /// SQLite reads names such as `:memory:` as "no file"; a map kept there would vanish.
+  private static func requireFilePath(_ path: String) throws(ArgmapError) {
+    if path.hasPrefix(":") || path.isEmpty { throw .notAFilePath(path) }
+  }
+
+  private static func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private static func systemError() -> String {
+    String(cString: strerror(errno))
   }
 }

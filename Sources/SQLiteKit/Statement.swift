@@ -7,7 +7,8 @@ private let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.
 /// prepared once and reused with new bindings, which is how bulk imports stay fast.
 public final class Statement {
   private let handle: OpaquePointer
-  private unowned let database: Database
+  /// Strong, so the connection outlives every statement prepared on it.
+  private let database: Database
   public let sql: String
 
   init(database: Database, sql: String) throws(SQLiteError) {

@@ -30,7 +30,8 @@ import Testing
   @Test(arguments: [
     ["show"], ["show", "a", "b"], ["tree", "x", "--depth", "-1"], ["tree", "x", "--depth"],
     ["path", "a"], ["link", "a", "b"], ["export", "pdf"], ["add", "claim", "x"],
-    ["search"], ["positions", "--json=yes"], ["--db"],
+    ["search"], ["positions", "--json=yes"], ["--db"], ["help", "nosuch"],
+    ["help", "export", "pdf"],
   ])
   func usageErrorsExit64(arguments: [String]) {
     let outcome = harness.run(arguments)
@@ -71,6 +72,18 @@ import Testing
     }
     #expect(help.contains("ARGMAP_DB"))
     #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 })
+  }
+
+  @Test func aDatabaseThatIsNoFileIsRefused() {
+    let outcome = harness.run("--db", ":memory:", "import", "x.argdown")
+    #expect(outcome.status == 64)
+    #expect(outcome.err.contains("':memory:' is not a file path"))
+  }
+
+  @Test func helpAfterDoubleDashIsAnArgument() {
+    let outcome = harness.run("search", "--", "-h")
+    #expect(outcome.status == 0)
+    #expect(!outcome.out.hasPrefix("OVERVIEW"))
   }
 
   @Test func versionPrintsTheVersion() {

@@ -126,6 +126,45 @@ import Testing
     #expect(harness.run("--db", db, "export", "json").out == before)
   }
 
+  @Test func aFailedFirstImportDoesNotCreateTheDefaultDatabase() throws {
+    try harness.write("[a]: A claim.\n  - [nowhere]\n", to: "bad.argdown")
+    #expect(harness.run("import", harness.path("bad.argdown")).status == 65)
+    #expect(!FileManager.default.fileExists(atPath: harness.defaultDatabase))
+    try harness.write("[a]: A claim.\n  - [scenario-is-contrived]\n", to: "good.argdown")
+    #expect(harness.run("import", harness.path("good.argdown")).status == 0)
+    #expect(harness.run("stats", "--json").out.contains("\"claims\": 63"))
+  }
+
+  @Test func invalidSourcesAndTagsAreBadInput() {
+    let db = harness.path("map.db")
+    harness.run("--db", db, "init")
+    let add = { (extra: [String]) in
+      harness.run(
+        ["--db", db, "add", "claim", "x", "--position", "self-preservation", "--text", "t"] + extra)
+    }
+    #expect(add(["--source", "my notes"]).status == 65)
+    #expect(add(["--source", ""]).status == 65)
+    #expect(add(["--tag", ""]).status == 65)
+    #expect(add(["--tag", "two\nlines"]).status == 65)
+    #expect(harness.run("--db", db, "show", "x").status == 66)
+  }
+
+  @Test func nonTextAndLoopingFoldersAreHandled() throws {
+    let db = harness.path("map.db")
+    try Data([0xff, 0xfe, 0x00, 0x41]).write(to: URL(fileURLWithPath: harness.path("bin.argdown")))
+    let binary = harness.run("--db", db, "import", harness.path("bin.argdown"))
+    #expect(binary.status == 65)
+    #expect(binary.err.contains("is not UTF-8 text"))
+    try FileManager.default.createDirectory(
+      atPath: harness.path("corpus"), withIntermediateDirectories: true)
+    try harness.write("# Loop {id: loop}\n\n[l]: In a looping folder.\n", to: "corpus/l.argdown")
+    try FileManager.default.createSymbolicLink(
+      atPath: harness.path("corpus/again"), withDestinationPath: harness.path("corpus"))
+    let looped = harness.run("--db", db, "import", harness.path("corpus"))
+    #expect(looped.status == 0, "\(looped.err)")
+    #expect(looped.out == "imported 1 file: added 1 position, added 1 claim\n")
+  }
+
   @Test func importOfAMissingFileIsNotFound() {
     let outcome = harness.run(
       "--db", harness.path("map.db"), "import", harness.path("nope.argdown"))
