@@ -73,6 +73,14 @@ public enum RelationKind: String, Hashable, Sendable, CaseIterable {
   case supports
   /// `from` speaks against `to`.
   case rebuts
+
+  /// The verb for messages: "a claim cannot support itself".
+  public var verb: String {
+    switch self {
+    case .supports: "support"
+    case .rebuts: "rebut"
+    }
+  }
 }
 
 /// One directed edge: "`from` supports `to`" or "`from` rebuts `to`".

@@ -148,22 +148,28 @@ extension MapStore {
   {
     let query = raw ? text : Self.ftsQuery(forWords: text)
     guard !query.isEmpty else { throw .invalid("search needs at least one word") }
+    let rows: [(seq: Int, snippet: String, rank: Double)]
     do {
-      let rows = try database.prepare(
+      rows = try database.prepare(
         """
         SELECT f.rowid, snippet(claims_fts, 1, '[', ']', '…', 12), bm25(claims_fts, 2.0, 1.0)
         FROM claims_fts f WHERE claims_fts MATCH ?1
         ORDER BY bm25(claims_fts, 2.0, 1.0) LIMIT ?2
         """
       ).map([query, limit]) { (seq: $0.int(0), snippet: $0.string(1), rank: $0.double(2)) }
+    } catch let error as SQLiteError where raw && error.code == SQLiteError.genericErrorCode {
+      // Only a raw query can be malformed: plain words are quoted before they get here.
+      throw .invalid("not a valid FTS5 query: \(error.message)")
+    } catch {
+      throw .sqlite(
+        error as? SQLiteError
+          ?? SQLiteError(code: SQLiteError.genericErrorCode, message: "\(error)"))
+    }
+    return try storeErrors {
       let claims = try claimsBySeq(Set(rows.map(\.seq)))
       return rows.compactMap { row in
         claims[row.seq].map { SearchHit(claim: $0, snippet: row.snippet, rank: row.rank) }
       }
-    } catch let error as SQLiteError where raw && error.code == 1 {
-      throw .invalid("not a valid FTS5 query: \(error.message)")
-    } catch {
-      throw .sqlite(error as? SQLiteError ?? SQLiteError(code: 1, message: "\(error)"))
     }
   }
 

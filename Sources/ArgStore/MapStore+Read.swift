@@ -189,9 +189,7 @@ extension MapStore {
       """
     ).map { Rows.relation($0, from: 0, to: 1, kind: 2) }
     let sourceIDs = Set(claims.compactMap { $0.provenance?.source })
-    let sources = try database.prepare("SELECT id, title, url FROM sources ORDER BY seq").map {
-      Source(id: $0.string(0), title: $0.string(1), url: $0.optionalString(2))
-    }.filter { sourceIDs.contains($0.id) }
+    let sources = try self.sources().filter { sourceIDs.contains($0.id) }
     return ArgumentMap(sources: sources, positions: positions, claims: claims, relations: relations)
   }
 

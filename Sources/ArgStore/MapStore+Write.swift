@@ -78,7 +78,7 @@ extension MapStore {
     let toSeq = try storeErrors { try seq(ofClaim: relation.to) }
     guard fromSeq != toSeq else {
       throw .invalid(
-        "a claim cannot \(relation.kind.rawValue == "supports" ? "support" : "rebut") itself")
+        "a claim cannot \(relation.kind.verb) itself")
     }
     return try transaction {
       if let existing = try existingKind(from: fromSeq, to: toSeq) {

@@ -216,7 +216,7 @@ final class ParseSession {
       let from = names[relation.from]
       let to = names[relation.to]
       if relation.from == relation.to {
-        let verb = relation.kind == .supports ? "support" : "rebut"
+        let verb = relation.kind.verb
         error("'\(from)' cannot \(verb) itself", at: relation.position)
         continue
       }

@@ -22,6 +22,9 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     return text
   }
 
+  /// `SQLITE_ERROR`: SQL that SQLite could not run, such as a malformed full-text query.
+  public static let genericErrorCode = SQLITE_ERROR
+
   /// A constraint failed: a unique key, a foreign key, a CHECK or NOT NULL.
   public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
 
