@@ -198,7 +198,7 @@ extension MapStore {
 
   func claimsBySeq(_ seqs: Set<Int>) throws -> [Int: Claim] {
     guard !seqs.isEmpty else { return [:] }
-    let statement = try database.prepare(
+    let statement = try database.cachedStatement(
       "SELECT \(Rows.claimColumns) FROM claims c WHERE c.seq = ?")
     let tags = try tags(ofClaimSeqs: Array(seqs))
     var claims: [Int: Claim] = [:]

@@ -214,7 +214,7 @@ extension MapStore {
         if wanted.contains($0.int(0)) { tags[$0.int(0), default: []].append($0.string(1)) }
       }
     } else {
-      let statement = try database.prepare("SELECT tag FROM claim_tags WHERE claim_seq = ?")
+      let statement = try database.cachedStatement("SELECT tag FROM claim_tags WHERE claim_seq = ?")
       for seq in seqs {
         let claimTags = try statement.map([seq]) { $0.string(0) }
         if !claimTags.isEmpty { tags[seq] = claimTags }

@@ -351,12 +351,13 @@ extension MapStore {
 
   private func replaceTags(ofClaimSeq seq: Int, with tags: [String]) throws {
     try database.run("DELETE FROM claim_tags WHERE claim_seq = ?", [seq])
-    let insert = try database.prepare("INSERT INTO claim_tags (claim_seq, tag) VALUES (?, ?)")
+    let insert = try database.cachedStatement(
+      "INSERT INTO claim_tags (claim_seq, tag) VALUES (?, ?)")
     for tag in tags { try insert.execute([seq, tag]) }
   }
 
   private func existingKind(from: Int, to: Int) throws -> RelationKind? {
-    try database.prepare("SELECT kind FROM relations WHERE from_seq = ? AND to_seq = ?")
+    try database.cachedStatement("SELECT kind FROM relations WHERE from_seq = ? AND to_seq = ?")
       .first([from, to]) { RelationKind(rawValue: $0.string(0)) } ?? nil
   }
 }

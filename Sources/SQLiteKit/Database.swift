@@ -21,6 +21,8 @@ public final class Database {
 
   let handle: OpaquePointer
   public let path: String
+  /// Statements that run once per row of a bulk operation, prepared once per connection.
+  private var statementCache: [String: Statement] = [:]
 
   /// Opens `path` (`:memory:` for a private in-memory database) with foreign keys enforced.
   /// Fails at once, rather than at the first query, when the file is not a database.
@@ -41,6 +43,8 @@ public final class Database {
   }
 
   deinit {
+    // Statements hold the connection; emptying the cache lets them finalize before it closes.
+    statementCache.removeAll()
     sqlite3_close_v2(handle)
   }
 
@@ -60,16 +64,26 @@ public final class Database {
     try Statement(database: self, sql: sql)
   }
 
+  /// The statement for `sql`, prepared on first use and reused after: preparing costs more than
+  /// running a small statement, so a bulk import would otherwise spend most of its time there.
+  /// Callers must not use the same cached statement twice at once (e.g. from inside its rows).
+  public func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
+    if let statement = statementCache[sql] { return statement }
+    let statement = try prepare(sql)
+    statementCache[sql] = statement
+    return statement
+  }
+
   /// Runs one statement with bound parameters.
   public func run(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) {
-    try prepare(sql).execute(values)
+    try cachedStatement(sql).execute(values)
   }
 
   /// The first column of the first row as an integer, or nil when there is no row.
   public func scalarInt(
     _ sql: String, _ values: [any SQLBindable] = []
   ) throws(SQLiteError) -> Int? {
-    try prepare(sql).first(values) { $0.int(0) }
+    try cachedStatement(sql).first(values) { $0.int(0) }
   }
 
   /// Rows changed by the last INSERT, UPDATE or DELETE.
@@ -102,8 +116,6 @@ public final class Database {
   }
 
   func error(code: Int32, sql: String?) -> SQLiteError {
-    SQLiteError(
-      code: code & 0xff, extendedCode: sqlite3_extended_errcode(handle),
-      message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    SQLiteError(connection: handle, code: code, sql: sql)
   }
 }

@@ -16,6 +16,13 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     self.sql = sql
   }
 
+  /// The error SQLite last reported on `connection`, for a call that returned `code`.
+  init(connection: OpaquePointer?, code: Int32, sql: String?) {
+    self.init(
+      code: code & 0xff, extendedCode: sqlite3_extended_errcode(connection),
+      message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+  }
+
   public var description: String {
     var text = "\(message) (SQLite code \(extendedCode))"
     if let sql { text += " in '\(sql)'" }

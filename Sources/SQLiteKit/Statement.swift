@@ -7,10 +7,11 @@ private let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.
 /// prepared once and reused with new bindings, which is how bulk imports stay fast.
 public final class Statement {
   private let handle: OpaquePointer
-  /// Strong, so the connection outlives every statement prepared on it.
-  private let database: Database
   public let sql: String
 
+  /// The statement keeps no reference to its `Database`, so the connection can cache
+  /// statements without a retain cycle. Closing with `sqlite3_close_v2` waits for the last
+  /// statement to be finalized, so a statement that outlives its `Database` stays safe.
   init(database: Database, sql: String) throws(SQLiteError) {
     var handle: OpaquePointer?
     // SQLite compiles only the first statement and reports where the rest begins; a rest that
@@ -24,7 +25,9 @@ public final class Statement {
       sqlite3_finalize(next)
       return (code, nextCode != SQLITE_OK || next != nil)
     }
-    guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    guard code == SQLITE_OK else {
+      throw SQLiteError(connection: database.handle, code: code, sql: sql)
+    }
     guard let handle, !hasMore else {
       sqlite3_finalize(handle)
       throw SQLiteError(
@@ -34,7 +37,6 @@ public final class Statement {
         sql: sql)
     }
     self.handle = handle
-    self.database = database
     self.sql = sql
   }
 
@@ -78,7 +80,9 @@ public final class Statement {
         sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transientDestructor)
       }
     }
-    guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    guard code == SQLITE_OK else {
+      throw SQLiteError(connection: sqlite3_db_handle(handle), code: code, sql: sql)
+    }
   }
 
   /// Runs a statement that returns no rows, with fresh bindings.
@@ -126,7 +130,7 @@ public final class Statement {
       sqlite3_reset(handle)
       return false
     case let code:
-      let error = database.error(code: code, sql: sql)
+      let error = SQLiteError(connection: sqlite3_db_handle(handle), code: code, sql: sql)
       sqlite3_reset(handle)
       throw error
     }
