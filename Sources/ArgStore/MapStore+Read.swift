@@ -108,7 +108,7 @@ extension MapStore {
     let requested = try positionID.map { id throws(StoreError) in try position(id: id) }
     return try storeErrors {
       guard let positionID else {
-        return try loadMap(claimFilter: "1", [])
+        return try loadMap(claimFilter: "1", [], withEmptyPositions: true)
       }
       var map = try loadMap(
         claimFilter: """
@@ -162,8 +162,11 @@ extension MapStore {
   // MARK: - Shared loading
 
   /// Loads claims matching `claimFilter` (an SQL condition on `claims c`), the positions they
-  /// belong to, and the relations among them.
-  func loadMap(claimFilter: String, _ values: [any SQLBindable]) throws -> ArgumentMap {
+  /// belong to (and, for the whole map, the positions that have no claims yet), and the
+  /// relations among them.
+  func loadMap(
+    claimFilter: String, _ values: [any SQLBindable], withEmptyPositions: Bool = false
+  ) throws -> ArgumentMap {
     try database.execute("DROP TABLE IF EXISTS temp.selected")
     try database.execute("CREATE TEMP TABLE selected (seq INTEGER PRIMARY KEY)")
     defer { try? database.execute("DROP TABLE IF EXISTS temp.selected") }
@@ -179,7 +182,7 @@ extension MapStore {
         OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_id = p.id) AND ?1
       ORDER BY p.seq
       """
-    ).map([claimFilter == "1"], Rows.position)
+    ).map([withEmptyPositions], Rows.position)
     let relations = try database.prepare(
       """
       SELECT f.id, t.id, r.kind FROM relations r
