@@ -59,6 +59,10 @@ public struct Claim: Hashable, Sendable {
     self.provenance = provenance
   }
 
+  /// Claims longer than this (in UTF-8 bytes) are refused: a claim is a sentence or a
+  /// paragraph, and full-text snippets grow quadratically with a row's length.
+  public static let maximumTextLength = 10_000
+
   public mutating func setTags(_ newTags: [String]) {
     tags = Claim.canonicalTags(newTags)
   }

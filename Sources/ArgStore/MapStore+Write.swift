@@ -50,7 +50,7 @@ extension MapStore {
   }
 
   public func addPosition(_ position: Position) throws(StoreError) {
-    try requireValidID(position.id, of: .position)
+    try requireValid(position)
     try transaction {
       guard try database.scalarInt("SELECT 1 FROM positions WHERE id = ?", [position.id]) == nil
       else { throw StoreError.alreadyExists(.position, id: position.id) }
@@ -122,7 +122,7 @@ extension MapStore {
 
   /// Rejects ids that the map's own rules forbid before anything is written.
   private func validate(_ map: ArgumentMap) throws(StoreError) {
-    for position in map.positions { try requireValidID(position.id, of: .position) }
+    for position in map.positions { try requireValid(position) }
     for claim in map.claims { try requireValid(claim) }
     for source in map.sources { try requireValidID(source.id, of: .source) }
     let positions = Set(map.positions.map(\.id))
@@ -131,6 +131,13 @@ extension MapStore {
     }
     for relation in map.relations where relation.from == relation.to {
       throw .invalid("claim '\(relation.from)' cannot relate to itself")
+    }
+  }
+
+  private func requireValid(_ position: Position) throws(StoreError) {
+    try requireValidID(position.id, of: .position)
+    if position.title.allSatisfy(\.isWhitespace) {
+      throw .invalid("position '\(position.id)' has no title")
     }
   }
 
@@ -143,6 +150,14 @@ extension MapStore {
     }
     if claim.text.allSatisfy(\.isWhitespace) {
       throw .invalid("claim '\(claim.id)' has no text")
+    }
+    if claim.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw .invalid("claim '\(claim.id)' has a control character (such as a line break) in its text")
+    }
+    // A claim is a sentence or a paragraph; search snippets and labels assume no more.
+    if claim.text.utf8.count > Claim.maximumTextLength {
+      throw .invalid(
+        "claim '\(claim.id)' is longer than \(Claim.maximumTextLength) bytes; split it into claims")
     }
   }
 
@@ -218,6 +233,13 @@ extension MapStore {
       }
       var existing = found.claim
       existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
+      if let home = existing.position, let position = claim.position, home != position,
+        claim.text != existing.text
+      {
+        throw StoreError.invalid(
+          "claim '\(claim.id)' belongs to position '\(home)' and says something else there; "
+            + "refer to it as '[\(claim.id)]' or edit it in its own position")
+      }
       let merged = claim.merged(into: existing)
       guard merged != existing else { continue }
       try update.execute([found.seq] + claimColumnValues(merged))
@@ -229,10 +251,7 @@ extension MapStore {
   private func upsertRelations(_ relations: [Relation], into summary: inout ImportSummary) throws {
     let seqOf = try database.prepare("SELECT seq FROM claims WHERE id = ?")
     let insert = try database.prepare(
-      """
-      INSERT INTO relations (from_seq, to_seq, kind) VALUES (?1, ?2, ?3)
-      ON CONFLICT (from_seq, to_seq) DO UPDATE SET kind = excluded.kind WHERE kind <> excluded.kind
-      """)
+      "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?1, ?2, ?3)")
     for relation in relations {
       guard let from = try seqOf.first([relation.from], { $0.int(0) }),
         let to = try seqOf.first([relation.to], { $0.int(0) })
@@ -241,12 +260,19 @@ extension MapStore {
           try seqOf.first([relation.from], { $0.int(0) }) == nil ? relation.from : relation.to
         throw try claimNotFound(missing)
       }
-      let before = try existingKind(from: from, to: to)
-      try insert.execute([from, to, relation.kind.rawValue])
-      if before == nil {
+      // As with `link`, a file cannot silently turn a rebuttal into a support: the pair must
+      // be unlinked, or its position rebuilt with `--replace`.
+      switch try existingKind(from: from, to: to) {
+      case nil:
+        try insert.execute([from, to, relation.kind.rawValue])
         summary.relationsAdded.append(relation)
-      } else if before != relation.kind {
-        summary.relationsChanged.append(relation)
+      case relation.kind?:
+        break
+      case let stored?:
+        throw StoreError.invalid(
+          "'\(relation.from)' \(stored.rawValue) '\(relation.to)' in the database, but the "
+            + "import says it \(relation.kind.rawValue) it; unlink the pair or rebuild its "
+            + "position with --replace")
       }
     }
   }

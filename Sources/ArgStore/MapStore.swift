@@ -58,6 +58,12 @@ public final class MapStore {
           throw StoreError.notArgmapDatabase(path: path, reason: "it is empty")
         }
       }
+      if applicationID == Schema.applicationID, tableCount > 0,
+        try Migrator.currentVersion(of: database) <= 0
+      {
+        throw StoreError.notArgmapDatabase(
+          path: path, reason: "it is marked as argmap's but has no schema version; is it damaged?")
+      }
       do {
         try Schema.migrator().migrate(database)
       } catch MigrationError.newerSchema(let found, let known) {

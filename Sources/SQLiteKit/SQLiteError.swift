@@ -25,7 +25,12 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     var text = "\(message) (SQLite code \(extendedCode))"
-    if let sql { text += " in '\(sql)'" }
+    // A migration script can run to pages; its first line is enough to find it.
+    if let sql {
+      let firstLine = sql.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""
+      let shown = firstLine.count > 80 ? firstLine.prefix(79) + "…" : firstLine
+      text += " in '\(shown)\(firstLine.count < sql.count ? " …" : "")'"
+    }
     return text
   }
 

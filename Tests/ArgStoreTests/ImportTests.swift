@@ -80,14 +80,32 @@ struct ImportTests {
     #expect(kinds.count == 9)
   }
 
-  @Test func aRelationThatChangesKindIsReportedAsChanged() throws {
+  /// As with `link`, a file cannot silently turn a support into a rebuttal.
+  @Test func aRelationThatChangesKindIsRefused() throws {
     let store = try Fixture.store()
     var map = Fixture.map
     map.relations[6].kind = .rebuts
-    let summary = try store.importMap(map)
-    #expect(summary.relationsChanged == [map.relations[6]])
-    #expect(summary.relationsAdded.isEmpty)
-    #expect(try store.relationKinds()["lab-evidence>models-roleplay"] == .rebuts)
+    #expect(throws: StoreError.self) { try store.importMap(map) }
+    #expect(try store.relationKinds()["lab-evidence>models-roleplay"] == .supports)
+  }
+
+  @Test func aClaimOfAnotherPositionCannotBeRewrittenFromElsewhere() throws {
+    let store = try Fixture.store()
+    let hijack = ArgumentMap(
+      positions: [Position(id: "mine", title: "Mine")],
+      claims: [Claim(id: "models-roleplay", text: "Something else entirely", position: "mine")])
+    #expect(throws: StoreError.self) { try store.importMap(hijack) }
+    #expect(try store.claim(id: "models-roleplay") == Fixture.modelsRoleplay)
+  }
+
+  @Test func textWithControlCharactersOrTooLongIsRefused() throws {
+    let store = try Fixture.store()
+    for text in ["two\nlines", "bell\u{07}", String(repeating: "word ", count: 2_001)] {
+      #expect(throws: StoreError.self) {
+        try store.importMap(ArgumentMap(claims: [Claim(id: "odd", text: text)]))
+      }
+    }
+    #expect(throws: StoreError.self) { try store.addPosition(Position(id: "untitled", title: " ")) }
   }
 
   @Test func citedSourcesAreRegisteredUnderTheirID() throws {
@@ -339,7 +357,7 @@ struct ImportTests {
 
   @Test func textSurvivesExactly() throws {
     let store = try MapStore.inMemory()
-    let text = "Quotes \"double\" and 'single', a NUL \u{0} inside, emoji 🧭, e\u{301}, ‹›, ß"
+    let text = "Quotes \"double\" and 'single', a tab-free line, emoji 🧭, e\u{301}, ‹›, ß"
     try store.importMap(
       ArgumentMap(
         positions: [Position(id: "p", title: "Title with ' and \"", summary: "Line one\nline two")],
