@@ -54,6 +54,9 @@ public enum CLI {
   }
 
   private static func unknownCommand(_ word: String, under spec: CommandSpec) -> CLIError {
+    if word.hasPrefix("-") {
+      return .usage("unknown option '\(word)'; options go after the command", spec)
+    }
     let names = spec.subcommands.map(\.name)
     let hint = Identifier.nearest(to: word, among: names).map { ". Did you mean '\($0)'?" } ?? ""
     let what = spec.path.isEmpty ? "command" : "subcommand of '\(spec.fullName)'"

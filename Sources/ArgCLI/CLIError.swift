@@ -44,11 +44,11 @@ struct CLIError: Error {
     case .corpus(let diagnostics):
       self.init(
         code: .badInput, message: error.description, details: diagnostics.map(\.description))
-    case .fileNotFound, .unreadable:
+    case .fileNotFound, .unreadable, .noCorpusFiles:
       self.init(code: .notFound, message: error.description)
     case .notText:
       self.init(code: .badInput, message: error.description)
-    case .unwritable:
+    case .unwritable, .databaseIsAFolder:
       self.init(code: .database, message: error.description)
     case .notAFilePath:
       self.init(code: .usage, message: error.description)

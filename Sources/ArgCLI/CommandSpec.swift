@@ -36,6 +36,7 @@ struct CommandSpec: Sendable {
   static let json = Option(name: "--json", help: "Print JSON instead of text.")
 
   var usage: String {
+    if path.isEmpty { return "argmap [--db <path>] <command> [options]" }
     if !subcommands.isEmpty { return "\(fullName) <subcommand> ..." }
     var parts = [fullName]
     for argument in arguments {

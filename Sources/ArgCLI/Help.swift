@@ -5,9 +5,9 @@ enum Help {
   static let optionColumn = 26
 
   static func render(_ spec: CommandSpec, isRoot: Bool) -> String {
-    var sections: [String] = ["OVERVIEW: \(spec.abstract)"]
-    if let discussion = spec.discussion { sections.append(discussion) }
-    sections.append("USAGE: \(isRoot ? "argmap [--db <path>] <command> [options]" : spec.usage)")
+    var sections: [String] = [hanging("OVERVIEW: ", spec.abstract)]
+    if let discussion = spec.discussion { sections.append(fitted(discussion)) }
+    sections.append(hanging("USAGE: ", spec.usage))
     if !spec.arguments.isEmpty {
       sections.append(
         section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>", $0.help) }))
@@ -45,6 +45,26 @@ enum Help {
       An explicit path is your own map: create it with 'argmap --db <path> init'
       (or 'init --empty'); reads never create it.
     """
+
+  /// `text` after `head`, wrapped to the terminal with its later lines under the first.
+  static func hanging(_ head: String, _ text: String) -> String {
+    let lines = TextWrap.wrap(text, width: TextLayout.width - 2 - head.count)
+    let indent = String(repeating: " ", count: head.count)
+    return ([head + (lines.first ?? "")] + lines.dropFirst().map { indent + $0 })
+      .joined(separator: "\n")
+  }
+
+  /// Prose paragraphs are reflowed to the terminal; a paragraph laid out by hand (a list or
+  /// a table, told by its runs of spaces) keeps its lines.
+  private static func fitted(_ text: String) -> String {
+    text.components(separatedBy: "\n\n").map { paragraph -> String in
+      guard paragraph.contains("  ") else {
+        let prose = paragraph.split(separator: "\n").joined(separator: " ")
+        return TextWrap.wrap(prose, width: TextLayout.width - 2).joined(separator: "\n")
+      }
+      return paragraph
+    }.joined(separator: "\n\n")
+  }
 
   private static func label(of option: CommandSpec.Option) -> String {
     option.valueName.map { "\(option.name) <\($0)>" } ?? option.name

@@ -152,7 +152,8 @@ extension MapStore {
       throw .invalid("claim '\(claim.id)' has no text")
     }
     if claim.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw .invalid("claim '\(claim.id)' has a control character (such as a line break) in its text")
+      throw .invalid(
+        "claim '\(claim.id)' has a control character (such as a line break) in its text")
     }
     // A claim is a sentence or a paragraph; search snippets and labels assume no more.
     if claim.text.utf8.count > Claim.maximumTextLength {

@@ -15,6 +15,10 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
   case databaseMissing(path: String)
   /// `init` was asked to create a file that exists, without `force`.
   case databaseExists(path: String)
+  /// A folder was named as input but holds no `.argdown` file: most likely the wrong folder.
+  case noCorpusFiles(path: String)
+  /// The database path names a folder.
+  case databaseIsAFolder(path: String)
   /// The database path names no file, e.g. SQLite's `:memory:`, where a map would be lost.
   case notAFilePath(String)
 
@@ -37,6 +41,10 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
       return "no database at '\(path)'"
     case .databaseExists(let path):
       return "'\(path)' already exists"
+    case .noCorpusFiles(let path):
+      return "no .argdown files in '\(path)'"
+    case .databaseIsAFolder(let path):
+      return "'\(path)' is a folder, not a database file"
     case .notAFilePath(let path):
       return "'\(path)' is not a file path; a map kept there would be lost when argmap exits"
     }

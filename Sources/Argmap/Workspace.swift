@@ -158,7 +158,11 @@ public enum Workspace {
     var files: [SourceFile] = []
     var visitedFolders: Set<String> = []
     for path in paths {
-      for filePath in try corpusFiles(at: path, visited: &visitedFolders) {
+      let found = try corpusFiles(at: path, visited: &visitedFolders)
+      if found.isEmpty, isFolder(path) {
+        throw .noCorpusFiles(path: path)
+      }
+      for filePath in found {
         files.append(SourceFile(path: filePath, text: try readText(filePath)))
       }
     }
@@ -221,6 +225,12 @@ public enum Workspace {
   /// SQLite reads names such as `:memory:` as "no file"; a map kept there would vanish.
   private static func requireFilePath(_ path: String) throws(ArgmapError) {
     if path.hasPrefix(":") || path.isEmpty { throw .notAFilePath(path) }
+    if isFolder(path) { throw .databaseIsAFolder(path: path) }
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var isFolder: Bool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder
   }
 
   private static func realPath(_ path: String) -> String {

@@ -62,6 +62,9 @@ import Testing
       let outcome = harness.run(command.split(separator: " ").map(String.init) + ["--help"])
       #expect(outcome.status == 0, "\(command)")
       #expect(outcome.out.contains("USAGE: argmap \(command)"), "\(command)")
+      for line in outcome.out.split(separator: "\n") where line.count > 80 {
+        Issue.record("'\(command) --help' has a line over 80 columns: \(line)")
+      }
     }
   }
 

@@ -165,6 +165,18 @@ import Testing
     #expect(looped.out == "imported 1 file: added 1 position, added 1 claim\n")
   }
 
+  @Test func anEmptyFolderOrAFolderAsDatabaseIsAnError() throws {
+    try FileManager.default.createDirectory(
+      atPath: harness.path("empty"), withIntermediateDirectories: true)
+    let empty = harness.run("--db", harness.path("map.db"), "import", harness.path("empty"))
+    #expect(empty.status == 66)
+    #expect(empty.err.contains("no .argdown files in"))
+    let folder = harness.run("--db", harness.path("empty"), "positions")
+    #expect(folder.status == 74)
+    #expect(folder.err.contains("is a folder, not a database file"))
+    #expect(harness.run("--db", harness.path("empty"), "init", "--force").status == 74)
+  }
+
   @Test func importOfAMissingFileIsNotFound() {
     let outcome = harness.run(
       "--db", harness.path("map.db"), "import", harness.path("nope.argdown"))

@@ -5,8 +5,9 @@ extension Commands {
     path: ["path"],
     abstract: "The shortest chain of relations between two claims, in either direction.",
     discussion: """
-      Each step shows the relation that links it to the step above: '--supports-->' when the
-      claim above supports it, '<--rebuts--' when it rebuts the claim above.
+      Each step shows how it is linked to the step above: '--supports-->' or '--rebuts-->'
+      when the claim above supports or rebuts it, '<--supports--' or '<--rebuts--' when it
+      supports or rebuts the claim above.
       """,
     arguments: [
       .init(name: "from", help: "The claim to start at."),

@@ -18,6 +18,7 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let text = command.positionals.joined(separator: " ")
     let limit = try command.count("--limit") ?? 20
+    guard limit > 0 else { throw .usage("'--limit' must be at least 1", command.spec) }
     let hits = try attempt {
       try context.store().search(text, limit: limit, raw: command.has("--raw"))
     }

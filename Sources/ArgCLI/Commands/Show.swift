@@ -48,8 +48,8 @@ extension Commands {
     let neighbours = detail.incoming.map(\.claim) + detail.outgoing.map(\.claim)
     let idWidth = TextLayout.idWidth(neighbours)
     let sections: [(String, [Link], RelationKind, String)] = [
-      ("supported by", detail.incoming, .supports, "+ "),
-      ("rebutted by", detail.incoming, .rebuts, "- "),
+      ("supported by", detail.incoming, .supports, "+  "),
+      ("rebutted by", detail.incoming, .rebuts, "-  "),
       ("supports", detail.outgoing, .supports, "+> "),
       ("rebuts", detail.outgoing, .rebuts, "-> "),
     ]

@@ -17,7 +17,12 @@ extension Commands {
       command, json: .object(rows.map { ($0.0, .int($0.1)) }),
       text: {
         ["database: \(context.databaseChoice.path)"]
-          + rows.map { ($0.0 + ":").padding(to: 15) + "\($0.1)".leftPadded(to: 6) }
+          + rows.map { (label(for: $0.0) + ":").padding(to: 15) + "\($0.1)".leftPadded(to: 6) }
       })
+  }
+
+  /// JSON keys are camelCase; text labels are words.
+  private static func label(for key: String) -> String {
+    key == "schemaVersion" ? "schema version" : key
   }
 }
