@@ -37,6 +37,27 @@ import Testing
     #expect(ci.split(separator: "\n").contains("swift test"))
   }
 
+  /// The README's table of exit codes says what `argmap --help` says.
+  @Test func exitCodesMatchTheHelp() throws {
+    let readme = try String(
+      contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let help = harness().run("--help").out
+    let section = try #require(help.components(separatedBy: "EXIT CODES:\n").last)
+    var rows: [(code: String, meaning: String)] = []
+    for line in section.split(separator: "\n") {
+      let words = line.split(separator: " ", maxSplits: 1)
+      if let code = words.first, Int(code) != nil, words.count == 2 {
+        rows.append((String(code), words[1].trimmingCharacters(in: .whitespaces)))
+      } else if !rows.isEmpty {
+        rows[rows.count - 1].meaning += " " + line.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    #expect(rows.count >= 7)
+    for row in rows {
+      #expect(readme.contains("| \(row.code) | \(row.meaning) |"), "exit code \(row.code)")
+    }
+  }
+
   private func harness() -> Harness { try! Harness() }
 
   private let packageRoot = URL(fileURLWithPath: #filePath)

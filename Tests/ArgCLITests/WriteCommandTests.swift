@@ -54,7 +54,9 @@ import Testing
       "--db", db, "add", "claim", "a", "--position", "p", "--text", "First claim.",
       "--tag", "x", "--source", "notes", "--comment", "N1", "--quote", "first")
     #expect(added.status == 0)
-    harness.run("--db", db, "add", "claim", "b", "--position", "p", "--text", "Second claim.")
+    harness.run("--db", db, "add", "claim", "b", "--position", "p", "--text", "Second\n  claim. ")
+    #expect(
+      harness.run("--db", db, "show", "b", "--json").out.contains("\"text\": \"Second claim.\""))
     #expect(
       harness.run("--db", db, "add", "claim", "c", "--position", "nope", "--text", "t").status == 66
     )
