@@ -252,19 +252,11 @@ struct FileParser {
     for entry in parsed.metadata {
       switch entry.key {
       case "id":
-        if Identifier.isValid(entry.value) {
-          id = entry.value
-        } else {
-          error(Self.invalidID(entry.value, noun: "position"), at: entry.valueOffset)
-        }
+        id = validID(entry, noun: "position")
       case "summary":
         summary = entry.value
       default:
-        if Identifier.isValid(entry.value) {
-          source = entry.value
-        } else {
-          error(Self.invalidID(entry.value, noun: "source"), at: entry.valueOffset)
-        }
+        source = validID(entry, noun: "source")
       }
     }
     let hasID = parsed.metadata.contains { $0.key == "id" }
@@ -524,6 +516,15 @@ struct FileParser {
     return Node(id: id, key: key, kind: kind, textStart: nil)
   }
 
+  /// The entry's value when it is a valid id; otherwise nil, with an error at the value.
+  private mutating func validID(_ entry: MetadataEntry, noun: String) -> String? {
+    guard Identifier.isValid(entry.value) else {
+      error(Self.invalidID(entry.value, noun: noun), at: entry.valueOffset)
+      return nil
+    }
+    return entry.value
+  }
+
   static func invalidID(_ text: String, noun: String) -> String {
     var message =
       "invalid \(noun) id '\(text)'; ids use ASCII letters, digits, '-', '_' and '.', and start with a letter or digit"
@@ -554,12 +555,8 @@ struct FileParser {
     for entry in parsed.metadata {
       switch entry.key {
       case "source":
-        if Identifier.isValid(entry.value) {
-          source = entry.value
-        } else {
-          sourceIsInvalid = true
-          error(Self.invalidID(entry.value, noun: "source"), at: entry.valueOffset)
-        }
+        source = validID(entry, noun: "source")
+        sourceIsInvalid = source == nil
       case "comment":
         comment = entry.value
         attributed = attributed ?? entry

@@ -87,16 +87,7 @@ struct CheckTests {
   func manyConvergingSupportsAreCheckedQuickly() throws {
     // Every claim supports every later one: no cycle, but 2^22 support paths. Walking each
     // path, as a naive cycle search does, takes many seconds here and doubles per claim added.
-    let store = try MapStore.inMemory()
-    let ids = (0..<24).map { "n\($0)" }
-    var relations: [Relation] = []
-    for i in ids.indices {
-      for j in ids.indices where j > i {
-        relations.append(Relation(from: ids[i], to: ids[j], kind: .supports))
-      }
-    }
-    try store.importMap(
-      ArgumentMap(claims: ids.map { Claim(id: $0, text: $0) }, relations: relations))
+    let store = try Fixture.denseSupportStore(claims: 24)
     let start = ContinuousClock.now
     let cycles = try problems(store, .supportCycle)
     let elapsed = ContinuousClock.now - start

@@ -235,16 +235,7 @@ struct PathTests {
 
   @Test func aDenseMapIsSearchedQuickly() throws {
     // Every claim supports every later one: a recursive CTE over paths would explode here.
-    let store = try MapStore.inMemory()
-    let ids = (0..<40).map { "n\($0)" }
-    var relations: [Relation] = []
-    for i in ids.indices {
-      for j in ids.indices where j > i {
-        relations.append(Relation(from: ids[i], to: ids[j], kind: .supports))
-      }
-    }
-    try store.importMap(
-      ArgumentMap(claims: ids.map { Claim(id: $0, text: $0) }, relations: relations))
+    let store = try Fixture.denseSupportStore(claims: 40)
     try store.importMap(
       ArgumentMap(
         claims: [Claim(id: "far", text: "far")],

@@ -35,6 +35,22 @@ func directoryListing(_ url: URL) throws -> [String] {
 /// (none):    loose-end, isolated
 /// ```
 enum Fixture {
+  /// Claims n0, n1, … where every claim supports every later one: no cycle, but exponentially
+  /// many paths, to show that a walk visits claims rather than paths.
+  static func denseSupportStore(claims count: Int) throws -> MapStore {
+    let store = try MapStore.inMemory()
+    let ids = (0..<count).map { "n\($0)" }
+    var relations: [Relation] = []
+    for i in ids.indices {
+      for j in ids.indices where j > i {
+        relations.append(Relation(from: ids[i], to: ids[j], kind: .supports))
+      }
+    }
+    try store.importMap(
+      ArgumentMap(claims: ids.map { Claim(id: $0, text: $0) }, relations: relations))
+    return store
+  }
+
   static let realism = Position(
     id: "realism", title: "Realism critique", summary: "The scenario is not realistic")
   static let safety = Position(id: "safety", title: "Safety case")
