@@ -25,10 +25,12 @@ let package = Package(
       resources: [.embedInCode("schema")]
     ),
     .target(name: "ArgExport", dependencies: ["ArgModel"]),
+    // Which claims stand: Dung semantics, bipolar support, gradual strength, ICCMA formats.
+    .target(name: "ArgSemantics", dependencies: ["ArgModel"]),
     // `corpus` is a link to the top-level corpus/ folder: the built-in map.
     .target(
       name: "Argmap",
-      dependencies: ["ArgModel", "ArgdownSyntax", "ArgStore", "ArgExport"],
+      dependencies: ["ArgModel", "ArgdownSyntax", "ArgStore", "ArgExport", "ArgSemantics"],
       resources: [.embedInCode("corpus")]
     ),
     .target(name: "ArgCLI", dependencies: ["Argmap"]),
@@ -37,6 +39,7 @@ let package = Package(
     .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax"]),
     .testTarget(name: "ArgStoreTests", dependencies: ["ArgStore", "SQLiteKit"]),
     .testTarget(name: "ArgExportTests", dependencies: ["ArgExport"]),
+    .testTarget(name: "ArgSemanticsTests", dependencies: ["ArgSemantics"]),
     .testTarget(
       name: "ArgmapTests",
       dependencies: ["Argmap"],

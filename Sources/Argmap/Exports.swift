@@ -2,5 +2,6 @@
 // and the exporters.
 @_exported import ArgExport
 @_exported import ArgModel
+@_exported import ArgSemantics
 @_exported import ArgStore
 @_exported import ArgdownSyntax

@@ -1,0 +1,85 @@
+/// A Dung abstract argumentation framework: arguments numbered 0..<count, and attacks between
+/// them, kept in compressed adjacency arrays in both directions so that a framework with
+/// millions of attacks is a handful of flat arrays rather than millions of small ones.
+public struct AbstractFramework: Sendable, Equatable {
+  /// Argument `i`'s name: a claim id, or the name an ICCMA file gives it.
+  public let names: [String]
+  /// The attackers of `a` are `attackerList[attackerStart[a] ..< attackerStart[a + 1]]`.
+  public let attackerStart: [Int]
+  public let attackerList: [Int32]
+  /// The arguments `a` attacks are `targetList[targetStart[a] ..< targetStart[a + 1]]`.
+  public let targetStart: [Int]
+  public let targetList: [Int32]
+
+  /// Builds the framework from an edge list; duplicate attacks are kept once.
+  public init(names: [String], attacks: [(attacker: Int, target: Int)]) {
+    let count = names.count
+    precondition(
+      attacks.allSatisfy { (0..<count).contains($0.attacker) && (0..<count).contains($0.target) },
+      "attacks must name arguments of the framework")
+    var unique = attacks.map { (Int32($0.attacker), Int32($0.target)) }
+    unique.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    var deduplicated: [(Int32, Int32)] = []
+    deduplicated.reserveCapacity(unique.count)
+    for edge in unique where deduplicated.last.map({ $0 != edge }) ?? true {
+      deduplicated.append(edge)
+    }
+    self.names = names
+    (targetStart, targetList) = Self.compressed(deduplicated, count: count) { $0 }
+    (attackerStart, attackerList) = Self.compressed(deduplicated, count: count) { ($0.1, $0.0) }
+  }
+
+  public var argumentCount: Int { names.count }
+  public var attackCount: Int { targetList.count }
+
+  public func attackers(of argument: Int) -> ArraySlice<Int32> {
+    attackerList[attackerStart[argument]..<attackerStart[argument + 1]]
+  }
+
+  public func targets(of argument: Int) -> ArraySlice<Int32> {
+    targetList[targetStart[argument]..<targetStart[argument + 1]]
+  }
+
+  public func attacks(_ attacker: Int, _ target: Int) -> Bool {
+    targets(of: attacker).contains(Int32(target))
+  }
+
+  /// Counting sort of edges by their first element: linear, and keeps the second sorted.
+  private static func compressed(
+    _ edges: [(Int32, Int32)], count: Int, key: ((Int32, Int32)) -> (Int32, Int32)
+  ) -> ([Int], [Int32]) {
+    var start = [Int](repeating: 0, count: count + 1)
+    for edge in edges { start[Int(key(edge).0) + 1] += 1 }
+    for index in 0..<count { start[index + 1] += start[index] }
+    var next = start
+    var list = [Int32](repeating: 0, count: edges.count)
+    for edge in edges {
+      let (from, to) = key(edge)
+      list[next[Int(from)]] = to
+      next[Int(from)] += 1
+    }
+    return (start, list)
+  }
+
+  public static func == (lhs: AbstractFramework, rhs: AbstractFramework) -> Bool {
+    lhs.names == rhs.names && lhs.targetStart == rhs.targetStart && lhs.targetList == rhs.targetList
+  }
+}
+
+/// A labelling's verdict on one argument.
+public enum Label: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+  /// Accepted: every attacker is OUT.
+  case `in`
+  /// Rejected: some attacker is IN.
+  case out
+  /// Neither.
+  case undec
+
+  public var description: String {
+    switch self {
+    case .in: "in"
+    case .out: "out"
+    case .undec: "undec"
+    }
+  }
+}
