@@ -46,10 +46,16 @@ public struct Claim: Hashable, Sendable {
   /// Kept sorted and free of duplicates, so that equal maps compare equal.
   public private(set) var tags: [String]
   public var provenance: Provenance?
+  /// The claim's intrinsic strength in [0, 1] before any support or attack counts (DF-QuAD's
+  /// base score); nil means the default, `Claim.defaultBase`.
+  public var base: Double?
+
+  /// The base score of a claim that states none: undecided between true and false.
+  public static let defaultBase = 0.5
 
   public init(
     id: String, kind: ClaimKind = .statement, text: String, position: String? = nil,
-    tags: [String] = [], provenance: Provenance? = nil
+    tags: [String] = [], provenance: Provenance? = nil, base: Double? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -57,6 +63,7 @@ public struct Claim: Hashable, Sendable {
     self.position = position
     self.tags = Claim.canonicalTags(tags)
     self.provenance = provenance
+    self.base = base
   }
 
   /// Claims longer than this (in UTF-8 bytes) are refused: a claim is a sentence or a
@@ -160,6 +167,7 @@ extension Claim {
         quote: provenance?.quote ?? stored.quote)
     }
     if tags.isEmpty { merged.tags = stored.tags }
+    merged.base = base ?? stored.base
     return merged
   }
 }
