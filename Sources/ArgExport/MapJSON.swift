@@ -5,7 +5,7 @@ import ArgModel
 /// ```json
 /// {"positions":[{"id":"…","title":"…","summary":null}],
 ///  "claims":[{"id":"…","kind":"statement","position":"…","text":"…","tags":["…"],
-///             "source":"…","comment":"C3","quote":"…"}],
+///             "source":"…","comment":"C3","quote":"…","base":null}],
 ///  "relations":[{"from":"…","to":"…","kind":"supports"}]}
 /// ```
 ///
@@ -38,6 +38,7 @@ public enum MapJSON {
       ("source", JSONValue(claim.provenance?.source)),
       ("comment", JSONValue(claim.provenance?.comment)),
       ("quote", JSONValue(claim.provenance?.quote)),
+      ("base", claim.base.map(JSONValue.double) ?? .null),
     ])
   }
 

@@ -76,7 +76,9 @@ extension MapStore {
           WHERE r.\(match) = (SELECT seq FROM claims WHERE id = ?)
           ORDER BY r.kind DESC, c.seq
           """
-        ).map([id]) { ($0.int(0), $0.string(8), Rows.claim($0, tags: [])) }
+        ).map([id]) {
+          ($0.int(0), $0.string(Rows.afterClaimColumns), Rows.claim($0, tags: []))
+        }
         let tags = try self.tags(ofClaimSeqs: rows.map(\.0))
         return rows.map { seq, kind, claim in
           var claim = claim

@@ -151,6 +151,9 @@ extension MapStore {
     if claim.text.allSatisfy(\.isWhitespace) {
       throw .invalid("claim '\(claim.id)' has no text")
     }
+    if let base = claim.base, !(0...1).contains(base) {
+      throw .invalid("claim '\(claim.id)' has base score \(base); it must be between 0 and 1")
+    }
     if claim.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
       throw .invalid(
         "claim '\(claim.id)' has a control character (such as a line break) in its text")
@@ -218,7 +221,8 @@ extension MapStore {
     let find = try database.prepare("SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?")
     let update = try database.prepare(
       """
-      UPDATE claims SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7
+      UPDATE claims
+      SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7, base = ?8
       WHERE seq = ?1
       """)
     for claim in claims {
@@ -363,8 +367,8 @@ extension MapStore {
   private func insert(_ claim: Claim) throws {
     try database.run(
       """
-      INSERT INTO claims (id, kind, text, position_id, source_id, comment, quote)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO claims (id, kind, text, position_id, source_id, comment, quote, base)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """, [claim.id] + claimColumnValues(claim))
     try replaceTags(ofClaimSeq: Int(database.lastInsertRowID), with: claim.tags)
   }
@@ -372,7 +376,7 @@ extension MapStore {
   private func claimColumnValues(_ claim: Claim) -> [any SQLBindable] {
     [
       claim.kind.rawValue, claim.text, claim.position, claim.provenance?.source,
-      claim.provenance?.comment, claim.provenance?.quote,
+      claim.provenance?.comment, claim.provenance?.quote, claim.base,
     ]
   }
 

@@ -5,7 +5,10 @@ import SQLiteKit
 enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
   static let claimColumns =
-    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote"
+    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote, c.base"
+
+  /// Columns after `claimColumns` start here.
+  static let afterClaimColumns = 9
 
   static func claim(_ row: Row, tags: [String]) -> Claim {
     let provenance = row.optionalString(5).map {
@@ -13,7 +16,8 @@ enum Rows {
     }
     return Claim(
       id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
-      text: row.string(3), position: row.optionalString(4), tags: tags, provenance: provenance)
+      text: row.string(3), position: row.optionalString(4), tags: tags, provenance: provenance,
+      base: row.isNull(8) ? nil : row.double(8))
   }
 
   static let positionColumns = "p.id, p.title, p.summary"

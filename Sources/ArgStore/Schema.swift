@@ -9,7 +9,8 @@ public enum Schema {
   /// Every migration file, in order. A test checks this list against the folder, so a new file
   /// cannot be forgotten here.
   public static let files: [(name: String, bytes: [UInt8])] = [
-    ("0001_init.sql", PackageResources._001_init_sql)
+    ("0001_init.sql", PackageResources._001_init_sql),
+    ("0002_base_scores.sql", PackageResources._002_base_scores_sql),
   ]
 
   public static var latestVersion: Int { files.count }

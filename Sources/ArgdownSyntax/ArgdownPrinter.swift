@@ -179,8 +179,9 @@ private struct Writer {
         bytes.append(ASCII.closeParen)
       }
     }
+    var separator = " {"
     if let provenance = claim.provenance {
-      append(" {source: ")
+      append(separator + "source: ")
       writeValue(provenance.source)
       if let comment = provenance.comment {
         append(", comment: ")
@@ -190,8 +191,13 @@ private struct Writer {
         append(", quote: ")
         writeValue(quote)
       }
-      bytes.append(ASCII.closeBrace)
+      separator = ", "
     }
+    if let base = claim.base {
+      append(separator + "base: \(base)")
+      separator = ", "
+    }
+    if separator == ", " { bytes.append(ASCII.closeBrace) }
     bytes.append(ASCII.lineFeed)
     writeRelations(to: offset)
   }

@@ -516,6 +516,16 @@ struct FileParser {
     return Node(id: id, key: key, kind: kind, textStart: nil)
   }
 
+  /// The entry's value as a base score in [0, 1]; otherwise nil, with an error at the value.
+  private mutating func baseScore(_ entry: MetadataEntry) -> Double? {
+    guard let score = Double(entry.value), score.isFinite, (0...1).contains(score) else {
+      error(
+        "expected a base score between 0 and 1, not '\(entry.value)'", at: entry.valueOffset)
+      return nil
+    }
+    return score
+  }
+
   /// The entry's value when it is a valid id; otherwise nil, with an error at the value.
   private mutating func validID(_ entry: MetadataEntry, noun: String) -> String? {
     guard Identifier.isValid(entry.value) else {
@@ -552,11 +562,14 @@ struct FileParser {
     var comment: String?
     var quote: String?
     var attributed: MetadataEntry?
+    var base: Double?
     for entry in parsed.metadata {
       switch entry.key {
       case "source":
         source = validID(entry, noun: "source")
         sourceIsInvalid = source == nil
+      case "base":
+        base = baseScore(entry)
       case "comment":
         comment = entry.value
         attributed = attributed ?? entry
@@ -580,9 +593,10 @@ struct FileParser {
       Claim(
         id: definition.id, kind: definition.kind, text: parsed.text, position: position,
         tags: parsed.tags,
-        provenance: source.map { Provenance(source: $0, comment: comment, quote: quote) }),
+        provenance: source.map { Provenance(source: $0, comment: comment, quote: quote) },
+        base: base),
       key: definition.key, at: at(definition.origin))
   }
 
-  private static let claimKeys = ["source", "comment", "quote"]
+  private static let claimKeys = ["source", "comment", "quote", "base"]
 }

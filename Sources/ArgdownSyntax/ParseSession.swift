@@ -159,6 +159,14 @@ final class ParseSession {
         existing.provenance = new
       }
     }
+    if let base = claim.base {
+      if let current = existing.base, current != base {
+        error(
+          "conflicting base for '\(claim.id)': \(base) here but \(current) where first defined",
+          at: origin, notes: note)
+      }
+      existing.base = base
+    }
     claims[index] = existing
   }
 

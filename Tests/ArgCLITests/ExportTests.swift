@@ -44,7 +44,9 @@ import Testing
     #expect(Array(json.keys).sorted() == ["claims", "positions", "relations"])
     let claim = try #require((json["claims"] as? [[String: Any]])?.first)
     #expect(
-      Set(claim.keys) == ["id", "kind", "position", "text", "tags", "source", "comment", "quote"])
+      Set(claim.keys) == [
+        "id", "kind", "position", "text", "tags", "source", "comment", "quote", "base",
+      ])
     let relation = try #require((json["relations"] as? [[String: Any]])?.first)
     #expect(Set(relation.keys) == ["from", "to", "kind"])
   }

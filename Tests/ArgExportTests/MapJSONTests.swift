@@ -21,9 +21,9 @@ struct MapJSONTests {
     let expected =
       #"{"positions":[{"id":"p","title":"P","summary":null}],"#
       + #""claims":[{"id":"a","kind":"statement","position":"p","text":"A","tags":["x","y"],"#
-      + #""source":"s","comment":"C3","quote":"q"},"#
+      + #""source":"s","comment":"C3","quote":"q","base":null},"#
       + #"{"id":"b","kind":"argument","position":null,"text":"B","tags":[],"#
-      + #""source":null,"comment":null,"quote":null}],"#
+      + #""source":null,"comment":null,"quote":null,"base":null}],"#
       + #""relations":[{"from":"b","to":"a","kind":"rebuts"}]}"#
     #expect(MapJSON.value(of: map).serialized() == expected)
     #expect(MapJSON.render(map) == expected)
@@ -76,7 +76,8 @@ struct MapJSONTests {
         #expect(record["tags"] as? [String] == claim.tags)
         #expect(record["position"] as? String == claim.position)
         #expect(record["quote"] as? String == claim.provenance?.quote)
-        #expect(record.keys.count == 8)
+        #expect(record["base"] as? Double == claim.base)
+        #expect(record.keys.count == 9)
       }
     }
   }
