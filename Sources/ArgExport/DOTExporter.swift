@@ -7,11 +7,48 @@ public struct DOTOptions: Hashable, Sendable {
   public var wrapWidth: Int
   /// Whether to add a small cluster explaining the node shapes and edge styles.
   public var legend: Bool
+  /// Colours nodes by an evaluation, such as which claims stand; nil draws the plain map.
+  public var shading: DOTShading?
 
-  public init(title: String? = nil, wrapWidth: Int = 40, legend: Bool = true) {
+  public init(
+    title: String? = nil, wrapWidth: Int = 40, legend: Bool = true, shading: DOTShading? = nil
+  ) {
     self.title = title
     self.wrapWidth = wrapWidth
     self.legend = legend
+    self.shading = shading
+  }
+}
+
+/// A fill colour and a short note per claim, and the legend that explains the colours. The
+/// exporter knows nothing of semantics; the caller decides what the colours mean.
+public struct DOTShading: Hashable, Sendable {
+  public struct Swatch: Hashable, Sendable {
+    public var label: String
+    /// A Graphviz colour, e.g. `#a5d6a7`.
+    public var colour: String
+
+    public init(label: String, colour: String) {
+      self.label = label
+      self.colour = colour
+    }
+  }
+
+  /// What the colours show, e.g. "grounded"; heads the legend's swatches.
+  public var title: String
+  /// Claim id → fill colour. Claims not listed keep their plain fill.
+  public var fills: [String: String]
+  /// Claim id → a short note shown after the id, e.g. "IN" or "0.62".
+  public var notes: [String: String]
+  public var swatches: [Swatch]
+
+  public init(
+    title: String, fills: [String: String], notes: [String: String], swatches: [Swatch]
+  ) {
+    self.title = title
+    self.fills = fills
+    self.notes = notes
+    self.swatches = swatches
   }
 }
 
@@ -76,6 +113,7 @@ public enum DOTExporter {
 
     if options.legend {
       target.write(legend)
+      if let shading = options.shading { writeSwatches(shading, to: &target) }
     }
     target.write("}\n")
   }
@@ -143,13 +181,19 @@ public enum DOTExporter {
       case .statement: "[\(claim.id)]"
       case .argument: "<\(claim.id)>"
       }
+    let note = options.shading?.notes[claim.id].map { " · " + $0 } ?? ""
     var label =
-      ##"<FONT POINT-SIZE="8" COLOR="#4a4a4a"><B>"## + DOTEscaping.html(tag) + "</B></FONT>"
+      ##"<FONT POINT-SIZE="8" COLOR="#4a4a4a"><B>"## + DOTEscaping.html(tag + note)
+      + "</B></FONT>"
     for line in TextWrap.wrap(claim.text, width: options.wrapWidth) {
       label += "<BR/>" + DOTEscaping.html(line)
     }
     var statement =
       "\(indent)\(DOTEscaping.id(claim.id)) [label=<\(label)>, \(nodeStyle(claim.kind))"
+    // A later attribute overrides the style's own fill.
+    if let fill = options.shading?.fills[claim.id] {
+      statement += ", fillcolor=\(DOTEscaping.label(fill))"
+    }
     let tooltip = tooltip(for: claim)
     if !tooltip.isEmpty {
       statement += ", tooltip=\(DOTEscaping.tooltip(tooltip))"
@@ -168,6 +212,21 @@ public enum DOTExporter {
       lines.append("“" + quote + "”")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The shading's colours as a second legend cluster, one filled box per swatch.
+  private static func writeSwatches(_ shading: DOTShading, to target: inout some TextOutputStream) {
+    target.write("\n  subgraph \"cluster:shading\" {\n")
+    target.write(
+      "    graph [label=\(DOTEscaping.label(shading.title)), style=rounded, color=\"#b0b0b0\", "
+        + "fontsize=11];\n")
+    for (index, swatch) in shading.swatches.enumerated() {
+      target.write(
+        "    \"shading:\(index)\" [label=\(DOTEscaping.label(swatch.label)), shape=box, "
+          + "style=\"rounded,filled\", fillcolor=\(DOTEscaping.label(swatch.colour)), fontsize=9];\n"
+      )
+    }
+    target.write("  }\n")
   }
 
   /// Node names start with `legend:`, which no claim id can (ids never contain `:`), and the

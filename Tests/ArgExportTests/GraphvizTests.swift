@@ -164,6 +164,21 @@ struct GraphvizTests {
     #expect(svg.texts.contains("Users phrase requests ambiguously, so"))
   }
 
+  @Test("a shading colours nodes, notes them and adds its swatches to the legend")
+  func shadingRenders() throws {
+    let first = smallMap.claims[0].id
+    let shading = DOTShading(
+      title: "grounded", fills: [first: "#a5d6a7"], notes: [first: "IN"],
+      swatches: [.init(label: "IN", colour: "#a5d6a7"), .init(label: "OUT", colour: "#ef9a9a")])
+    let dot = DOTExporter.render(smallMap, options: DOTOptions(shading: shading))
+    #expect(dot.contains(##"fillcolor="#a5d6a7""##))
+    let svg = try render(smallMap, DOTOptions(shading: shading))
+    #expect(svg.clusters.contains("cluster:shading"))
+    #expect(svg.nodes.contains("shading:0") && svg.nodes.contains("shading:1"))
+    #expect(svg.texts.contains("[\(first)] · IN"))
+    #expect(svg.texts.contains("grounded"))
+  }
+
   @Test("without the legend there are no legend nodes")
   func noLegend() throws {
     let svg = try render(smallMap, DOTOptions(legend: false))
