@@ -25,9 +25,9 @@ public enum SupportMode: String, CaseIterable, Sendable {
 ///
 /// Self-attacks follow from the definitions and are kept: when `a` supports `b` and `b` rebuts
 /// `a`, then `a` attacks itself (a supported attack: accepting `a` backs the claim that denies
-/// it) and `b` attacks itself (a secondary attack: `b` denies the claim that backs it). In
-/// general a claim attacks itself exactly when it lies on a cycle made of supports and one
-/// rebut; such a claim can never be accepted.
+/// it), `b` attacks itself (a secondary attack: `b` denies the claim that backs it), and `a`
+/// even attacks `b` (a > b x a > b). In general a claim attacks itself exactly when it lies on
+/// a cycle made of supports and one rebut; such a claim can never be accepted.
 ///
 /// Cost: one breadth-first search backwards over supports per claim that rebuts something,
 /// one forwards per rebut, and one step per (attacker, target) pair found. When supports form a
