@@ -49,7 +49,8 @@ public struct BipolarFramework: Sendable {
     public var target: Int
     public var kind: Kind
     /// The chain of claim indices from `attacker` to `target`, both included: every step is a
-    /// support except one, the rebut. A shortest such chain is kept.
+    /// support except one, the rebut. A shortest such chain is kept; between chains of equal
+    /// length, the one whose rebutting claim comes first in the map.
     public var via: [Int]
 
     public enum Kind: String, Sendable {

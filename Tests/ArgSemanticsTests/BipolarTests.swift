@@ -27,7 +27,7 @@ private func attacks(_ bipolar: BipolarFramework) -> [String] {
 }
 
 /// A derivation with claim names instead of indices, for readable expectations.
-private func explained(_ derivation: BipolarFramework.Derivation, _ names: [String]) -> String {
+func explained(_ derivation: BipolarFramework.Derivation, _ names: [String]) -> String {
   "\(names[derivation.attacker])→\(names[derivation.target]) \(derivation.kind.rawValue) "
     + derivation.via.map { names[$0] }.joined(separator: ",")
 }
@@ -281,5 +281,43 @@ struct SplitMix {
     #expect(
       framework.attackCount == relations.count { $0.kind == .rebuts } + bipolar!.derivations.count)
     #expect(elapsed < .seconds(20), "derived attacks on 10^5 claims took \(elapsed)")
+  }
+}
+
+/// The README's worked example: position 2 of the built-in corpus (never subvert users).
+@Suite struct BipolarReadmeExampleTests {
+  static let map = bipolarMap(
+    [
+      "blackmail-not-egregiously-misaligned", "llms-must-never-subvert-users",
+      "explicit-instructions-strengthen-rule", "never-subvert-is-wrong",
+      "developers-reject-never-subvert", "refusal-is-not-subversion",
+      "refusal-vs-subversion-line", "blackmail-and-lying-are-subversion",
+    ],
+    [
+      "llms-must-never-subvert-users x blackmail-not-egregiously-misaligned",
+      "explicit-instructions-strengthen-rule > llms-must-never-subvert-users",
+      "never-subvert-is-wrong x llms-must-never-subvert-users",
+      "developers-reject-never-subvert > never-subvert-is-wrong",
+      "refusal-is-not-subversion x developers-reject-never-subvert",
+      "refusal-vs-subversion-line > llms-must-never-subvert-users",
+      "refusal-is-not-subversion > refusal-vs-subversion-line",
+      "blackmail-and-lying-are-subversion > refusal-vs-subversion-line",
+      "refusal-vs-subversion-line x never-subvert-is-wrong",
+    ])
+
+  @Test func derivedAttacksOfPositionTwo() {
+    let bipolar = BipolarFramework(map: Self.map, support: .derived)
+    let names = bipolar.framework.names
+    let lines = Set(bipolar.derivations.map { explained($0, names) })
+    #expect(
+      lines.contains(
+        "explicit-instructions-strengthen-rule→blackmail-not-egregiously-misaligned supported "
+          + "explicit-instructions-strengthen-rule,llms-must-never-subvert-users,"
+          + "blackmail-not-egregiously-misaligned"))
+    #expect(
+      lines.contains(
+        "refusal-is-not-subversion→never-subvert-is-wrong secondary "
+          + "refusal-is-not-subversion,developers-reject-never-subvert,never-subvert-is-wrong"))
+    #expect(BipolarFramework(map: Self.map, support: .ignore).framework.attackCount == 4)
   }
 }
