@@ -27,13 +27,13 @@ private func attacks(_ bipolar: BipolarFramework) -> [String] {
 }
 
 /// A derivation with claim names instead of indices, for readable expectations.
-func explained(_ derivation: BipolarFramework.Derivation, _ names: [String]) -> String {
+func bipolarExplained(_ derivation: BipolarFramework.Derivation, _ names: [String]) -> String {
   "\(names[derivation.attacker])→\(names[derivation.target]) \(derivation.kind.rawValue) "
     + derivation.via.map { names[$0] }.joined(separator: ",")
 }
 
 /// A small deterministic generator (SplitMix64), so random cases repeat exactly.
-struct SplitMix {
+struct BipolarRandom {
   var state: UInt64
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
@@ -89,7 +89,7 @@ struct SplitMix {
     #expect(attacks(bipolar) == expected.sorted())
     let names = bipolar.framework.names
     #expect(
-      bipolar.derivations.map { explained($0, names) } == [
+      bipolar.derivations.map { bipolarExplained($0, names) } == [
         "s1→t supported s1,s2,s3,t",
         "s1→u supported s1,s2,s3,t,u",
         "s1→w supported s1,s2,s3,t,u,w",
@@ -118,7 +118,7 @@ struct SplitMix {
     #expect(attacks(bipolar) == ["a→a", "a→b", "b→a", "b→b"])
     let names = bipolar.framework.names
     #expect(
-      bipolar.derivations.map { explained($0, names) } == [
+      bipolar.derivations.map { bipolarExplained($0, names) } == [
         "a→a supported a,b,a",
         "a→b supported a,b,a,b",
         "b→b secondary b,a,b",
@@ -144,7 +144,7 @@ struct SplitMix {
     )
     let names = bipolar.framework.names
     #expect(
-      bipolar.derivations.map { explained($0, names) } == [
+      bipolar.derivations.map { bipolarExplained($0, names) } == [
         "a→d supported a,c,d", "b→d supported b,c,d",
       ])
   }
@@ -168,7 +168,7 @@ struct SplitMix {
   /// Random small maps: the derived attacks equal a naive fixpoint of the paper's two rules,
   /// and every derivation is a well-formed chain in the map.
   @Test func derivedAttacksMatchTheNaiveClosureAndEachIsExplained() {
-    var random = SplitMix(state: 7)
+    var random = BipolarRandom(state: 7)
     for _ in 0..<300 {
       let count = 1 + random.below(8)
       let ids = (0..<count).map { "c\($0)" }
@@ -239,7 +239,7 @@ struct SplitMix {
   /// debate; the closure must stay near linear.
   @Test func largeRandomTreeIsFast() {
     let count = 100_000
-    var random = SplitMix(state: 42)
+    var random = BipolarRandom(state: 42)
     var claims: [Claim] = []
     claims.reserveCapacity(count)
     var relations: [Relation] = []
@@ -308,7 +308,7 @@ struct SplitMix {
   @Test func derivedAttacksOfPositionTwo() {
     let bipolar = BipolarFramework(map: Self.map, support: .derived)
     let names = bipolar.framework.names
-    let lines = Set(bipolar.derivations.map { explained($0, names) })
+    let lines = Set(bipolar.derivations.map { bipolarExplained($0, names) })
     #expect(
       lines.contains(
         "explicit-instructions-strengthen-rule→blackmail-not-egregiously-misaligned supported "
