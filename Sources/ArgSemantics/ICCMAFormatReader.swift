@@ -12,6 +12,7 @@ public enum ICCMAReader {
     let result: Result<AbstractFramework, ICCMAParseError> = bytes.withUnsafeBufferPointer {
       buffer in
       var parser = ICCMAByteParser(bytes: buffer, file: file)
+      defer { for storage in parser.decodedNames { storage.deallocate() } }
       return Result { () throws(ICCMAParseError) in
         switch format {
         case .apx: try parser.readAPX()
@@ -30,7 +31,10 @@ private struct ICCMAByteParser {
   let file: String
   var position = 0
   var names: [String] = []
-  var index: [String: Int] = [:]
+  /// Interned names, keyed by their bytes in the file so that a lookup makes no String.
+  var index: [NameKey: Int] = [:]
+  /// Storage of quoted names that had escapes, freed once the parse is over.
+  var decodedNames: [UnsafeMutableBufferPointer<UInt8>] = []
   var attacks: [(attacker: Int, target: Int)] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
@@ -106,7 +110,7 @@ private struct ICCMAByteParser {
       position += 1
     }
     guard position > start else { throw error("expected an argument name", at: start) }
-    return Name(start: start, bytes: start..<position)
+    return name(at: start, start..<position)
   }
 
   // MARK: tgf
@@ -142,7 +146,7 @@ private struct ICCMAByteParser {
     let start = position
     while position < bytes.count, !isWhitespace(bytes[position]) { position += 1 }
     guard position > start else { throw error("expected an argument name", at: start) }
-    return Name(start: start, bytes: start..<position)
+    return name(at: start, start..<position)
   }
 
   // MARK: i23
@@ -226,12 +230,14 @@ private struct ICCMAByteParser {
 
   // MARK: names
 
-  /// A name as found in the file: where it starts (its quote, if quoted), its bytes, and its
-  /// text when it was quoted with escapes.
+  /// A name as found in the file: where it starts (its quote, if quoted), and its bytes.
   struct Name {
     var start: Int
-    var bytes: Range<Int>
-    var decoded: String? = nil
+    var key: NameKey
+  }
+
+  private func name(at start: Int, _ range: Range<Int>) -> Name {
+    Name(start: start, key: NameKey(bytes: UnsafeBufferPointer(rebasing: bytes[range])))
   }
 
   /// `"..."` with the escapes `\" \\ \n \r \t`, on one line.
@@ -265,36 +271,27 @@ private struct ICCMAByteParser {
       segment = position
     }
     defer { position += 1 }
-    var name = Name(start: quote, bytes: quote + 1..<position)
-    if segment > quote + 1 {
-      decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position]))
-      guard let text = String(validating: decoded, as: UTF8.self) else {
-        throw error("argument name is not valid UTF-8", at: quote)
-      }
-      name.decoded = text
-    }
-    return name
-  }
-
-  private func text(of name: Name) throws(ICCMAParseError) -> String {
-    if let decoded = name.decoded { return decoded }
-    guard
-      let text = String(validating: UnsafeBufferPointer(rebasing: bytes[name.bytes]), as: UTF8.self)
-    else { throw error("argument name is not valid UTF-8", at: name.start) }
-    return text
+    guard segment > quote + 1 else { return name(at: quote, quote + 1..<position) }
+    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position]))
+    let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: decoded.count)
+    _ = storage.initialize(from: decoded)
+    decodedNames.append(storage)
+    return Name(start: quote, key: NameKey(bytes: UnsafeBufferPointer(storage)))
   }
 
   private mutating func declare(_ name: Name) throws(ICCMAParseError) {
-    let text = try text(of: name)
+    guard let text = String(validating: name.key.bytes, as: UTF8.self) else {
+      throw error("argument name is not valid UTF-8", at: name.start)
+    }
     let next = names.count
-    let existing = index.updateValue(next, forKey: text)
+    let existing = index.updateValue(next, forKey: name.key)
     guard existing == nil else { throw error("duplicate argument '\(text)'", at: name.start) }
     names.append(text)
   }
 
   private func argument(_ name: Name) throws(ICCMAParseError) -> Int {
-    let text = try text(of: name)
-    guard let found = index[text] else {
+    guard let found = index[name.key] else {
+      let text = String(decoding: name.key.bytes, as: UTF8.self)
       throw error("unknown argument '\(text)'", at: name.start)
     }
     return found
@@ -355,4 +352,17 @@ private struct ICCMAByteParser {
   let lower = byte | 0x20
   return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || isDigit(byte)
     || byte == UInt8(ascii: "_")
+}
+
+/// A name's bytes, hashed and compared by content; valid while the parse runs.
+private struct NameKey: Hashable {
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+    lhs.bytes.count == rhs.bytes.count && lhs.bytes.elementsEqual(rhs.bytes)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+  }
 }
