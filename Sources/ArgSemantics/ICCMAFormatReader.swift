@@ -198,7 +198,7 @@ private struct ICCMAByteParser {
     skipBlanks()
     let start = position
     guard let value = digitsValue() else { throw error("expected an argument number", at: start) }
-    guard (1...count).contains(value) else {
+    guard value >= 1, value <= count else {  // `1...count` would trap when count is 0
       let shown = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       throw error("argument '\(shown)' is not in 1...\(count)", at: start)

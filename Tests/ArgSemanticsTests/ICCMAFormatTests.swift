@@ -166,6 +166,7 @@ private func randomFramework(_ rng: inout SplitMix64) -> AbstractFramework {
     BadFile(
       .i23, "p af 2\n1 99999999999999999999\n", 2, 3,
       "argument '99999999999999999999' is not in 1...2"),
+    BadFile(.i23, "p af 0\n1 1\n", 2, 1, "argument '1' is not in 1...0"),
     BadFile(.i23, "p af 2\np af 2\n", 2, 1, "duplicate 'p af N' header"),
     BadFile(.i23, "p bf 2\n", 1, 3, "expected 'af'"),
     BadFile(.i23, "p af\n", 1, 5, "expected the number of arguments"),
