@@ -147,7 +147,7 @@ struct DownstreamGrounded {
     if flipped != .undec { queue.append(argument) }
     for member in region.dropFirst() {
       let attackedByIn = af.attackers(of: member).contains {
-        Int($0) != argument && !reached[Int($0)] && label[Int($0)] == .in
+        !reached[Int($0)] && label[Int($0)] == .in
       }
       if attackedByIn {
         label[member] = .out
