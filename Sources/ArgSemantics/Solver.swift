@@ -68,11 +68,11 @@ public enum Solver {
     case .complete, .preferred:
       // Credulous acceptance is the same for complete and preferred (every complete
       // labelling extends to a preferred one with at least its IN arguments).
+      // The witness is a complete labelling (for preferred, one that some preferred
+      // labelling extends).
       let search = LabellingSearch(af, stable: false)
       search.restrict(argument, to: LabellingSearch.inBit)
-      guard let leaf = try search.first(&deadline) else { return nil }
-      if semantics == .complete { return leaf.map(LabellingSearch.label) }
-      return try maximise(leaf.map(LabellingSearch.label), af, &deadline)
+      return try search.first(&deadline).map { $0.map(LabellingSearch.label) }
     case .stable:
       let search = LabellingSearch(af, stable: true)
       search.restrict(argument, to: LabellingSearch.inBit)
@@ -178,29 +178,5 @@ public enum Solver {
       if try checker.hasLabelling(with: inside + [candidate], &deadline) { return false }
     }
     return true
-  }
-
-  /// Grows a complete labelling to a preferred one containing its IN arguments.
-  private static func maximise(
-    _ labelling: [Label], _ af: AbstractFramework, _ deadline: inout Deadline
-  ) throws(SolverError) -> [Label] {
-    var current = labelling
-    var grown = true
-    while grown {
-      grown = false
-      let inside = current.indices.filter { current[$0] == .in }
-      for candidate in current.indices where current[candidate] == .undec {
-        let search = LabellingSearch(af, stable: false)
-        for argument in inside + [candidate] {
-          search.restrict(argument, to: LabellingSearch.inBit)
-        }
-        if let leaf = try search.first(&deadline) {
-          current = leaf.map(LabellingSearch.label)
-          grown = true
-          break
-        }
-      }
-    }
-    return current
   }
 }
