@@ -34,9 +34,12 @@ public enum Cruxes {
       var propagation = DownstreamGrounded(af)
       for argument in 0..<af.argumentCount {
         try deadline.check()
-        if let crux = best(argument, propagation.base[argument], { label in
-          propagation.changes(flipping: argument, to: label)
-        }) {
+        if let crux = best(
+          argument, propagation.base[argument],
+          { label in
+            propagation.changes(flipping: argument, to: label)
+          })
+        {
           cruxes.append(crux)
         }
       }

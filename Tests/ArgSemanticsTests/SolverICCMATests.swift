@@ -4,10 +4,12 @@ import Testing
 
 @Suite struct SolverICCMATests {
   let chain = (
-    letters: framework(3, [(0, 1), (1, 2)]), numbers: framework(3, [(0, 1), (1, 2)], numbered: true)
+    letters: framework(3, [(0, 1), (1, 2)]),
+    numbers: framework(3, [(0, 1), (1, 2)], numbered: true)
   )
   let nixon = (
-    letters: framework(2, [(0, 1), (1, 0)]), numbers: framework(2, [(0, 1), (1, 0)], numbered: true)
+    letters: framework(2, [(0, 1), (1, 0)]),
+    numbers: framework(2, [(0, 1), (1, 0)], numbered: true)
   )
   let odd = (
     letters: framework(3, [(0, 1), (1, 2), (2, 0)]),
@@ -54,9 +56,10 @@ import Testing
   @Test func tasksNameTheirArgumentNeeds() {
     #expect(ICCMATask.allCases.count == 11)
     #expect(ICCMATask(rawValue: "DS-PR") == .dsPR)
-    #expect(ICCMATask.allCases.filter(\.needsArgument).map(\.rawValue).sorted() == [
-      "DC-CO", "DC-GR", "DC-ST", "DS-PR", "DS-ST",
-    ])
+    #expect(
+      ICCMATask.allCases.filter(\.needsArgument).map(\.rawValue).sorted() == [
+        "DC-CO", "DC-GR", "DC-ST", "DS-PR", "DS-ST",
+      ])
   }
 
   /// Certificates are extensions of the semantics that contain (DC) or leave out (DS) the

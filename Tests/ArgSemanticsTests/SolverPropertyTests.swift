@@ -25,7 +25,8 @@ import Testing
       #expect(Set(codes(preferred)).count == preferred.count)
       // Grounded is the least complete labelling; stable ⊆ preferred ⊆ complete.
       for labelling in complete {
-        #expect(grounded.indices.allSatisfy { grounded[$0] == .undec || grounded[$0] == labelling[$0] })
+        #expect(
+          grounded.indices.allSatisfy { grounded[$0] == .undec || grounded[$0] == labelling[$0] })
       }
       #expect(Set(codes(stable)).isSubset(of: Set(codes(preferred))))
       #expect(Set(codes(preferred)).isSubset(of: Set(codes(complete))))

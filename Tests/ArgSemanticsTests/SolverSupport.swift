@@ -1,8 +1,7 @@
 @testable import ArgSemantics
 
 /// Frameworks from short edge lists with names "a", "b", … (or "1"… for i23 style).
-func framework(_ count: Int, _ attacks: [(Int, Int)], numbered: Bool = false) -> AbstractFramework
-{
+func framework(_ count: Int, _ attacks: [(Int, Int)], numbered: Bool = false) -> AbstractFramework {
   let names = (0..<count).map { numbered ? String($0 + 1) : letterName($0) }
   return AbstractFramework(names: names, attacks: attacks.map { (attacker: $0.0, target: $0.1) })
 }
