@@ -1,0 +1,92 @@
+/// ICCMA tasks: a problem (SE some extension, EE every extension, DC credulous and DS
+/// sceptical acceptance) under a semantics.
+public enum ICCMATask: String, CaseIterable, Sendable {
+  case seGR = "SE-GR"
+  case dcGR = "DC-GR"
+  case eeCO = "EE-CO"
+  case dcCO = "DC-CO"
+  case sePR = "SE-PR"
+  case eePR = "EE-PR"
+  case dsPR = "DS-PR"
+  case seST = "SE-ST"
+  case eeST = "EE-ST"
+  case dcST = "DC-ST"
+  case dsST = "DS-ST"
+
+  /// Acceptance tasks take a query argument (`-a`).
+  public var needsArgument: Bool {
+    switch self {
+    case .dcGR, .dcCO, .dsPR, .dcST, .dsST: true
+    default: false
+    }
+  }
+
+  var semantics: Semantics {
+    switch self {
+    case .seGR, .dcGR: .grounded
+    case .eeCO, .dcCO: .complete
+    case .sePR, .eePR, .dsPR: .preferred
+    case .seST, .eeST, .dcST, .dsST: .stable
+    }
+  }
+}
+
+/// The answer conventions of the competitions.
+public enum ICCMAOutputStyle: Sendable {
+  /// ICCMA 2017 (apx/tgf): an extension `[a,b]`, all of them `[[a],[b,c]]`, `YES`/`NO`;
+  /// `NO` for SE when there is no extension.
+  case iccma2017
+  /// ICCMA 2023 (i23): an extension `w 1 4 7`, `NO` for SE when there is none; DC prints
+  /// `YES` and a certificate line `w …` (an extension containing the query), or `NO`; DS
+  /// prints `YES`, or `NO` and a certificate line (an extension without the query). EE, not
+  /// a 2023 task, prints one `w …` line per extension, or `NO` when there is none.
+  case iccma2023
+}
+
+public enum ICCMA {
+  /// The text to print (without a final newline). Arguments are printed by `af.names`: for
+  /// i23 files those are the numbers "1"…"N".
+  public static func solve(
+    _ task: ICCMATask, _ af: AbstractFramework, argument: Int?, style: ICCMAOutputStyle,
+    budget: SolverBudget = .unlimited
+  ) throws(SolverError) -> String {
+    precondition(!task.needsArgument || argument != nil, "\(task.rawValue) needs an argument")
+    var deadline = Deadline(budget)
+    let semantics = task.semantics
+    func extensionText(_ labelling: [Label]) -> String {
+      let members = labelling.indices.filter { labelling[$0] == .in }.map { af.names[$0] }
+      switch style {
+      case .iccma2017: return "[" + members.joined(separator: ",") + "]"
+      case .iccma2023: return (["w"] + members).joined(separator: " ")
+      }
+    }
+    func decision(_ yes: Bool, certificate: [Label]?) -> String {
+      let answer = yes ? "YES" : "NO"
+      guard style == .iccma2023, let certificate else { return answer }
+      return answer + "\n" + extensionText(certificate)
+    }
+    switch task {
+    case .seGR, .sePR, .seST:
+      let found = try Solver.labellings(
+        af, semantics: semantics, assuming: [:], deadline: &deadline, limit: 1)
+      return found.first.map(extensionText) ?? "NO"
+    case .eeCO, .eePR, .eeST:
+      let all = try Solver.labellings(
+        af, semantics: semantics, assuming: [:], deadline: &deadline, limit: nil)
+      switch style {
+      case .iccma2017:
+        return "[" + all.map(extensionText).joined(separator: ",") + "]"
+      case .iccma2023:
+        return all.isEmpty ? "NO" : all.map(extensionText).joined(separator: "\n")
+      }
+    case .dcGR, .dcCO, .dcST:
+      let witness = try Solver.credulousWitness(
+        af, argument: argument!, semantics: semantics, &deadline)
+      return decision(witness != nil, certificate: witness)
+    case .dsPR, .dsST:
+      let counterexample = try Solver.skepticalCounterexample(
+        af, argument: argument!, semantics: semantics, &deadline)
+      return decision(counterexample == nil, certificate: counterexample)
+    }
+  }
+}

@@ -1,0 +1,182 @@
+/// Exact solving of Dung semantics: grounded in linear time, the others by labelling-based
+/// backtracking with propagation (see `LabellingSearch`).
+public enum Solver {
+  /// All labellings of the semantics (grounded: exactly one), each a [Label] of length
+  /// argumentCount, in a deterministic order; `limit` stops after that many; assumptions
+  /// restrict to labellings that give those arguments those labels. For grounded, the one
+  /// labelling is the least fixpoint around the assumed labels (`grounded(_:assuming:)`).
+  public static func labellings(
+    _ af: AbstractFramework, semantics: Semantics, assuming: [Int: Label] = [:],
+    budget: SolverBudget = .unlimited, limit: Int? = nil
+  ) throws(SolverError) -> [[Label]] {
+    var deadline = Deadline(budget)
+    return try labellings(
+      af, semantics: semantics, assuming: assuming, deadline: &deadline, limit: limit)
+  }
+
+  static func labellings(
+    _ af: AbstractFramework, semantics: Semantics, assuming: [Int: Label],
+    deadline: inout Deadline, limit: Int?
+  ) throws(SolverError) -> [[Label]] {
+    if let limit, limit <= 0 { return [] }
+    var result: [[Label]] = []
+    switch semantics {
+    case .grounded:
+      return [grounded(af, assuming: assuming)]
+    case .complete, .stable:
+      let search = LabellingSearch(af, stable: semantics == .stable)
+      restrict(search, assuming)
+      try search.search(&deadline) { leaf in
+        result.append(leaf.map(LabellingSearch.label))
+        return limit.map { result.count < $0 } ?? true
+      }
+    case .preferred:
+      try preferred(af, assuming: assuming, deadline: &deadline) { labelling in
+        result.append(labelling)
+        return limit.map { result.count < $0 } ?? true
+      }
+    }
+    return result
+  }
+
+  public static func isCredulouslyAccepted(
+    _ af: AbstractFramework, argument: Int, semantics: Semantics,
+    budget: SolverBudget = .unlimited
+  ) throws(SolverError) -> Bool {
+    var deadline = Deadline(budget)
+    return try credulousWitness(af, argument: argument, semantics: semantics, &deadline) != nil
+  }
+
+  public static func isSkepticallyAccepted(
+    _ af: AbstractFramework, argument: Int, semantics: Semantics,
+    budget: SolverBudget = .unlimited
+  ) throws(SolverError) -> Bool {
+    var deadline = Deadline(budget)
+    return try skepticalCounterexample(af, argument: argument, semantics: semantics, &deadline)
+      == nil
+  }
+
+  /// A labelling of the semantics with `argument` IN, if there is one.
+  static func credulousWitness(
+    _ af: AbstractFramework, argument: Int, semantics: Semantics, _ deadline: inout Deadline
+  ) throws(SolverError) -> [Label]? {
+    precondition((0..<af.argumentCount).contains(argument), "no such argument")
+    switch semantics {
+    case .grounded:
+      let labelling = grounded(af)
+      return labelling[argument] == .in ? labelling : nil
+    case .complete, .preferred:
+      // Credulous acceptance is the same for complete and preferred (every complete
+      // labelling extends to a preferred one with at least its IN arguments).
+      // The witness is a complete labelling (for preferred, one that some preferred
+      // labelling extends).
+      let search = LabellingSearch(af, stable: false)
+      search.restrict(argument, to: LabellingSearch.inBit)
+      return try search.first(&deadline).map { $0.map(LabellingSearch.label) }
+    case .stable:
+      let search = LabellingSearch(af, stable: true)
+      search.restrict(argument, to: LabellingSearch.inBit)
+      return try search.first(&deadline).map { $0.map(LabellingSearch.label) }
+    }
+  }
+
+  /// A labelling of the semantics with `argument` not IN, if there is one (for stable, none
+  /// at all when the framework has no stable labelling: then everything is sceptically
+  /// accepted).
+  static func skepticalCounterexample(
+    _ af: AbstractFramework, argument: Int, semantics: Semantics, _ deadline: inout Deadline
+  ) throws(SolverError) -> [Label]? {
+    precondition((0..<af.argumentCount).contains(argument), "no such argument")
+    switch semantics {
+    case .grounded, .complete:
+      // The grounded labelling is the least complete one: IN there means IN in all.
+      let labelling = grounded(af)
+      return labelling[argument] == .in ? nil : labelling
+    case .stable:
+      let search = LabellingSearch(af, stable: true)
+      search.restrict(argument, to: LabellingSearch.outBit)
+      return try search.first(&deadline).map { $0.map(LabellingSearch.label) }
+    case .preferred:
+      if grounded(af)[argument] == .in { return nil }
+      var found: [Label]?
+      try preferred(
+        af, mask: LabellingSearch.outBit | LabellingSearch.undecBit, on: argument,
+        deadline: &deadline
+      ) { labelling in
+        found = labelling
+        return false
+      }
+      return found
+    }
+  }
+
+  private static func restrict(_ search: LabellingSearch, _ assuming: [Int: Label]) {
+    for (argument, label) in assuming.sorted(by: { $0.key < $1.key }) {
+      precondition((0..<search.count).contains(argument), "assumption names no argument")
+      search.restrict(argument, to: LabellingSearch.bit(label))
+    }
+  }
+
+  // MARK: Preferred
+
+  /// Visits every preferred labelling that agrees with the assumptions, each once.
+  ///
+  /// Depth-first over complete labellings (IN first). A leaf is reported only when no
+  /// complete labelling has a strictly larger IN set (checked in an unrestricted search:
+  /// only arguments UNDEC in the leaf can join, so one query per such argument). A subtree
+  /// is cut when every argument that can still be IN lies inside a preferred extension
+  /// already found: its leaves could only repeat it or be smaller.
+  static func preferred(
+    _ af: AbstractFramework, assuming: [Int: Label], deadline: inout Deadline,
+    visit: ([Label]) throws(SolverError) -> Bool
+  ) throws(SolverError) {
+    let search = LabellingSearch(af, stable: false)
+    restrict(search, assuming)
+    try preferred(af, search, deadline: &deadline, visit: visit)
+  }
+
+  private static func preferred(
+    _ af: AbstractFramework, mask: UInt8, on argument: Int, deadline: inout Deadline,
+    visit: ([Label]) throws(SolverError) -> Bool
+  ) throws(SolverError) {
+    let search = LabellingSearch(af, stable: false)
+    search.restrict(argument, to: mask)
+    try preferred(af, search, deadline: &deadline, visit: visit)
+  }
+
+  private static func preferred(
+    _ af: AbstractFramework, _ search: LabellingSearch, deadline: inout Deadline,
+    visit: ([Label]) throws(SolverError) -> Bool
+  ) throws(SolverError) {
+    let checker = LabellingSearch(af, stable: false)
+    var found: [[Bool]] = []
+    var innerDeadline = deadline
+    try search.search(
+      &deadline,
+      prune: { domain in
+        found.contains { extensionSet in
+          domain.indices.allSatisfy {
+            domain[$0] & LabellingSearch.inBit == 0 || extensionSet[$0]
+          }
+        }
+      },
+      visit: { (leaf) throws(SolverError) -> Bool in
+        let labelling = leaf.map(LabellingSearch.label)
+        guard try isMaximal(labelling, checker, &innerDeadline) else { return true }
+        found.append(labelling.map { $0 == .in })
+        return try visit(labelling)
+      })
+  }
+
+  /// Whether no complete labelling has a strictly larger IN set than `labelling` (a complete
+  /// one): only its UNDEC arguments could join.
+  private static func isMaximal(
+    _ labelling: [Label], _ checker: LabellingSearch, _ deadline: inout Deadline
+  ) throws(SolverError) -> Bool {
+    let inside = labelling.indices.filter { labelling[$0] == .in }
+    for candidate in labelling.indices where labelling[candidate] == .undec {
+      if try checker.hasLabelling(with: inside + [candidate], &deadline) { return false }
+    }
+    return true
+  }
+}

@@ -1,0 +1,140 @@
+@testable import ArgSemantics
+
+/// Frameworks from short edge lists with names "a", "b", … (or "1"… for i23 style).
+func framework(_ count: Int, _ attacks: [(Int, Int)], numbered: Bool = false) -> AbstractFramework {
+  let names = (0..<count).map { numbered ? String($0 + 1) : letterName($0) }
+  return AbstractFramework(names: names, attacks: attacks.map { (attacker: $0.0, target: $0.1) })
+}
+
+func letterName(_ index: Int) -> String {
+  index < 26 ? String(UnicodeScalar(UInt8(97 + index))) : "x\(index)"
+}
+
+/// Labellings written as strings, one letter each: I, O, U.
+func code(_ labelling: [Label]) -> String {
+  String(
+    labelling.map {
+      switch $0 {
+      case .in: "I"
+      case .out: "O"
+      case .undec: "U"
+      }
+    })
+}
+
+func codes(_ labellings: [[Label]]) -> [String] { labellings.map(code).sorted() }
+
+/// A deterministic generator (SplitMix64), so failures reproduce.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+func randomFramework(
+  _ generator: inout SeededGenerator, maxCount: Int = 12
+) -> AbstractFramework {
+  let count = Int.random(in: 0...maxCount, using: &generator)
+  let density = Double.random(in: 0.05...0.4, using: &generator)
+  var attacks: [(Int, Int)] = []
+  for attacker in 0..<count {
+    for target in 0..<count where Double.random(in: 0..<1, using: &generator) < density {
+      // Self-attacks rarer than other attacks.
+      if attacker == target && Bool.random(using: &generator) { continue }
+      attacks.append((attacker, target))
+    }
+  }
+  return framework(count, attacks)
+}
+
+/// Brute force from the definitions, over all 2^n sets of arguments (bit masks).
+struct BruteForce {
+  let count: Int
+  let attackersMask: [UInt32]
+  let targetsMask: [UInt32]
+
+  init(_ af: AbstractFramework) {
+    count = af.argumentCount
+    var attackers = [UInt32](repeating: 0, count: count)
+    var targets = [UInt32](repeating: 0, count: count)
+    for a in 0..<count {
+      for b in 0..<count where af.attacks(a, b) {
+        targets[a] |= 1 << b
+        attackers[b] |= 1 << a
+      }
+    }
+    attackersMask = attackers
+    targetsMask = targets
+  }
+
+  var full: UInt32 { count == 0 ? 0 : UInt32.max >> (32 - count) }
+  var allSets: [UInt32] { (0..<(UInt32(1) << count)).map { $0 } }
+
+  func attackedBy(_ set: UInt32) -> UInt32 {
+    var result: UInt32 = 0
+    for a in 0..<count where set & (1 << a) != 0 { result |= targetsMask[a] }
+    return result
+  }
+
+  func conflictFree(_ set: UInt32) -> Bool { attackedBy(set) & set == 0 }
+
+  func defended(_ set: UInt32) -> UInt32 {
+    let out = attackedBy(set)
+    var result: UInt32 = 0
+    for a in 0..<count where attackersMask[a] & ~out == 0 { result |= 1 << a }
+    return result
+  }
+
+  func admissible(_ set: UInt32) -> Bool {
+    conflictFree(set) && set & ~defended(set) == 0
+  }
+
+  func complete(_ set: UInt32) -> Bool { conflictFree(set) && defended(set) == set }
+
+  func stable(_ set: UInt32) -> Bool { conflictFree(set) && (set | attackedBy(set)) == full }
+
+  var completeSets: [UInt32] { allSets.filter(complete) }
+  var admissibleSets: [UInt32] { allSets.filter(admissible) }
+  var preferredSets: [UInt32] {
+    let candidates = admissibleSets
+    return candidates.filter { set in
+      !candidates.contains { $0 != set && $0 & set == set }
+    }
+  }
+  var stableSets: [UInt32] { allSets.filter(stable) }
+  var groundedSet: UInt32 { completeSets.reduce(full) { $0 & $1 } }
+
+  func sets(_ semantics: Semantics) -> [UInt32] {
+    switch semantics {
+    case .grounded: [groundedSet]
+    case .complete: completeSets
+    case .preferred: preferredSets
+    case .stable: stableSets
+    }
+  }
+
+  /// The labelling of an extension: IN its members, OUT what they attack, UNDEC the rest.
+  func labelling(_ set: UInt32) -> [Label] {
+    let out = attackedBy(set)
+    return (0..<count).map {
+      set & (1 << $0) != 0 ? .in : out & (1 << $0) != 0 ? .out : .undec
+    }
+  }
+
+  func labellings(_ semantics: Semantics) -> [[Label]] { sets(semantics).map(labelling) }
+}
+
+/// All 3^n labellings (small n only).
+func allLabellings(_ count: Int) -> [[Label]] {
+  var result: [[Label]] = [[]]
+  for _ in 0..<count {
+    result = result.flatMap { prefix in Label.allCases.map { prefix + [$0] } }
+  }
+  return result
+}
