@@ -12,6 +12,7 @@ public enum CLI {
       Commands.positions, Commands.claims, Commands.show, Commands.search, Commands.tree,
       Commands.path, Commands.export, Commands.initialize, Commands.importCorpus, Commands.add,
       Commands.link, Commands.unlink, Commands.remove, Commands.check, Commands.stats,
+      Commands.evaluate, Commands.strength, Commands.cruxes, Commands.af,
     ])
 
   public static func run(_ arguments: [String], environment: [String: String], console: Console)

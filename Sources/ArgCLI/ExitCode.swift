@@ -17,6 +17,8 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
   /// The database could not be used: not argmap's, a newer schema, not writable, or an SQLite
   /// failure.
   case database = 74
+  /// A solver ran out of the time '--timeout' gave it; no answer rather than a wrong one.
+  case gaveUp = 75
 
   var meaning: String {
     switch self {
@@ -27,6 +29,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case .notFound: "not found: no such claim, position, relation, file or database"
     case .software: "internal error in argmap"
     case .alreadyExists: "already exists: a database, claim or position of that name"
+    case .gaveUp: "gave up: the solver ran out of the time '--timeout' allowed"
     case .database: "database trouble: not argmap's, newer schema, unwritable, SQLite error"
     }
   }

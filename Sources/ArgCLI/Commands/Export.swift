@@ -3,7 +3,7 @@ import Argmap
 extension Commands {
   static let export = CommandSpec(
     path: ["export"], abstract: "Write the map as Graphviz DOT, JSON or Argdown.",
-    subcommands: [exportDOT, exportJSON, exportArgdown])
+    subcommands: [exportDOT, exportJSON, exportArgdown] + ICCMAFormat.allCases.map(exportFramework))
 
   static let exportDOT = CommandSpec(
     path: ["export", "dot"],
@@ -17,11 +17,59 @@ extension Commands {
       .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
       .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
       .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
+      .init(
+        name: "--status", valueName: "view",
+        help: "Colour claims by grounded or preferred standing, or by strength."),
+      supportOption,
     ]
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
+    let shading = try statusShading(command, context)
     var stream = ConsoleStream(console: context.console)
-    DOTExporter.write(map, options: DOTOptions(), to: &stream)
+    DOTExporter.write(map, options: DOTOptions(shading: shading), to: &stream)
+  }
+
+  /// Colours by an evaluation of the whole map, so a claim's colour does not depend on which
+  /// part of the map is drawn.
+  private static func statusShading(_ command: ParsedCommand, _ context: Context)
+    throws(CLIError) -> DOTShading?
+  {
+    guard let view = command.value("--status") else { return nil }
+    let map = try attempt { try context.store().map() }
+    switch view {
+    case "strength":
+      return Evaluation.shading(strengths: Evaluation.strengths(map).strengths)
+    case "grounded", "preferred":
+      let semantics: Semantics = view == "grounded" ? .grounded : .preferred
+      let settings = try EvaluationSettings(command, defaultSemantics: semantics)
+      let result = try settings.run { budget in
+        try Evaluation.evaluate(
+          map, semantics: settings.semantics, support: settings.support, budget: budget)
+      }
+      return Evaluation.shading(result)
+    default:
+      throw .usage(
+        "'--status' takes grounded, preferred or strength, not '\(view)'", command.spec)
+    }
+  }
+
+  /// `export apx|tgf|i23`: the debate as an abstract framework for any ICCMA solver.
+  static func exportFramework(_ format: ICCMAFormat) -> CommandSpec {
+    CommandSpec(
+      path: ["export", format.rawValue],
+      abstract: "The map as an abstract framework in ICCMA's \(format.rawValue) format.",
+      discussion: """
+        Arguments are the claims; attacks are the rebuttals and, with '--support derived'
+        (the default), the attacks that supports carry, as 'argmap evaluate' uses them.
+        """,
+      options: [supportOption]
+    ) { command, context throws(CLIError) in
+      let settings = try EvaluationSettings(command)
+      let map = try attempt { try context.store().map() }
+      var stream = ConsoleStream(console: context.console)
+      ICCMAWriter.write(
+        Evaluation.framework(map, support: settings.support), format: format, to: &stream)
+    }
   }
 
   static let exportJSON = CommandSpec(

@@ -8,10 +8,31 @@ extension Commands {
     options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let detail = try attempt { try context.store().detail(ofClaim: command.positionals[0]) }
-    context.emit(command, json: json(detail), text: { text(detail) })
+    let standing = try standing(of: detail.claim.id, context)
+    context.emit(
+      command, json: json(detail, standing), text: { text(detail, standing) })
   }
 
-  private static func json(_ detail: ClaimDetail) -> JSONValue {
+  /// The claim's grounded standing (derived support) and DF-QuAD strength.
+  private struct ClaimStanding {
+    var grounded: Evaluation.Standing
+    var strength: Double
+  }
+
+  private static func standing(of id: String, _ context: Context) throws(CLIError)
+    -> ClaimStanding
+  {
+    let map = try attempt { try context.store().map() }
+    let result = try attempt {
+      try Evaluation.evaluate(map, semantics: .grounded, support: .derived)
+    }
+    let index = result.claimIDs.firstIndex(of: id) ?? 0
+    let strength = Evaluation.strengths(map).strengths.first { $0.id == id }?.strength
+    return ClaimStanding(
+      grounded: result.standings[index], strength: strength ?? Claim.defaultBase)
+  }
+
+  private static func json(_ detail: ClaimDetail, _ standing: ClaimStanding) -> JSONValue {
     let ids = { (links: [Link], kind: RelationKind) in
       JSONValue.array(links.filter { $0.kind == kind }.map { .string($0.claim.id) })
     }
@@ -22,10 +43,12 @@ extension Commands {
       ("rebuttedBy", ids(detail.incoming, .rebuts)),
       ("supports", ids(detail.outgoing, .supports)),
       ("rebuts", ids(detail.outgoing, .rebuts)),
+      ("grounded", .string(standing.grounded.rawValue)),
+      ("strength", .double(standing.strength)),
     ])
   }
 
-  private static func text(_ detail: ClaimDetail) -> [String] {
+  private static func text(_ detail: ClaimDetail, _ standing: ClaimStanding) -> [String] {
     let claim = detail.claim
     var lines = ["\(claim.id) (\(claim.kind.rawValue))"]
     if let position = claim.position {
@@ -43,6 +66,9 @@ extension Commands {
     if !claim.tags.isEmpty {
       lines.append("tags:     " + claim.tags.map { "#" + $0 }.joined(separator: " "))
     }
+    lines.append(
+      "standing: \(standing.grounded.rawValue) (grounded), strength "
+        + Evaluation.formatted(standing.strength))
     lines.append("")
     lines += TextLayout.paragraph(claim.text)
     let neighbours = detail.incoming.map(\.claim) + detail.outgoing.map(\.claim)

@@ -1,0 +1,188 @@
+import Argmap
+
+extension Commands {
+  static let semanticsOption = CommandSpec.Option(
+    name: "--semantics", valueName: "name",
+    help: "grounded (default), complete, preferred or stable.")
+  static let supportOption = CommandSpec.Option(
+    name: "--support", valueName: "mode",
+    help: "derived (default): supports carry attacks; ignore: rebuts only.")
+  static let timeoutOption = CommandSpec.Option(
+    name: "--timeout", valueName: "seconds", help: "Give up after this many seconds.")
+
+  static let evaluate = CommandSpec(
+    path: ["evaluate"],
+    abstract: "Which claims stand: label every claim by an argumentation semantics.",
+    discussion: """
+      Claims attack what they rebut. With '--support derived' a supporter also attacks what
+      the claim it supports rebuts (supported attack), and an attacker of a claim also attacks
+      what that claim supports (secondary attack). Each claim is then accepted (in in every
+      labelling), credulous (in in some), rejected (out in every) or undecided.
+
+      '--assume ID=in|out' fixes a claim and shows which claims change: what if it held, or
+      fell?
+      """,
+    options: [
+      semanticsOption, supportOption,
+      .init(
+        name: "--assume", valueName: "id=in|out", help: "Fix a claim's label; repeat for more.",
+        isRepeatable: true),
+      timeoutOption, CommandSpec.json,
+    ]
+  ) { command, context throws(CLIError) in
+    let settings = try EvaluationSettings(command)
+    let map = try attempt { try context.store().map() }
+    let assumptions = try parseAssumptions(command)
+    let result = try settings.run { budget in
+      try Evaluation.evaluate(
+        map, semantics: settings.semantics, support: settings.support, assuming: assumptions,
+        budget: budget)
+    }
+    let baseline =
+      assumptions.isEmpty
+      ? nil
+      : try settings.run { budget in
+        try Evaluation.evaluate(
+          map, semantics: settings.semantics, support: settings.support, budget: budget)
+      }
+    let changes = baseline.map { Evaluation.changes(from: $0, to: result) } ?? []
+    context.emit(
+      command, json: json(result, changes: changes, assumed: baseline != nil),
+      text: { text(result, map: map, changes: changes, assumed: baseline != nil) })
+  }
+
+  private static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
+    Label]
+  {
+    var assumptions: [String: Label] = [:]
+    for value in command.all("--assume") {
+      let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let label = Label(cliName: parts[1]), label != .undec else {
+        throw .usage("'--assume' takes ID=in or ID=out, not '\(value)'", command.spec)
+      }
+      assumptions[parts[0]] = label
+    }
+    return assumptions
+  }
+
+  private static func json(
+    _ result: Evaluation.Result, changes: [(id: String, before: Evaluation.Standing, after: Evaluation.Standing)],
+    assumed: Bool
+  ) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("semantics", .string(result.semantics.rawValue)),
+      ("support", .string(result.support.rawValue)),
+      ("labellings", .int(result.labellings.count)),
+      (
+        "claims",
+        .array(
+          zip(result.claimIDs, result.standings).enumerated().map { index, pair in
+            .object([
+              ("id", .string(pair.0)), ("standing", .string(pair.1.rawValue)),
+              (
+                "labels",
+                .array(result.labellings.map { .string($0[index].description) })
+              ),
+            ])
+          })
+      ),
+    ]
+    if assumed {
+      members.append(
+        (
+          "changes",
+          .array(
+            changes.map {
+              .object([
+                ("id", .string($0.id)), ("before", .string($0.before.rawValue)),
+                ("after", .string($0.after.rawValue)),
+              ])
+            })
+        ))
+    }
+    return .object(members)
+  }
+
+  private static func text(
+    _ result: Evaluation.Result, map: ArgumentMap,
+    changes: [(id: String, before: Evaluation.Standing, after: Evaluation.Standing)],
+    assumed: Bool
+  ) -> [String] {
+    let count = result.labellings.count
+    var lines = [
+      "\(result.semantics.rawValue) semantics, \(result.support.rawValue) support: "
+        + (count == 0
+          ? "no \(result.semantics.rawValue) labelling exists"
+          : TextLayout.plural(count, "labelling"))
+    ]
+    let claims = Dictionary(map.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let idWidth = TextLayout.idWidth(map.claims)
+    for standing in Evaluation.Standing.allCases {
+      let ids = zip(result.claimIDs, result.standings).filter { $0.1 == standing }.map(\.0)
+      guard !ids.isEmpty else { continue }
+      lines.append("")
+      lines.append("\(standing.rawValue) (\(ids.count)):")
+      lines += ids.compactMap { claims[$0] }.map { TextLayout.claimLine($0, idWidth: idWidth) }
+    }
+    if assumed {
+      lines.append("")
+      lines.append(
+        changes.isEmpty
+          ? "the assumption changes no other claim"
+          : "changed by the assumption (\(changes.count)):")
+      lines += changes.map { "  \($0.id): \($0.before.rawValue) → \($0.after.rawValue)" }
+    }
+    return lines
+  }
+}
+
+/// The options that every evaluating command shares.
+struct EvaluationSettings {
+  var semantics: Semantics
+  var support: SupportMode
+  var timeout: Int?
+
+  init(_ command: ParsedCommand, defaultSemantics: Semantics = .grounded) throws(CLIError) {
+    let semanticsName = command.value("--semantics") ?? defaultSemantics.rawValue
+    guard let semantics = Semantics(rawValue: semanticsName) else {
+      throw .usage(
+        "unknown semantics '\(semanticsName)'; use grounded, complete, preferred or stable",
+        command.spec)
+    }
+    let supportName = command.value("--support") ?? SupportMode.derived.rawValue
+    guard let support = SupportMode(rawValue: supportName) else {
+      throw .usage("'--support' takes derived or ignore, not '\(supportName)'", command.spec)
+    }
+    self.semantics = semantics
+    self.support = support
+    self.timeout = try command.count("--timeout")
+  }
+
+  var budget: SolverBudget {
+    SolverBudget(timeout: timeout.map { .seconds($0) })
+  }
+
+  /// Runs a solver call with the budget; running out of time is its own exit code.
+  func run<T>(_ body: (SolverBudget) throws -> T) throws(CLIError) -> T {
+    do {
+      return try body(budget)
+    } catch let SolverError.gaveUp(after) {
+      throw CLIError(
+        code: .gaveUp, message: "gave up after \(after); raise '--timeout' or simplify the map")
+    } catch {
+      throw try attempt { throw error }
+    }
+  }
+}
+
+extension Label {
+  /// `in` and `out` as typed on the command line; `undec` is not assumable.
+  init?(cliName: String) {
+    switch cliName.lowercased() {
+    case "in": self = .in
+    case "out": self = .out
+    case "undec": self = .undec
+    default: return nil
+    }
+  }
+}
