@@ -84,14 +84,21 @@ import Testing
     return examples
   }
 
-  /// ```argdown blocks introduced by a line naming the file, such as "`my-reply.argdown`:".
+  /// Fenced blocks introduced by a line that ends by naming a file, such as
+  /// "`my-reply.argdown`:" or "where `cycle.apx`:".
   private func exampleFiles(in readme: String) -> [(String, String)] {
     var files: [(String, String)] = []
-    let parts = readme.components(separatedBy: "```argdown\n")
-    for (before, block) in zip(parts, parts.dropFirst()) {
-      let intro = before.split(separator: "\n").last.map(String.init) ?? ""
-      guard intro.hasPrefix("`"), intro.hasSuffix(".argdown`:") else { continue }
-      files.append((String(intro.dropFirst().dropLast(2)), block.components(separatedBy: "```")[0]))
+    let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var index = 0
+    while index < lines.count {
+      defer { index += 1 }
+      guard lines[index].hasPrefix("```"), index > 1 else { continue }
+      let intro = lines[index - 1].isEmpty ? lines[index - 2] : lines[index - 1]
+      guard intro.hasSuffix("`:"), let open = intro.dropLast(2).lastIndex(of: "`") else { continue }
+      let name = String(intro[intro.index(after: open)..<intro.index(intro.endIndex, offsetBy: -2)])
+      let body = lines[(index + 1)...].prefix { !$0.hasPrefix("```") }
+      files.append((name, body.joined(separator: "\n") + "\n"))
+      index += body.count + 1
     }
     return files
   }

@@ -41,7 +41,8 @@ extension Commands {
       throw .usage("'af solve' needs '-p <task>' and '-f <file>'", command.spec)
     }
     guard let task = ICCMATask(rawValue: taskName.uppercased()) else {
-      throw .usage("unknown task '\(taskName)'; 'argmap af solve --problems' lists them", command.spec)
+      throw .usage(
+        "unknown task '\(taskName)'; 'argmap af solve --problems' lists them", command.spec)
     }
     let format = try framework(format: command.value("-fo"), path: path, command)
     let framework = try readFramework(path, format: format)
@@ -83,7 +84,8 @@ extension Commands {
     do {
       return try ICCMAReader.read(bytes, format: format, file: path)
     } catch {
-      throw CLIError(code: .badInput, message: "the framework has an error", details: [error.description])
+      throw CLIError(
+        code: .badInput, message: "the framework has an error", details: [error.description])
     }
   }
 
@@ -91,7 +93,9 @@ extension Commands {
     _ name: String?, task: ICCMATask, in framework: AbstractFramework, _ command: ParsedCommand
   ) throws(CLIError) -> Int? {
     guard task.needsArgument else { return nil }
-    guard let name else { throw .usage("task \(task.rawValue) needs '-a <argument>'", command.spec) }
+    guard let name else {
+      throw .usage("task \(task.rawValue) needs '-a <argument>'", command.spec)
+    }
     guard let index = framework.names.firstIndex(of: name) else {
       throw CLIError(code: .notFound, message: "no argument '\(name)' in the framework")
     }

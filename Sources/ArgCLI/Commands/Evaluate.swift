@@ -7,6 +7,9 @@ extension Commands {
   static let supportOption = CommandSpec.Option(
     name: "--support", valueName: "mode",
     help: "derived (default): supports carry attacks; ignore: rebuts only.")
+  static let tagOption = CommandSpec.Option(
+    name: "--tag", valueName: "tag",
+    help: "List only claims with this tag (the whole map is still evaluated).")
   static let timeoutOption = CommandSpec.Option(
     name: "--timeout", valueName: "seconds", help: "Give up after this many seconds.")
 
@@ -27,7 +30,7 @@ extension Commands {
       .init(
         name: "--assume", valueName: "id=in|out", help: "Fix a claim's label; repeat for more.",
         isRepeatable: true),
-      timeoutOption, CommandSpec.json,
+      tagOption, timeoutOption, CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
@@ -46,9 +49,16 @@ extension Commands {
           map, semantics: settings.semantics, support: settings.support, budget: budget)
       }
     let changes = baseline.map { Evaluation.changes(from: $0, to: result) } ?? []
+    let shown = result.listing(only: tagged(command, map))
     context.emit(
-      command, json: json(result, changes: changes, assumed: baseline != nil),
-      text: { text(result, map: map, changes: changes, assumed: baseline != nil) })
+      command, json: json(shown, changes: changes, assumed: baseline != nil),
+      text: { text(shown, map: map, changes: changes, assumed: baseline != nil) })
+  }
+
+  /// The ids of the claims carrying `--tag`, or nil to list every claim.
+  static func tagged(_ command: ParsedCommand, _ map: ArgumentMap) -> Set<String>? {
+    guard let tag = command.value("--tag") else { return nil }
+    return Set(map.claims.filter { $0.tags.contains(tag) }.map(\.id))
   }
 
   private static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
@@ -66,7 +76,8 @@ extension Commands {
   }
 
   private static func json(
-    _ result: Evaluation.Result, changes: [(id: String, before: Evaluation.Standing, after: Evaluation.Standing)],
+    _ result: Evaluation.Result,
+    changes: [(id: String, before: Evaluation.Standing, after: Evaluation.Standing)],
     assumed: Bool
   ) -> JSONValue {
     var members: [(String, JSONValue)] = [
@@ -184,5 +195,18 @@ extension Label {
     case "undec": self = .undec
     default: return nil
     }
+  }
+}
+
+extension Evaluation.Result {
+  /// The same result listing only `ids` (all claims when nil), in map order.
+  func listing(only ids: Set<String>?) -> Evaluation.Result {
+    guard let ids else { return self }
+    let kept = claimIDs.indices.filter { ids.contains(claimIDs[$0]) }
+    var result = self
+    result.claimIDs = kept.map { claimIDs[$0] }
+    result.standings = kept.map { standings[$0] }
+    result.labellings = labellings.map { labelling in kept.map { labelling[$0] } }
+    return result
   }
 }

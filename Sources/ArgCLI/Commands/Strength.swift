@@ -12,7 +12,7 @@ extension Commands {
       """,
     options: [
       .init(name: "--top", valueName: "n", help: "Only the strongest n claims."),
-      CommandSpec.json,
+      tagOption, CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
     let map = try attempt { try context.store().map() }
@@ -20,6 +20,7 @@ extension Commands {
     var ranked = strengths.enumerated().sorted {
       ($1.element.strength, $0.offset) < ($0.element.strength, $1.offset)
     }.map(\.element)
+    if let ids = tagged(command, map) { ranked = ranked.filter { ids.contains($0.id) } }
     if let top = try command.count("--top") { ranked = Array(ranked.prefix(top)) }
     if !result.converged {
       context.console.warning(
