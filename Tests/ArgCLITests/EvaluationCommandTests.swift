@@ -99,6 +99,8 @@ import Testing
     #expect(harness.run("af", "solve", "-p", "DS-PR", "-f", file, "-a", "c").out == "NO\n")
     #expect(harness.run("af", "solve", "-p", "DC-GR", "-f", file, "-a", "a").out == "NO\n")
     #expect(harness.run("af", "solve", "--problems").out.hasPrefix("[SE-GR,"))
+    #expect(harness.run("af", "solve").out == "argmap 0.1.0\n")
+    #expect(harness.run("af", "solve", "--formats").out == "[apx,tgf,i23]\n")
     #expect(harness.run("af", "solve", "-p", "DC-CO", "-f", file).status == 64)
     #expect(harness.run("af", "solve", "-p", "XX-PR", "-f", file).status == 64)
     try harness.write("arg(a).\natt(a,z).\n", to: "bad.apx")

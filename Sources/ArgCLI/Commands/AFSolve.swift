@@ -37,6 +37,11 @@ extension Commands {
       context.console.line("[" + ICCMAFormat.allCases.map(\.rawValue).joined(separator: ",") + "]")
       return
     }
+    // An ICCMA solver called with no arguments names itself.
+    if command.values.isEmpty, command.flags.isEmpty {
+      context.console.line("argmap \(CLI.version)")
+      return
+    }
     guard let taskName = command.value("-p"), let path = command.value("-f") else {
       throw .usage("'af solve' needs '-p <task>' and '-f <file>'", command.spec)
     }
