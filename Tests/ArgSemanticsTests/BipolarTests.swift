@@ -32,16 +32,7 @@ func bipolarExplained(_ derivation: BipolarFramework.Derivation, _ names: [Strin
     + derivation.via.map { names[$0] }.joined(separator: ",")
 }
 
-/// A small deterministic generator (SplitMix64), so random cases repeat exactly.
-struct BipolarRandom {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SeededGenerator {
   mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
   mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
@@ -168,7 +159,7 @@ struct BipolarRandom {
   /// Random small maps: the derived attacks equal a naive fixpoint of the paper's two rules,
   /// and every derivation is a well-formed chain in the map.
   @Test func derivedAttacksMatchTheNaiveClosureAndEachIsExplained() {
-    var random = BipolarRandom(state: 7)
+    var random = SeededGenerator(seed: 7)
     for _ in 0..<300 {
       let count = 1 + random.below(8)
       let ids = (0..<count).map { "c\($0)" }
@@ -239,7 +230,7 @@ struct BipolarRandom {
   /// debate; the closure must stay near linear.
   @Test func largeRandomTreeIsFast() {
     let count = 100_000
-    var random = BipolarRandom(state: 42)
+    var random = SeededGenerator(seed: 42)
     var claims: [Claim] = []
     claims.reserveCapacity(count)
     var relations: [Relation] = []
