@@ -73,6 +73,9 @@ func attempt<T>(_ body: () throws -> T) throws(CLIError) -> T {
     throw CLIError(error)
   } catch let error as ArgmapError {
     throw CLIError(error)
+  } catch SolverError.gaveUp(let after) {
+    throw CLIError(
+      code: .gaveUp, message: "gave up after \(after); raise '--timeout' or simplify the map")
   } catch {
     throw CLIError(code: .software, message: "\(error)")
   }

@@ -18,13 +18,6 @@ public enum Identifier {
       && !tag.unicodeScalars.contains { $0.properties.generalCategory == .control }
   }
 
-  /// `text` with every run of white space, line breaks included, turned into one space and the
-  /// ends trimmed: how the corpus reads a claim's lines, so text typed at the command line is
-  /// stored the way an exported file would give it back.
-  public static func collapsingWhitespace(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-  }
-
   /// A kebab-case slug made from a title, e.g. `Ambiguous users` → `ambiguous-users`.
   public static func slug(from title: String) -> String {
     var slug = ""

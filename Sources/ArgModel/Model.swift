@@ -70,6 +70,13 @@ public struct Claim: Hashable, Sendable {
   /// paragraph, and full-text snippets grow quadratically with a row's length.
   public static let maximumTextLength = 10_000
 
+  /// `text` with every run of white space, line breaks included, turned into one space and the
+  /// ends trimmed: how the corpus reads a claim's lines, so text typed at the command line is
+  /// stored the way an exported file would give it back.
+  public static func normalizedText(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
   public mutating func setTags(_ newTags: [String]) {
     tags = Claim.canonicalTags(newTags)
   }

@@ -87,6 +87,17 @@ import Testing
     #expect(apx.out.contains("arg(scenario-is-contrived)."))
   }
 
+  /// 40 pairs of mutual attackers have 3^40 complete labellings: the solver must give up.
+  @Test func aHardTaskGivesUpWithItsOwnExitCode() throws {
+    let attacks = (0..<40).map { "\(2 * $0 + 1) \(2 * $0 + 2)\n\(2 * $0 + 2) \(2 * $0 + 1)\n" }
+    try harness.write("p af 80\n" + attacks.joined(), to: "hard.i23")
+    let outcome = harness.run(
+      "af", "solve", "-p", "EE-CO", "-f", harness.path("hard.i23"), "--timeout", "1")
+    #expect(outcome.status == 75)
+    #expect(outcome.err.hasPrefix("argmap: error: gave up after 1"))
+    #expect(outcome.out.isEmpty)
+  }
+
   /// a ⇄ b attack each other, c is attacked by b, d is unattacked.
   @Test func afSolveAnswersInTheICCMAConventions() throws {
     try harness.write(

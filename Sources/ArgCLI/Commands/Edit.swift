@@ -29,7 +29,7 @@ extension Commands {
     if source == nil, command.value("--comment") != nil || command.value("--quote") != nil {
       throw .usage("'--comment' and '--quote' need '--source'", command.spec)
     }
-    let text = Identifier.collapsingWhitespace(command.value("--text") ?? "")
+    let text = Claim.normalizedText(command.value("--text") ?? "")
     guard !text.allSatisfy(\.isWhitespace) else { throw .badInput("the claim's text is empty") }
     let claim = Claim(
       id: command.positionals[0], kind: command.has("--argument") ? .argument : .statement,

@@ -173,16 +173,9 @@ struct EvaluationSettings {
     SolverBudget(timeout: timeout.map { .seconds($0) })
   }
 
-  /// Runs a solver call with the budget; running out of time is its own exit code.
+  /// Runs a solver call with the budget; `attempt` gives running out of time its own code.
   func run<T>(_ body: (SolverBudget) throws -> T) throws(CLIError) -> T {
-    do {
-      return try body(budget)
-    } catch let SolverError.gaveUp(after) {
-      throw CLIError(
-        code: .gaveUp, message: "gave up after \(after); raise '--timeout' or simplify the map")
-    } catch {
-      throw try attempt { throw error }
-    }
+    try attempt { try body(budget) }
   }
 }
 

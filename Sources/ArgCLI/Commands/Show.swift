@@ -26,10 +26,10 @@ extension Commands {
     let result = try attempt {
       try Evaluation.evaluate(map, semantics: .grounded, support: .derived)
     }
-    let index = result.claimIDs.firstIndex(of: id) ?? 0
+    // The claim was just read from this map, so it is among the evaluated ones.
+    let grounded = result.claimIDs.firstIndex(of: id).map { result.standings[$0] } ?? .undecided
     let strength = Evaluation.strengths(map).strengths.first { $0.id == id }?.strength
-    return ClaimStanding(
-      grounded: result.standings[index], strength: strength ?? Claim.defaultBase)
+    return ClaimStanding(grounded: grounded, strength: strength ?? Claim.defaultBase)
   }
 
   private static func json(_ detail: ClaimDetail, _ standing: ClaimStanding) -> JSONValue {
