@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Imports point one way: argmap → ArgCLI → Argmap → (ArgdownSyntax, ArgStore, ArgExport) → ArgModel;
+// Imports point one way: argmap → ArgCLI → Argmap → (ArgInterchange → ArgdownSyntax, ArgExport;
+// ArgStore; ArgSemantics) → ArgModel;
 // ArgStore → SQLiteKit → CSQLite. Only ArgCLI prints or exits.
 let package = Package(
   name: "argmap",
@@ -25,12 +26,17 @@ let package = Package(
       resources: [.embedInCode("schema")]
     ),
     .target(name: "ArgExport", dependencies: ["ArgModel"]),
+    // Other tools' formats: AIF JSON, argmap's JSON dump and Kialo in; AIF and GraphML out.
+    .target(
+      name: "ArgInterchange", dependencies: ["ArgModel", "ArgdownSyntax", "ArgExport"]),
     // Which claims stand: Dung semantics, bipolar support, gradual strength, ICCMA formats.
     .target(name: "ArgSemantics", dependencies: ["ArgModel"]),
     // `corpus` is a link to the top-level corpus/ folder: the built-in map.
     .target(
       name: "Argmap",
-      dependencies: ["ArgModel", "ArgdownSyntax", "ArgStore", "ArgExport", "ArgSemantics"],
+      dependencies: [
+        "ArgModel", "ArgdownSyntax", "ArgStore", "ArgExport", "ArgInterchange", "ArgSemantics",
+      ],
       resources: [.embedInCode("corpus")]
     ),
     .target(name: "ArgCLI", dependencies: ["Argmap"]),
@@ -39,6 +45,7 @@ let package = Package(
     .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax"]),
     .testTarget(name: "ArgStoreTests", dependencies: ["ArgStore", "SQLiteKit"]),
     .testTarget(name: "ArgExportTests", dependencies: ["ArgExport"]),
+    .testTarget(name: "ArgInterchangeTests", dependencies: ["ArgInterchange"]),
     .testTarget(name: "ArgSemanticsTests", dependencies: ["ArgSemantics"]),
     .testTarget(
       name: "ArgmapTests",

@@ -170,6 +170,13 @@ public enum DOTExporter {
     switch kind {
     case .supports: ##"color="#2e7d32", style=solid, arrowhead=normal"##
     case .rebuts: ##"color="#c62828", style=dashed, arrowhead=tee"##
+    case .undercuts: ##"color="#ef6c00", style=dotted, penwidth=1.6, arrowhead=teeodot"##
+    // Symmetric: one edge with a tee at each end, so layout does not rank one above the other.
+    case .contradicts:
+      ##"color="#6a1b9a", style=dashed, dir=both, arrowhead=tee, arrowtail=tee, constraint=false"##
+    case .rephrases:
+      ##"color="#757575", style=dotted, dir=both, arrowhead=none, arrowtail=none, constraint=false"##
+    case .prefers: ##"color="#455a64", style=dashed, arrowhead=vee"##
     }
   }
 

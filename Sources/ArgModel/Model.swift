@@ -27,11 +27,21 @@ public struct Provenance: Hashable, Sendable {
   public var source: String
   public var comment: String?
   public var quote: String?
+  /// Who said it, as the source itself names them (an AIF locution's speaker). Never guessed:
+  /// a claim drawn from an anonymous comment has none and is attributed by `comment`.
+  public var speaker: String?
+  /// When it was said, as the source gives it (an AIF timestamp), kept verbatim.
+  public var time: String?
 
-  public init(source: String, comment: String? = nil, quote: String? = nil) {
+  public init(
+    source: String, comment: String? = nil, quote: String? = nil, speaker: String? = nil,
+    time: String? = nil
+  ) {
     self.source = source
     self.comment = comment
     self.quote = quote
+    self.speaker = speaker
+    self.time = time
   }
 }
 
@@ -43,6 +53,8 @@ public struct Claim: Hashable, Sendable {
   public var text: String
   /// The position the claim was defined under; `nil` for a claim outside every position.
   public var position: String?
+  /// The sub-group (a heading below the position's) the claim was defined under, if any.
+  public var group: String?
   /// Kept sorted and free of duplicates, so that equal maps compare equal.
   public private(set) var tags: [String]
   public var provenance: Provenance?
@@ -55,12 +67,13 @@ public struct Claim: Hashable, Sendable {
 
   public init(
     id: String, kind: ClaimKind = .statement, text: String, position: String? = nil,
-    tags: [String] = [], provenance: Provenance? = nil, base: Double? = nil
+    group: String? = nil, tags: [String] = [], provenance: Provenance? = nil, base: Double? = nil
   ) {
     self.id = id
     self.kind = kind
     self.text = text
     self.position = position
+    self.group = group
     self.tags = Claim.canonicalTags(tags)
     self.provenance = provenance
     self.base = base
@@ -89,28 +102,117 @@ public struct Claim: Hashable, Sendable {
 public enum RelationKind: String, Hashable, Sendable, CaseIterable {
   /// `from` gives a reason for `to`.
   case supports
-  /// `from` speaks against `to`.
+  /// `from` speaks against `to`'s conclusion.
   case rebuts
+  /// `from` attacks the inference of the argument `to`: even granting its premises, they do
+  /// not carry its conclusion. (Argdown `_>`, an AIF conflict aimed at an inference node.)
+  case undercuts
+  /// `from` and `to` cannot both hold. Symmetric: each attacks the other. (Argdown `><`.)
+  case contradicts
+  /// `from` restates `to` in other words (an AIF MA node). Neither supports nor attacks.
+  case rephrases
+  /// `from` is preferred over `to` (an AIF PA node). Kept, not evaluated.
+  case prefers
 
   /// The verb for messages: "a claim cannot support itself".
   public var verb: String {
     switch self {
     case .supports: "support"
     case .rebuts: "rebut"
+    case .undercuts: "undercut"
+    case .contradicts: "contradict"
+    case .rephrases: "rephrase"
+    case .prefers: "be preferred to"
     }
+  }
+
+  /// Whether `from` attacks `to` (and, for a symmetric kind, `to` attacks `from`) when the map
+  /// is evaluated.
+  public var isAttack: Bool {
+    switch self {
+    case .rebuts, .undercuts, .contradicts: true
+    case .supports, .rephrases, .prefers: false
+    }
+  }
+
+  /// Whether "a kind b" says the same as "b kind a".
+  public var isSymmetric: Bool {
+    self == .contradicts || self == .rephrases
   }
 }
 
-/// One directed edge: "`from` supports `to`" or "`from` rebuts `to`".
+/// One directed edge: "`from` supports `to`", "`from` rebuts `to`" and so on.
 public struct Relation: Hashable, Sendable {
   public var from: String
   public var to: String
   public var kind: RelationKind
+  /// The argumentation scheme the link instantiates, as AIF names it ("Argument From Expert
+  /// Opinion", "Default Conflict"); nil when the source names none.
+  public var scheme: String?
 
-  public init(from: String, to: String, kind: RelationKind) {
+  public init(from: String, to: String, kind: RelationKind, scheme: String? = nil) {
     self.from = from
     self.to = to
     self.kind = kind
+    self.scheme = scheme
+  }
+}
+
+/// A heading below a position's: a named sub-group of the position's claims, nested to any
+/// depth (Argdown `##`, `###`, …). Claims name the innermost group they were defined under.
+public struct Group: Hashable, Sendable {
+  /// Unique in the map; generated from the title when the source gives none.
+  public var id: String
+  public var title: String
+  public var position: String
+  /// The enclosing group; nil for a group directly below its position.
+  public var parent: String?
+
+  public init(id: String, title: String, position: String, parent: String? = nil) {
+    self.id = id
+    self.title = title
+    self.position = position
+    self.parent = parent
+  }
+}
+
+/// An argument reconstructed as premises and conclusions (Argdown's premise-conclusion
+/// structure): numbered steps, each a claim, where a step after an inference line is a
+/// conclusion drawn from the steps above it. The last step is the main conclusion.
+///
+/// In the graph, every step but the last supports the argument and the argument supports the
+/// last step, so queries, evaluation and DOT see the reconstruction without knowing of it.
+public struct Reconstruction: Hashable, Sendable {
+  public var argument: String
+  public var steps: [Step]
+
+  public struct Step: Hashable, Sendable {
+    public var claim: String
+    /// The inference line above this step, which makes it a conclusion: the rule's text between
+    /// the dashes ("" for a bare `----`). Nil for a premise.
+    public var inference: String?
+
+    public init(claim: String, inference: String? = nil) {
+      self.claim = claim
+      self.inference = inference
+    }
+
+    public var isConclusion: Bool { inference != nil }
+  }
+
+  public init(argument: String, steps: [Step]) {
+    self.argument = argument
+    self.steps = steps
+  }
+
+  /// The relations the reconstruction puts in the graph (see the type's note).
+  public var relations: [Relation] {
+    guard let conclusion = steps.last else { return [] }
+    var relations = steps.dropLast().map {
+      Relation(from: $0.claim, to: argument, kind: .supports)
+    }
+    relations.append(Relation(from: argument, to: conclusion.claim, kind: .supports))
+    return relations
   }
 }
 
@@ -129,19 +231,27 @@ public struct Source: Hashable, Sendable {
 
 /// A whole map. Arrays keep definition order, which the exporters preserve.
 public struct ArgumentMap: Hashable, Sendable {
+  /// The map's title (an Argdown front matter's `title`), if it has one.
+  public var title: String?
   public var sources: [Source]
   public var positions: [Position]
+  public var groups: [Group]
   public var claims: [Claim]
   public var relations: [Relation]
+  public var reconstructions: [Reconstruction]
 
   public init(
-    sources: [Source] = [], positions: [Position] = [], claims: [Claim] = [],
-    relations: [Relation] = []
+    title: String? = nil, sources: [Source] = [], positions: [Position] = [],
+    groups: [Group] = [], claims: [Claim] = [], relations: [Relation] = [],
+    reconstructions: [Reconstruction] = []
   ) {
+    self.title = title
     self.sources = sources
     self.positions = positions
+    self.groups = groups
     self.claims = claims
     self.relations = relations
+    self.reconstructions = reconstructions
   }
 
   public func claim(withID id: String) -> Claim? {
@@ -167,11 +277,16 @@ extension Claim {
   public func merged(into stored: Claim) -> Claim {
     var merged = self
     merged.position = stored.position ?? position
+    // The group belongs with the position: a claim kept in its stored position keeps its group.
+    merged.group =
+      stored.position == nil || stored.position == position ? group ?? stored.group : stored.group
     if let stored = stored.provenance {
       merged.provenance = Provenance(
         source: provenance?.source ?? stored.source,
         comment: provenance?.comment ?? stored.comment,
-        quote: provenance?.quote ?? stored.quote)
+        quote: provenance?.quote ?? stored.quote,
+        speaker: provenance?.speaker ?? stored.speaker,
+        time: provenance?.time ?? stored.time)
     }
     if tags.isEmpty { merged.tags = stored.tags }
     merged.base = base ?? stored.base

@@ -4,14 +4,14 @@ import ArgModel
 public enum SupportMode: String, CaseIterable, Sendable {
   /// Supports carry attacks: supported and secondary attacks (Cayrol & Lagasquie-Schiex 2013).
   case derived
-  /// Supports are dropped: the attacks are exactly the rebuts.
+  /// Supports are dropped: the attacks are exactly the direct ones (rebuts, undercuts, contradictions).
   case ignore
 }
 
 /// The map as an abstract framework over its claims: argument `i` is `map.claims[i]`, named by
 /// its id, in map order. Relations naming claims that are not in the map are skipped.
 ///
-/// With `.ignore` the attacks are the rebuts. With `.derived` a rebut also reaches along
+/// With `.ignore` the attacks are the direct ones. With `.derived` a rebut also reaches along
 /// supports, as in Cayrol & Lagasquie-Schiex, "Bipolarity in argumentation graphs: towards a
 /// better understanding" (IJAR 2013):
 /// - a *supported attack*: `a` supports `b` (through a chain of one or more supports) and `b`
@@ -73,7 +73,7 @@ public struct BipolarFramework: Sendable {
 
   public init(map: ArgumentMap, support: SupportMode) {
     let graph = BipolarGraph(map: map)
-    var attacks = graph.rebuts.map { (attacker: Int($0.0), target: Int($0.1)) }
+    var attacks = graph.attacks.map { (attacker: Int($0.0), target: Int($0.1)) }
     switch support {
     case .ignore:
       derivations = []
@@ -96,11 +96,11 @@ public struct BipolarFramework: Sendable {
   /// Every attack the closure adds beyond the rebuts, each with a shortest chain explaining it.
   private static func derivedAttacks(_ graph: BipolarGraph) -> [Derivation] {
     let count = graph.count
-    guard !graph.supports.isEmpty, !graph.rebuts.isEmpty else { return [] }
-    let rebutTargets = BipolarAdjacency(count: count, edges: graph.rebuts)
+    guard !graph.supports.isEmpty, !graph.attacks.isEmpty else { return [] }
+    let rebutTargets = BipolarAdjacency(count: count, edges: graph.attacks)
     let supported = BipolarAdjacency(count: count, edges: graph.supports)
     let supporters = BipolarAdjacency(count: count, edges: graph.supports.map { ($0.1, $0.0) })
-    let direct = Set(graph.rebuts.map { BipolarGraph.key(Int($0.0), Int($0.1)) })
+    let direct = Set(graph.attacks.map { BipolarGraph.key(Int($0.0), Int($0.1)) })
 
     var found: [UInt64: Int] = [:]
     var derivations: [Derivation] = []

@@ -1,15 +1,17 @@
 import ArgModel
 
-/// The map's claims numbered in map order, with its supports and rebuts as deduplicated edge
-/// lists between those numbers. Relations naming a claim that is not in the map are skipped;
+/// The map's claims numbered in map order, with its supports and attacks as deduplicated edge
+/// lists between those numbers. Rebuttals, undercuts and contradictions (both ways) all attack:
+/// an undercut's target is the argument whose inference it denies, so attacking that node is how
+/// abstract argumentation reads it. Relations naming a claim that is not in the map are skipped;
 /// when two claims share an id, the first one answers to it.
 struct BipolarGraph {
   let count: Int
   let indexByID: [String: Int]
   /// `(from, to)`: `from` supports `to`. Sorted, each edge once.
   let supports: [(Int32, Int32)]
-  /// `(from, to)`: `from` rebuts `to`. Sorted, each edge once.
-  let rebuts: [(Int32, Int32)]
+  /// `(from, to)`: `from` attacks `to`. Sorted, each edge once.
+  let attacks: [(Int32, Int32)]
 
   init(map: ArgumentMap) {
     var indexByID: [String: Int] = [:]
@@ -18,18 +20,20 @@ struct BipolarGraph {
       indexByID[claim.id] = index
     }
     var supportKeys: [UInt64] = []
-    var rebutKeys: [UInt64] = []
+    var attackKeys: [UInt64] = []
     for relation in map.relations {
       guard let from = indexByID[relation.from], let to = indexByID[relation.to] else { continue }
-      switch relation.kind {
-      case .supports: supportKeys.append(BipolarGraph.key(from, to))
-      case .rebuts: rebutKeys.append(BipolarGraph.key(from, to))
+      if relation.kind == .supports {
+        supportKeys.append(BipolarGraph.key(from, to))
+      } else if relation.kind.isAttack {
+        attackKeys.append(BipolarGraph.key(from, to))
+        if relation.kind.isSymmetric { attackKeys.append(BipolarGraph.key(to, from)) }
       }
     }
     self.count = map.claims.count
     self.indexByID = indexByID
     self.supports = BipolarGraph.uniqueEdges(supportKeys)
-    self.rebuts = BipolarGraph.uniqueEdges(rebutKeys)
+    self.attacks = BipolarGraph.uniqueEdges(attackKeys)
   }
 
   /// One edge as a single integer, ordered by `from` then `to`.

@@ -48,9 +48,9 @@ public enum DFQuAD {
     let base = map.claims.map(baseScore)
     let evaluator = Evaluator(
       base: base,
-      attackers: BipolarAdjacency(count: count, edges: graph.rebuts.map { ($0.1, $0.0) }),
+      attackers: BipolarAdjacency(count: count, edges: graph.attacks.map { ($0.1, $0.0) }),
       supporters: BipolarAdjacency(count: count, edges: graph.supports.map { ($0.1, $0.0) }))
-    let successors = BipolarAdjacency(count: count, edges: graph.rebuts + graph.supports)
+    let successors = BipolarAdjacency(count: count, edges: graph.attacks + graph.supports)
 
     var strength = base
     var pending = (0..<count).map {

@@ -180,7 +180,7 @@ struct EditTests {
     let error = #expect(throws: StoreError.self) {
       try store.link(Relation(from: "loose-end", to: "loose-end", kind: kind))
     }
-    #expect(error == .invalid("a claim cannot \(kind == .supports ? "support" : "rebut") itself"))
+    #expect(error == .invalid("a claim cannot \(kind.verb) itself"))
   }
 
   @Test func linkingAnUnknownClaimSuggests() throws {
