@@ -4,9 +4,10 @@ import SQLiteKit
 /// A weakness in the map that a careful editor would want to look at.
 public struct MapProblem: Hashable, Sendable {
   public enum Kind: String, Sendable, CaseIterable {
-    /// Rebutted, yet nothing supports it: the claim stands undefended.
+    /// Attacked (rebutted, undercut or contradicted), yet nothing supports it: the claim stands
+    /// undefended.
     case unsupported
-    /// A rebuttal nobody has answered: an open objection.
+    /// A rebuttal or undercut nobody has answered: an open objection.
     case unanswered
     /// Claims that support each other in a circle: circular reasoning.
     case supportCycle = "support-cycle"
@@ -27,8 +28,8 @@ public struct MapStats: Hashable, Sendable {
   public var positions: Int
   public var statements: Int
   public var arguments: Int
-  public var supports: Int
-  public var rebuts: Int
+  /// Relations by kind; every kind is present, zero when the map has none.
+  public var relationCounts: [RelationKind: Int]
   public var sources: Int
   public var tags: Int
   /// Distinct comment ids cited, e.g. C1…C12 for the discussion.
@@ -36,7 +37,7 @@ public struct MapStats: Hashable, Sendable {
   public var claimsWithQuote: Int
 
   public var claims: Int { statements + arguments }
-  public var relations: Int { supports + rebuts }
+  public var relations: Int { relationCounts.values.reduce(0, +) }
 }
 
 extension MapStore {
@@ -52,7 +53,7 @@ extension MapStore {
         .unsupported,
         """
         SELECT c.id FROM claims c
-        WHERE EXISTS (SELECT 1 FROM relations r WHERE r.to_seq = c.seq AND r.kind = 'rebuts')
+        WHERE EXISTS (SELECT 1 FROM relations r WHERE \(Self.isAttackOn("c")))
           AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.to_seq = c.seq AND r.kind = 'supports')
         ORDER BY c.seq
         """)
@@ -60,8 +61,9 @@ extension MapStore {
         .unanswered,
         """
         SELECT c.id FROM claims c
-        WHERE EXISTS (SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind = 'rebuts')
-          AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.to_seq = c.seq AND r.kind = 'rebuts')
+        WHERE EXISTS (
+            SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind IN ('rebuts', 'undercuts'))
+          AND NOT EXISTS (SELECT 1 FROM relations r WHERE \(Self.isAttackOn("c")))
         ORDER BY c.seq
         """)
       problems += try supportCycles()
@@ -102,6 +104,23 @@ extension MapStore {
     }
   }
 
+  /// SQL true when relation `r` attacks claim `claim`: rebuts or undercuts it, or contradicts it
+  /// in either direction, since a contradiction is stored once for both.
+  private static func isAttackOn(_ claim: String) -> String {
+    """
+    (r.to_seq = \(claim).seq AND r.kind IN ('rebuts', 'undercuts', 'contradicts')
+      OR r.from_seq = \(claim).seq AND r.kind = 'contradicts')
+    """
+  }
+
+  private func relationCounts() throws -> [RelationKind: Int] {
+    var counts = Dictionary(uniqueKeysWithValues: RelationKind.allCases.map { ($0, 0) })
+    try database.prepare("SELECT kind, count(*) FROM relations GROUP BY kind").forEachRow {
+      if let kind = RelationKind(rawValue: $0.string(0)) { counts[kind] = $0.int(1) }
+    }
+    return counts
+  }
+
   public func stats() throws(StoreError) -> MapStats {
     let version = try schemaVersion
     return try storeErrors {
@@ -111,8 +130,7 @@ extension MapStore {
         positions: try count("SELECT count(*) FROM positions"),
         statements: try count("SELECT count(*) FROM claims WHERE kind = 'statement'"),
         arguments: try count("SELECT count(*) FROM claims WHERE kind = 'argument'"),
-        supports: try count("SELECT count(*) FROM relations WHERE kind = 'supports'"),
-        rebuts: try count("SELECT count(*) FROM relations WHERE kind = 'rebuts'"),
+        relationCounts: try relationCounts(),
         sources: try count("SELECT count(*) FROM sources"),
         tags: try count("SELECT count(DISTINCT tag) FROM claim_tags"),
         comments: try count(

@@ -187,15 +187,55 @@ extension MapStore {
     ).map([withEmptyPositions], Rows.position)
     let relations = try database.prepare(
       """
-      SELECT f.id, t.id, r.kind FROM relations r
+      SELECT \(Rows.relationColumns) FROM relations r
       JOIN temp.selected sf ON sf.seq = r.from_seq JOIN temp.selected st ON st.seq = r.to_seq
       JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
       ORDER BY r.to_seq, r.kind DESC, r.from_seq
       """
-    ).map { Rows.relation($0, from: 0, to: 1, kind: 2) }
+    ).map([], Rows.relation)
     let sourceIDs = Set(claims.compactMap { $0.provenance?.source })
     let sources = try self.sources().filter { sourceIDs.contains($0.id) }
-    return ArgumentMap(sources: sources, positions: positions, claims: claims, relations: relations)
+    return ArgumentMap(
+      title: withEmptyPositions ? try title() : nil, sources: sources, positions: positions,
+      groups: try groups(ofPositions: Set(positions.map(\.id))), claims: claims,
+      relations: relations, reconstructions: try selectedReconstructions())
+  }
+
+  /// The map's title, from Argdown front matter.
+  func title() throws -> String? {
+    try database.prepare("SELECT value FROM map_info WHERE key = 'title'").first { $0.string(0) }
+  }
+
+  /// Every group of these positions, parents before their children (definition order).
+  private func groups(ofPositions positionIDs: Set<String>) throws -> [Group] {
+    guard !positionIDs.isEmpty else { return [] }
+    return try database.prepare("SELECT \(Rows.groupColumns) FROM claim_groups g ORDER BY g.seq")
+      .map([], Rows.group).filter { positionIDs.contains($0.position) }
+  }
+
+  /// Reconstructions whose argument and every step are in `temp.selected`: a partial one would
+  /// read as a different argument.
+  private func selectedReconstructions() throws -> [Reconstruction] {
+    var reconstructions: [Reconstruction] = []
+    try database.prepare(
+      """
+      SELECT a.id, c.id, s.inference FROM reconstruction_steps s
+      JOIN temp.selected sa ON sa.seq = s.argument_seq JOIN claims a ON a.seq = s.argument_seq
+      JOIN claims c ON c.seq = s.claim_seq
+      WHERE NOT EXISTS (
+        SELECT 1 FROM reconstruction_steps o LEFT JOIN temp.selected so ON so.seq = o.claim_seq
+        WHERE o.argument_seq = s.argument_seq AND so.seq IS NULL)
+      ORDER BY s.argument_seq, s.step
+      """
+    ).forEachRow { row in
+      let step = Reconstruction.Step(claim: row.string(1), inference: row.optionalString(2))
+      if reconstructions.last?.argument == row.string(0) {
+        reconstructions[reconstructions.count - 1].steps.append(step)
+      } else {
+        reconstructions.append(Reconstruction(argument: row.string(0), steps: [step]))
+      }
+    }
+    return reconstructions
   }
 
   /// Runs a query selecting `Rows.claimColumns` and attaches each claim's tags.

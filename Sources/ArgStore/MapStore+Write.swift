@@ -37,9 +37,12 @@ extension MapStore {
       var summary = ImportSummary()
       let replaced = replacingPositions ? try removeClaims(ofPositions: map.positions) : nil
       try upsertSources(map, into: &summary)
+      try upsertTitle(map.title)
       try upsertPositions(map.positions, into: &summary)
+      try upsertGroups(map.groups)
       try upsertClaims(map.claims, previously: replaced?.claims ?? [:], into: &summary)
       try upsertRelations(map.relations, into: &summary)
+      try replaceReconstructions(map.reconstructions)
       if var replaced {
         let kept = try restoreIncomingRelations(replaced, map: map)
         replaced.relations.removeAll { kept.contains($0) }
@@ -88,9 +91,8 @@ extension MapStore {
         }
         return false
       }
-      try database.run(
-        "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, ?)",
-        [fromSeq, toSeq, relation.kind.rawValue])
+      if try isStoredBackwards(relation, from: fromSeq, to: toSeq) { return false }
+      try insertRelation(relation, from: fromSeq, to: toSeq)
       return true
     }
   }
@@ -131,6 +133,44 @@ extension MapStore {
     }
     for relation in map.relations where relation.from == relation.to {
       throw .invalid("claim '\(relation.from)' cannot relate to itself")
+    }
+    for group in map.groups { try requireValidID(group.id, of: .group) }
+    try requireKnownGroups(map)
+    for reconstruction in map.reconstructions {
+      try requireValid(reconstruction, kinds: map.claimKinds)
+    }
+  }
+
+  /// A claim or group may name a group defined in the map or already stored; any other name
+  /// would fail as a bare foreign-key error, so it is reported by name instead.
+  private func requireKnownGroups(_ map: ArgumentMap) throws(StoreError) {
+    let defined = Set(map.groups.map(\.id))
+    let named = Set(map.claims.compactMap(\.group) + map.groups.compactMap(\.parent))
+    for id in named.subtracting(defined).sorted() {
+      let stored = try storeErrors {
+        try database.scalarInt("SELECT 1 FROM claim_groups WHERE id = ?", [id]) != nil
+      }
+      guard stored else {
+        throw .notFound(.group, id: id, suggestion: try nearest(to: id, in: "claim_groups"))
+      }
+    }
+  }
+
+  private func requireValid(_ reconstruction: Reconstruction, kinds: [String: ClaimKind])
+    throws(StoreError)
+  {
+    let argument = reconstruction.argument
+    // The argument may be stored already and only its reconstruction be new.
+    var kind = kinds[argument]
+    if kind == nil { kind = try storeErrors { try storedKind(ofClaim: argument) } }
+    guard kind == .argument else {
+      throw .invalid("'\(argument)' has a premise-conclusion structure but is not an argument")
+    }
+    guard let last = reconstruction.steps.last, last.isConclusion else {
+      throw .invalid("the reconstruction of '\(argument)' does not end in a conclusion")
+    }
+    if reconstruction.steps.contains(where: { $0.claim == argument }) {
+      throw .invalid("argument '\(argument)' cannot be a step of its own reconstruction")
     }
   }
 
@@ -197,6 +237,45 @@ extension MapStore {
     }
   }
 
+  private func upsertTitle(_ title: String?) throws {
+    guard let title else { return }
+    try database.run(
+      "INSERT INTO map_info (key, value) VALUES ('title', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [title])
+  }
+
+  /// Groups come parents first (the parser emits them in heading order), so each parent exists
+  /// before its children refer to it.
+  private func upsertGroups(_ groups: [Group]) throws {
+    let upsert = try database.prepare(
+      """
+      INSERT INTO claim_groups (id, title, position_id, parent_id) VALUES (?1, ?2, ?3, ?4)
+      ON CONFLICT (id) DO UPDATE SET title = ?2, position_id = ?3, parent_id = ?4
+      """)
+    for group in groups {
+      try upsert.execute([group.id, group.title, group.position, group.parent])
+    }
+  }
+
+  /// An argument's reconstruction is replaced whole: steps are numbered, so merging two
+  /// versions step by step would make an argument that neither file states.
+  private func replaceReconstructions(_ reconstructions: [Reconstruction]) throws {
+    let clear = try database.prepare(
+      "DELETE FROM reconstruction_steps WHERE argument_seq = (SELECT seq FROM claims WHERE id = ?)")
+    let insert = try database.prepare(
+      """
+      INSERT INTO reconstruction_steps (argument_seq, step, claim_seq, inference)
+      SELECT a.seq, ?2, c.seq, ?4 FROM claims a, claims c WHERE a.id = ?1 AND c.id = ?3
+      """)
+    for reconstruction in reconstructions {
+      try clear.execute([reconstruction.argument])
+      for (index, step) in reconstruction.steps.enumerated() {
+        try insert.execute([reconstruction.argument, index + 1, step.claim, step.inference])
+        guard database.changes == 1 else { throw try claimNotFound(step.claim) }
+      }
+    }
+  }
+
   private func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
     let find = try database.prepare(
       "SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
@@ -222,7 +301,8 @@ extension MapStore {
     let update = try database.prepare(
       """
       UPDATE claims
-      SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7, base = ?8
+      SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7,
+        base = ?8, group_id = ?9, speaker = ?10, said_at = ?11
       WHERE seq = ?1
       """)
     for claim in claims {
@@ -255,8 +335,8 @@ extension MapStore {
 
   private func upsertRelations(_ relations: [Relation], into summary: inout ImportSummary) throws {
     let seqOf = try database.prepare("SELECT seq FROM claims WHERE id = ?")
-    let insert = try database.prepare(
-      "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?1, ?2, ?3)")
+    let setScheme = try database.prepare(
+      "UPDATE relations SET scheme = ?3 WHERE from_seq = ?1 AND to_seq = ?2 AND scheme IS NOT ?3")
     for relation in relations {
       guard let from = try seqOf.first([relation.from], { $0.int(0) }),
         let to = try seqOf.first([relation.to], { $0.int(0) })
@@ -269,10 +349,12 @@ extension MapStore {
       // be unlinked, or its position rebuilt with `--replace`.
       switch try existingKind(from: from, to: to) {
       case nil:
-        try insert.execute([from, to, relation.kind.rawValue])
+        guard try !isStoredBackwards(relation, from: from, to: to) else { continue }
+        try insertRelation(relation, from: from, to: to)
         summary.relationsAdded.append(relation)
       case relation.kind?:
-        break
+        // A scheme the import names is news; one it leaves unsaid keeps the stored one.
+        if let scheme = relation.scheme { try setScheme.execute([from, to, scheme]) }
       case let stored?:
         throw StoreError.invalid(
           "'\(relation.from)' \(stored.rawValue) '\(relation.to)' in the database, but the "
@@ -295,6 +377,7 @@ extension MapStore {
       for claim in map.claims { removed.claims[claim.id] = claim }
       removed.relations += try relations(touchingPosition: position.id)
       try database.run("DELETE FROM claims WHERE position_id = ?", [position.id])
+      try database.run("DELETE FROM claim_groups WHERE position_id = ?", [position.id])
     }
     return removed
   }
@@ -302,11 +385,11 @@ extension MapStore {
   private func relations(touchingPosition positionID: String) throws -> [Relation] {
     try database.prepare(
       """
-      SELECT f.id, t.id, r.kind FROM relations r
+      SELECT \(Rows.relationColumns) FROM relations r
       JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
       WHERE f.position_id = ?1 OR t.position_id = ?1
       """
-    ).map([positionID]) { Rows.relation($0, from: 0, to: 1, kind: 2) }
+    ).map([positionID], Rows.relation)
   }
 
   /// A relation from another position's claim into a rebuilt claim was most likely written in
@@ -318,13 +401,13 @@ extension MapStore {
     let declared = Set(map.relations.map { [$0.from, $0.to] })
     let insert = try database.prepare(
       """
-      INSERT OR IGNORE INTO relations (from_seq, to_seq, kind)
-      SELECT f.seq, t.seq, ?3 FROM claims f, claims t WHERE f.id = ?1 AND t.id = ?2
+      INSERT OR IGNORE INTO relations (from_seq, to_seq, kind, scheme)
+      SELECT f.seq, t.seq, ?3, ?4 FROM claims f, claims t WHERE f.id = ?1 AND t.id = ?2
       """)
     var restored: Set<Relation> = []
     for relation in removed.relations
     where removed.claims[relation.from] == nil && !declared.contains([relation.from, relation.to]) {
-      try insert.execute([relation.from, relation.to, relation.kind.rawValue])
+      try insert.execute([relation.from, relation.to, relation.kind.rawValue, relation.scheme])
       if database.changes > 0 { restored.insert(relation) }
     }
     return restored
@@ -367,8 +450,9 @@ extension MapStore {
   private func insert(_ claim: Claim) throws {
     try database.run(
       """
-      INSERT INTO claims (id, kind, text, position_id, source_id, comment, quote, base)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO claims (
+        id, kind, text, position_id, source_id, comment, quote, base, group_id, speaker, said_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """, [claim.id] + claimColumnValues(claim))
     try replaceTags(ofClaimSeq: Int(database.lastInsertRowID), with: claim.tags)
   }
@@ -376,7 +460,8 @@ extension MapStore {
   private func claimColumnValues(_ claim: Claim) -> [any SQLBindable] {
     [
       claim.kind.rawValue, claim.text, claim.position, claim.provenance?.source,
-      claim.provenance?.comment, claim.provenance?.quote, claim.base,
+      claim.provenance?.comment, claim.provenance?.quote, claim.base, claim.group,
+      claim.provenance?.speaker, claim.provenance?.time,
     ]
   }
 
@@ -385,6 +470,23 @@ extension MapStore {
     let insert = try database.cachedStatement(
       "INSERT INTO claim_tags (claim_seq, tag) VALUES (?, ?)")
     for tag in tags { try insert.execute([seq, tag]) }
+  }
+
+  private func storedKind(ofClaim id: String) throws -> ClaimKind? {
+    try database.cachedStatement("SELECT kind FROM claims WHERE id = ?")
+      .first([id]) { ClaimKind(rawValue: $0.string(0)) } ?? nil
+  }
+
+  private func insertRelation(_ relation: Relation, from: Int, to: Int) throws {
+    try database.cachedStatement(
+      "INSERT INTO relations (from_seq, to_seq, kind, scheme) VALUES (?, ?, ?, ?)"
+    ).execute([from, to, relation.kind.rawValue, relation.scheme])
+  }
+
+  /// "b contradicts a" is already stored when "a contradicts b" is: a symmetric relation is kept
+  /// once, in the direction first given.
+  private func isStoredBackwards(_ relation: Relation, from: Int, to: Int) throws -> Bool {
+    try relation.kind.isSymmetric && existingKind(from: to, to: from) == relation.kind
   }
 
   private func existingKind(from: Int, to: Int) throws -> RelationKind? {

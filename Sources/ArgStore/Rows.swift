@@ -5,19 +5,22 @@ import SQLiteKit
 enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
   static let claimColumns =
-    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote, c.base"
+    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote, c.base, "
+    + "c.group_id, c.speaker, c.said_at"
 
   /// Columns after `claimColumns` start here.
-  static let afterClaimColumns = 9
+  static let afterClaimColumns = 12
 
   static func claim(_ row: Row, tags: [String]) -> Claim {
     let provenance = row.optionalString(5).map {
-      Provenance(source: $0, comment: row.optionalString(6), quote: row.optionalString(7))
+      Provenance(
+        source: $0, comment: row.optionalString(6), quote: row.optionalString(7),
+        speaker: row.optionalString(10), time: row.optionalString(11))
     }
     return Claim(
       id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
-      text: row.string(3), position: row.optionalString(4), tags: tags, provenance: provenance,
-      base: row.isNull(8) ? nil : row.double(8))
+      text: row.string(3), position: row.optionalString(4), group: row.optionalString(9),
+      tags: tags, provenance: provenance, base: row.isNull(8) ? nil : row.double(8))
   }
 
   static let positionColumns = "p.id, p.title, p.summary"
@@ -26,9 +29,21 @@ enum Rows {
     Position(id: row.string(0), title: row.string(1), summary: row.optionalString(2))
   }
 
-  static func relation(_ row: Row, from: Int, to: Int, kind: Int) -> Relation {
+  /// Select `relationColumns` from `relations r` joined to `claims f` (from) and `claims t` (to)
+  /// to decode with `relation(_:)`.
+  static let relationColumns = "f.id, t.id, r.kind, r.scheme"
+
+  static func relation(_ row: Row) -> Relation {
     Relation(
-      from: row.string(from), to: row.string(to),
-      kind: RelationKind(rawValue: row.string(kind)) ?? .supports)
+      from: row.string(0), to: row.string(1),
+      kind: RelationKind(rawValue: row.string(2)) ?? .supports, scheme: row.optionalString(3))
+  }
+
+  static let groupColumns = "g.id, g.title, g.position_id, g.parent_id"
+
+  static func group(_ row: Row) -> Group {
+    Group(
+      id: row.string(0), title: row.string(1), position: row.string(2),
+      parent: row.optionalString(3))
   }
 }

@@ -11,6 +11,7 @@ public enum Schema {
   public static let files: [(name: String, bytes: [UInt8])] = [
     ("0001_init.sql", PackageResources._001_init_sql),
     ("0002_base_scores.sql", PackageResources._002_base_scores_sql),
+    ("0003_interchange.sql", PackageResources._003_interchange_sql),
   ]
 
   public static var latestVersion: Int { files.count }

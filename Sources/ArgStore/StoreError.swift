@@ -3,7 +3,7 @@ import SQLiteKit
 /// What the store refuses, sorted into the classes a caller handles differently.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Item: String, Sendable {
-    case claim, position, relation, source
+    case claim, position, relation, source, group
   }
 
   /// The file is SQLite but not argmap's, or not SQLite at all. Nothing was changed.

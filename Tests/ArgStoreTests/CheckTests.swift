@@ -110,9 +110,33 @@ struct CheckTests {
       stats
         == MapStats(
           schemaVersion: Schema.latestVersion, positions: 3, statements: 7, arguments: 1,
-          supports: 4, rebuts: 3, sources: 2, tags: 4, comments: 4, claimsWithQuote: 5))
+          relationCounts: [
+            .supports: 4, .rebuts: 3, .undercuts: 0, .contradicts: 0, .rephrases: 0, .prefers: 0,
+          ], sources: 2, tags: 4, comments: 4, claimsWithQuote: 5))
     #expect(stats.claims == 8)
     #expect(stats.relations == 7)
+  }
+
+  /// An undercut or a contradiction is an attack too: it makes its target unsupported and,
+  /// unless answered, is an open objection. A contradiction's two sides answer each other.
+  @Test func undercutsAndContradictionsCountAsAttacks() throws {
+    let store = try MapStore.inMemory()
+    try store.importMap(
+      ArgumentMap(
+        claims: [
+          Claim(id: "arg", kind: .argument, text: "Arg"), Claim(id: "cut", text: "Cut"),
+          Claim(id: "x", text: "X"), Claim(id: "y", text: "Y"),
+        ],
+        relations: [
+          Relation(from: "cut", to: "arg", kind: .undercuts),
+          Relation(from: "x", to: "y", kind: .contradicts),
+        ]))
+    let problems = try store.check()
+    #expect(
+      Set(problems.filter { $0.kind == .unsupported }.flatMap(\.claimIDs)) == ["arg", "x", "y"])
+    #expect(problems.filter { $0.kind == .unanswered }.flatMap(\.claimIDs) == ["cut"])
+    #expect(try store.stats().relationCounts[.undercuts] == 1)
+    #expect(try store.stats().relations == 2)
   }
 
   @Test func statsOfAnEmptyStore() throws {

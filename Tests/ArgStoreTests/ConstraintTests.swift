@@ -32,7 +32,8 @@ struct ConstraintTests {
         "INSERT INTO claims (id, kind, text) VALUES ('x', 'statement', ?)", [SQLValue.blob([1])])
     }
     expectConstraint(ResultCode.constraintDatatype) {
-      try store.sql("INSERT INTO relations VALUES ('one', 'two', 'supports')")
+      try store.sql(
+        "INSERT INTO relations (from_seq, to_seq, kind) VALUES ('one', 'two', 'supports')")
     }
     expectConstraint(ResultCode.constraintDatatype) {
       try store.sql("INSERT INTO claim_tags VALUES (1.5, 'tag')")
@@ -49,7 +50,8 @@ struct ConstraintTests {
     let to = try seq(store, "models-roleplay")
     for kind in ["attacks", "Supports", "", "support"] {
       expectConstraint(ResultCode.constraintCheck) {
-        try store.sql("INSERT INTO relations VALUES (?, ?, ?)", [from, to, kind])
+        try store.sql(
+          "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, ?)", [from, to, kind])
       }
     }
     expectConstraint(ResultCode.constraintCheck) {
@@ -93,7 +95,8 @@ struct ConstraintTests {
     // The same relation again, or the same pair with the other kind.
     for kind in ["supports", "rebuts"] {
       expectConstraint(ResultCode.constraintPrimaryKey) {
-        try store.sql("INSERT INTO relations VALUES (?, ?, ?)", [from, to, kind])
+        try store.sql(
+          "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, ?)", [from, to, kind])
       }
     }
     expectConstraint(ResultCode.constraintUnique) {
@@ -112,7 +115,8 @@ struct ConstraintTests {
     let claim = try seq(store, "loose-end")
     for kind in ["supports", "rebuts"] {
       expectConstraint(ResultCode.constraintCheck) {
-        try store.sql("INSERT INTO relations VALUES (?, ?, ?)", [claim, claim, kind])
+        try store.sql(
+          "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, ?)", [claim, claim, kind])
       }
     }
   }
@@ -121,7 +125,8 @@ struct ConstraintTests {
     let store = try Fixture.store()
     let claim = try seq(store, "loose-end")
     expectConstraint(ResultCode.constraintForeignKey) {
-      try store.sql("INSERT INTO relations VALUES (?, 9999, 'supports')", [claim])
+      try store.sql(
+        "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, 9999, 'supports')", [claim])
     }
     expectConstraint(ResultCode.constraintForeignKey) {
       try store.sql("INSERT INTO claim_tags VALUES (9999, 'tag')")

@@ -6,13 +6,17 @@ extension Commands {
     options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let stats = try attempt { try context.store().stats() }
-    let rows: [(String, Int)] = [
-      ("positions", stats.positions), ("claims", stats.claims), ("statements", stats.statements),
-      ("arguments", stats.arguments), ("relations", stats.relations), ("supports", stats.supports),
-      ("rebuts", stats.rebuts), ("sources", stats.sources), ("comments", stats.comments),
-      ("quoted", stats.claimsWithQuote), ("tags", stats.tags),
-      ("schemaVersion", stats.schemaVersion),
-    ]
+    let relationRows = RelationKind.allCases.map { ($0.rawValue, stats.relationCounts[$0] ?? 0) }
+    let rows: [(String, Int)] =
+      [
+        ("positions", stats.positions), ("claims", stats.claims),
+        ("statements", stats.statements), ("arguments", stats.arguments),
+        ("relations", stats.relations),
+      ] + relationRows + [
+        ("sources", stats.sources), ("comments", stats.comments),
+        ("quoted", stats.claimsWithQuote), ("tags", stats.tags),
+        ("schemaVersion", stats.schemaVersion),
+      ]
     context.emit(
       command, json: .object(rows.map { ($0.0, .int($0.1)) }),
       text: {
