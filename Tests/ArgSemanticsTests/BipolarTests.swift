@@ -38,6 +38,22 @@ extension SeededGenerator {
 }
 
 @Suite struct BipolarTests {
+  /// Undercuts attack the argument they aim at; a contradiction attacks both ways; rephrasing
+  /// and preference neither support nor attack.
+  @Test func everyAttackKindBecomesAnAttack() {
+    let map = ArgumentMap(
+      claims: ["arg", "cut", "x", "y", "same", "better"].map { Claim(id: $0, text: $0) },
+      relations: [
+        Relation(from: "cut", to: "arg", kind: .undercuts),
+        Relation(from: "x", to: "y", kind: .contradicts),
+        Relation(from: "same", to: "x", kind: .rephrases),
+        Relation(from: "better", to: "y", kind: .prefers),
+      ])
+    let bipolar = BipolarFramework(map: map, support: .derived)
+    #expect(attacks(bipolar) == ["cut→arg", "x→y", "y→x"])
+    #expect(bipolar.derivations.isEmpty)
+  }
+
   @Test func ignoreModeKeepsExactlyTheRebuts() {
     let map = bipolarMap(["a", "b", "c", "d"], ["a > b", "b x c", "d x a", "c > d"])
     let bipolar = BipolarFramework(map: map, support: .ignore)
