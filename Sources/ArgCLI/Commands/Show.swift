@@ -3,7 +3,8 @@ import Argmap
 extension Commands {
   static let show = CommandSpec(
     path: ["show"],
-    abstract: "Show a claim: its text, position, provenance, and what it supports and rebuts.",
+    abstract:
+      "Show a claim: its text, position, provenance, and every claim it is linked to, each way.",
     arguments: [.init(name: "id", help: "The claim's id.")],
     options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
@@ -32,20 +33,67 @@ extension Commands {
     return ClaimStanding(grounded: grounded, strength: strength ?? Claim.defaultBase)
   }
 
-  private static func json(_ detail: ClaimDetail, _ standing: ClaimStanding) -> JSONValue {
-    let ids = { (links: [Link], kind: RelationKind) in
-      JSONValue.array(links.filter { $0.kind == kind }.map { .string($0.claim.id) })
+  /// One list of neighbours in `show`: the claims linked to this one by `kind` in one
+  /// direction, or in both for a symmetric kind, where direction means nothing.
+  private struct Section {
+    var title: String
+    var key: String
+    var kind: RelationKind
+    var incoming: Bool
+    var outgoing: Bool
+    var marker: String
+
+    func links(_ detail: ClaimDetail) -> [Link] {
+      ((incoming ? detail.incoming : []) + (outgoing ? detail.outgoing : [])).filter {
+        $0.kind == kind
+      }
     }
-    return .object([
+  }
+
+  private static let sections: [Section] = [
+    Section(
+      title: "supported by", key: "supportedBy", kind: .supports, incoming: true, outgoing: false,
+      marker: "+  "),
+    Section(
+      title: "rebutted by", key: "rebuttedBy", kind: .rebuts, incoming: true, outgoing: false,
+      marker: "-  "),
+    Section(
+      title: "undercut by", key: "undercutBy", kind: .undercuts, incoming: true, outgoing: false,
+      marker: "_  "),
+    Section(
+      title: "contradicts", key: "contradicts", kind: .contradicts, incoming: true, outgoing: true,
+      marker: ">< "),
+    Section(
+      title: "rephrases", key: "rephrases", kind: .rephrases, incoming: true, outgoing: true,
+      marker: "=  "),
+    Section(
+      title: "supports", key: "supports", kind: .supports, incoming: false, outgoing: true,
+      marker: "+> "),
+    Section(
+      title: "rebuts", key: "rebuts", kind: .rebuts, incoming: false, outgoing: true,
+      marker: "-> "),
+    Section(
+      title: "undercuts", key: "undercuts", kind: .undercuts, incoming: false, outgoing: true,
+      marker: "_> "),
+    Section(
+      title: "preferred to", key: "preferredTo", kind: .prefers, incoming: false, outgoing: true,
+      marker: ">  "),
+    Section(
+      title: "less preferred than", key: "lessPreferredThan", kind: .prefers, incoming: true,
+      outgoing: false, marker: "<  "),
+  ]
+
+  private static func json(_ detail: ClaimDetail, _ standing: ClaimStanding) -> JSONValue {
+    var object = JSONObject([
       ("claim", MapJSON.value(of: detail.claim)),
       ("positionTitle", JSONValue(detail.positionTitle)),
-      ("supportedBy", ids(detail.incoming, .supports)),
-      ("rebuttedBy", ids(detail.incoming, .rebuts)),
-      ("supports", ids(detail.outgoing, .supports)),
-      ("rebuts", ids(detail.outgoing, .rebuts)),
-      ("grounded", .string(standing.grounded.rawValue)),
-      ("strength", .double(standing.strength)),
     ])
+    for section in sections {
+      object.append(section.key, .array(section.links(detail).map { .string($0.claim.id) }))
+    }
+    object.append("grounded", .string(standing.grounded.rawValue))
+    object.append("strength", .double(standing.strength))
+    return .object(object)
   }
 
   private static func text(_ detail: ClaimDetail, _ standing: ClaimStanding) -> [String] {
@@ -54,9 +102,12 @@ extension Commands {
     if let position = claim.position {
       lines.append("position: \(detail.positionTitle ?? position) (\(position))")
     }
+    if let group = claim.group { lines.append("group:    \(group)") }
     if let provenance = claim.provenance {
       let comment = provenance.comment.map { ", comment \($0)" } ?? ""
       lines.append("source:   \(provenance.source)\(comment)")
+      let said = [provenance.speaker, provenance.time].compactMap { $0 }
+      if !said.isEmpty { lines.append("said:     " + said.joined(separator: ", ")) }
       if let quote = provenance.quote {
         let wrapped = TextWrap.wrap("“\(quote)”", width: TextLayout.width - 10)
         lines.append("quote:    " + (wrapped.first ?? ""))
@@ -73,18 +124,14 @@ extension Commands {
     lines += TextLayout.paragraph(claim.text)
     let neighbours = detail.incoming.map(\.claim) + detail.outgoing.map(\.claim)
     let idWidth = TextLayout.idWidth(neighbours)
-    let sections: [(String, [Link], RelationKind, String)] = [
-      ("supported by", detail.incoming, .supports, "+  "),
-      ("rebutted by", detail.incoming, .rebuts, "-  "),
-      ("supports", detail.outgoing, .supports, "+> "),
-      ("rebuts", detail.outgoing, .rebuts, "-> "),
-    ]
-    for (title, links, kind, marker) in sections {
-      let matching = links.filter { $0.kind == kind }
-      guard !matching.isEmpty else { continue }
+    for section in sections {
+      let links = section.links(detail)
+      guard !links.isEmpty else { continue }
       lines.append("")
-      lines.append("\(title):")
-      lines += matching.map { TextLayout.claimLine($0.claim, idWidth: idWidth, marker: marker) }
+      lines.append("\(section.title):")
+      lines += links.map {
+        TextLayout.claimLine($0.claim, idWidth: idWidth, marker: section.marker)
+      }
     }
     return lines
   }
