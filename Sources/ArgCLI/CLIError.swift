@@ -46,7 +46,7 @@ struct CLIError: Error {
         code: .badInput, message: error.description, details: diagnostics.map(\.description))
     case .fileNotFound, .unreadable, .noCorpusFiles:
       self.init(code: .notFound, message: error.description)
-    case .notText:
+    case .notText, .unknownFormat:
       self.init(code: .badInput, message: error.description)
     case .unwritable, .databaseIsAFolder:
       self.init(code: .database, message: error.description)

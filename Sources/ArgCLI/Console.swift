@@ -11,14 +11,18 @@ public struct Console {
   public var writeErr: (String) -> Void
   /// Writes out whatever is buffered; called once the command is done.
   public var flush: () -> Void
+  /// Whether stderr is a terminal, where a progress line can be redrawn in place; in a pipe or
+  /// a log it would only be noise.
+  public var errIsTerminal: Bool
 
   public init(
     writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
-    flush: @escaping () -> Void = {}
+    flush: @escaping () -> Void = {}, errIsTerminal: Bool = false
   ) {
     self.writeOut = writeOut
     self.writeErr = writeErr
     self.flush = flush
+    self.errIsTerminal = errIsTerminal
   }
 
   /// The process's stdout and stderr. Stdout is buffered so a large export is not one system
@@ -27,7 +31,15 @@ public struct Console {
     let out = FileDescriptorOutput(descriptor: STDOUT_FILENO, capacity: 1 << 16)
     let err = FileDescriptorOutput(descriptor: STDERR_FILENO, capacity: 0)
     return Console(
-      writeOut: { out.write($0) }, writeErr: { err.write($0) }, flush: { out.flush() })
+      writeOut: { out.write($0) }, writeErr: { err.write($0) }, flush: { out.flush() },
+      errIsTerminal: isatty(STDERR_FILENO) != 0)
+  }
+
+  /// Redraws the progress line on a terminal; `nil` clears it. Elsewhere, does nothing.
+  func progress(_ text: String?) {
+    guard errIsTerminal else { return }
+    // Carriage return, then erase to the end of the line.
+    writeErr("\r\u{1B}[K" + (text ?? ""))
   }
 
   func line(_ text: String = "") { writeOut(text + "\n") }

@@ -22,7 +22,18 @@ enum TextLayout {
     TextWrap.wrap(text, width: width - indent.count).map { indent + $0 }
   }
 
+  /// `1243` → `1,243`: counts in summaries are read at a glance.
+  static func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var grouped = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+      grouped.append(digit)
+    }
+    return (count < 0 ? "-" : "") + grouped
+  }
+
   static func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"
   }
 }

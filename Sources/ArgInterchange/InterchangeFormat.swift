@@ -12,6 +12,15 @@ public enum InterchangeFormat: String, CaseIterable, Sendable {
   /// The extensions a folder is searched for when no format is forced.
   public static let knownExtensions = ["argdown", "ad", "json", "txt"]
 
+  /// The extensions a folder is searched for when this format is forced.
+  public var extensions: [String] {
+    switch self {
+    case .argdown: ["argdown", "ad"]
+    case .aif, .json: ["json"]
+    case .kialo: ["txt"]
+    }
+  }
+
   /// The format of a file called `path` whose text begins with `prefix` (a few kilobytes are
   /// plenty). The extension decides between text formats; content decides between the JSON ones,
   /// since AIF and argmap's dump share `.json`. Nil when neither tells.

@@ -15,8 +15,11 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
   case databaseMissing(path: String)
   /// `init` was asked to create a file that exists, without `force`.
   case databaseExists(path: String)
-  /// A folder was named as input but holds no `.argdown` file: most likely the wrong folder.
+  /// A folder was named as input but holds no file argmap can import: most likely the wrong
+  /// folder.
   case noCorpusFiles(path: String)
+  /// Neither the file's name nor its content says which format it is in.
+  case unknownFormat(path: String)
   /// The database path names a folder.
   case databaseIsAFolder(path: String)
   /// The database path names no file, e.g. SQLite's `:memory:`, where a map would be lost.
@@ -42,7 +45,11 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
     case .databaseExists(let path):
       return "'\(path)' already exists"
     case .noCorpusFiles(let path):
-      return "no .argdown files in '\(path)'"
+      return "no files to import in '\(path)' (looked for "
+        + InterchangeFormat.knownExtensions.map { "." + $0 }.joined(separator: ", ") + ")"
+    case .unknownFormat(let path):
+      return "cannot tell the format of '\(path)'; name it with --format "
+        + InterchangeFormat.allCases.map(\.rawValue).joined(separator: "|")
     case .databaseIsAFolder(let path):
       return "'\(path)' is a folder, not a database file"
     case .notAFilePath(let path):

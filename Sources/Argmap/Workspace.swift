@@ -106,33 +106,57 @@ public enum Workspace {
   /// What `importFiles` did.
   public struct ImportReport: Sendable {
     public var files: [String]
+    /// How many of `files` were read in each format.
+    public var formats: [InterchangeFormat: Int]
+    /// Files in the named folders that no format claimed (a `README.txt`, say), left alone.
+    public var skipped: [String]
+    /// What the files hold, whether or not it changed the database.
+    public var claims: Int
+    public var relations: Int
     public var summary: ImportSummary
-    /// Warnings from the parser; errors stop the import instead.
+    /// Warnings from the readers; errors stop the import instead.
     public var warnings: [Diagnostic]
+    /// From the first file read to the commit.
+    public var duration: Duration
   }
 
-  /// Parses every `.argdown` file under `paths` as one corpus and imports it in one
-  /// transaction. A missing database file is created first: the default one from the built-in
-  /// map, any other one empty. Parse errors, including references to claims that exist neither
-  /// in the files nor in the database, stop the import before any file is touched.
+  /// How far an import has got, for a progress line on a terminal.
+  public enum ImportProgress: Sendable {
+    case reading(done: Int, total: Int)
+    case writing
+  }
+
+  /// Reads every file under `paths` (each in its own format, told by name and content unless
+  /// `format` names it) as one corpus and imports it in one transaction. A missing database
+  /// file is created first: the default one from the built-in map, any other one empty.
+  /// Errors in any file, including references to claims that exist neither in the files nor in
+  /// the database, stop the import before the database is touched.
   public static func importFiles(
-    _ paths: [String], into choice: DatabaseChoice, replacing: Bool
+    _ paths: [String], into choice: DatabaseChoice, replacing: Bool,
+    format: InterchangeFormat? = nil, progress: (ImportProgress) -> Void = { _ in }
   ) throws(ArgmapError) -> ImportReport {
     try requireFilePath(choice.path)
-    let files = try readCorpus(paths)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let corpus = try readCorpus(paths, format: format, progress: progress)
     let existed = FileManager.default.fileExists(atPath: choice.path)
     do {
       let existing = existed ? try MapStore.open(path: choice.path) : nil
       let known =
         try existing?.claimKinds()
         ?? (choice.isDefault ? try BuiltinCorpus.map().claimKinds : [:])
-      let parsed = ArgdownParser.parse(files, knownClaims: known)
+      let parsed = Interchange.read(corpus.files, knownClaims: known)
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
+      progress(.writing)
       let store = try existing ?? createForImport(choice)
       let summary = try store.importMap(parsed.map, replacingPositions: replacing)
       return ImportReport(
-        files: files.map(\.path), summary: summary,
-        warnings: parsed.diagnostics.filter { $0.severity == .warning })
+        files: corpus.files.map(\.file.path),
+        formats: corpus.files.reduce(into: [:]) { $0[$1.format, default: 0] += 1 },
+        skipped: corpus.skipped, claims: parsed.map.claims.count,
+        relations: parsed.map.relations.count, summary: summary,
+        warnings: parsed.diagnostics.filter { $0.severity == .warning },
+        duration: clock.now - start)
     } catch {
       // A failed import into a file it created leaves no file behind.
       if !existed { try? FileManager.default.removeItem(atPath: choice.path) }
@@ -153,26 +177,47 @@ public enum Workspace {
     return try MapStore.open(path: choice.path, initializeEmpty: true)
   }
 
-  /// Reads the named files, and every `.argdown` file below the named folders in path order.
-  public static func readCorpus(_ paths: [String]) throws(ArgmapError) -> [SourceFile] {
-    var files: [SourceFile] = []
+  /// The files an import reads, each with its format, and the files it passed over.
+  public struct Corpus: Sendable {
+    public var files: [Interchange.Input]
+    public var skipped: [String]
+  }
+
+  /// Reads the named files, and the files below the named folders in path order. A named file
+  /// must be in a format argmap can tell (or `format`); in a folder, only files with a known
+  /// extension are read, and a `.txt` that is not a Kialo export is skipped.
+  public static func readCorpus(
+    _ paths: [String], format: InterchangeFormat? = nil,
+    progress: (ImportProgress) -> Void = { _ in }
+  ) throws(ArgmapError) -> Corpus {
+    var found: [(path: String, named: Bool)] = []
     var visitedFolders: Set<String> = []
     for path in paths {
-      let found = try corpusFiles(at: path, visited: &visitedFolders)
-      if found.isEmpty, isFolder(path) {
-        throw .noCorpusFiles(path: path)
-      }
-      for filePath in found {
-        files.append(SourceFile(path: filePath, text: try readText(filePath)))
-      }
+      let files = try corpusFiles(at: path, format: format, visited: &visitedFolders)
+      if files.isEmpty, isFolder(path) { throw .noCorpusFiles(path: path) }
+      found += files.map { ($0, !isFolder(path)) }
     }
-    return files
+    var corpus = Corpus(files: [], skipped: [])
+    for (index, file) in found.enumerated() {
+      let text = try readText(file.path)
+      if let detected = format
+        ?? InterchangeFormat.detect(path: file.path, prefix: text.prefix(4096))
+      {
+        corpus.files.append(Interchange.Input(SourceFile(path: file.path, text: text), detected))
+      } else if file.named || !file.path.hasSuffix(".txt") {
+        throw .unknownFormat(path: file.path)
+      } else {
+        corpus.skipped.append(file.path)
+      }
+      progress(.reading(done: index + 1, total: found.count))
+    }
+    return corpus
   }
 
   /// Folders are remembered by their real path, so a link back up the tree is read once.
-  private static func corpusFiles(at path: String, visited: inout Set<String>)
-    throws(ArgmapError) -> [String]
-  {
+  private static func corpusFiles(
+    at path: String, format: InterchangeFormat?, visited: inout Set<String>
+  ) throws(ArgmapError) -> [String] {
     let fileManager = FileManager.default
     var isFolder: Bool = false
     guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -187,13 +232,14 @@ public enum Workspace {
     } catch {
       throw .unreadable(path: path, reason: "cannot list the folder")
     }
+    let extensions = format?.extensions ?? InterchangeFormat.knownExtensions
     var files: [String] = []
     for entry in entries.sorted() where !entry.hasPrefix(".") {
       let entryPath = prefix + entry
       var isSubfolder: Bool = false
       if fileManager.fileExists(atPath: entryPath, isDirectory: &isSubfolder), isSubfolder {
-        files += try corpusFiles(at: entryPath, visited: &visited)
-      } else if entry.hasSuffix(".argdown") {
+        files += try corpusFiles(at: entryPath, format: format, visited: &visited)
+      } else if extensions.contains(where: { entry.lowercased().hasSuffix("." + $0) }) {
         files.append(entryPath)
       }
     }

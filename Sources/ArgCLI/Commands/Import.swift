@@ -3,30 +3,58 @@ import Argmap
 extension Commands {
   static let importCorpus = CommandSpec(
     path: ["import"],
-    abstract: "Import .argdown files or folders of them, all or nothing.",
+    abstract: "Import maps from Argdown, AIF JSON, argmap JSON or Kialo files, all or nothing.",
     discussion: """
-      All files are parsed as one corpus; references may point at claims already in the
-      database. Any error stops the import before the database is touched, and every error is
-      listed as file:line:column. Re-importing is idempotent: changed claims are updated and
-      new relations added. '--replace' first drops the claims of every position the files
-      define, so a position can be rebuilt from its edited file; relations that other
-      positions' claims hold into claims that come back are kept.
+      Each file's format is told by its name and content: .argdown and .ad are Argdown; a .json
+      file is AIF (AIFdb or OVA) when it has "nodes" or "AIF", argmap's own dump when it has
+      "claims"; a .txt file is a Kialo export when it opens with 'Discussion Title:'. A folder
+      is searched for such files (a .txt that is not a Kialo export is skipped); '--format'
+      names the format instead. All files are read as one corpus; references may point at
+      claims already in the database. Any error stops the import before the database is
+      touched, and every error is listed as file:line:column. Re-importing is idempotent:
+      changed claims are updated and new relations added. '--replace' first drops the claims
+      of every position the files define, so a position can be rebuilt from its edited file;
+      relations that other positions' claims hold into claims that come back are kept.
       """,
     arguments: [
-      .init(
-        name: "path", help: "An .argdown file, or a folder searched for them.", isVariadic: true)
+      .init(name: "path", help: "A file, or a folder searched for them.", isVariadic: true)
     ],
     options: [
+      .init(
+        name: "--format", valueName: "format",
+        help: "argdown, aif, json or kialo: read every file in this format."),
       .init(name: "--replace", help: "Rebuild the positions the files define."),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
+    let format = try command.value("--format").map { name throws(CLIError) in
+      guard let format = InterchangeFormat(rawValue: name) else {
+        throw .usage(
+          "unknown format '\(name)'; use "
+            + InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", "), command.spec)
+      }
+      return format
+    }
     let report = try attempt {
-      try Workspace.importFiles(
-        command.positionals, into: context.databaseChoice, replacing: command.has("--replace"))
+      defer { context.console.progress(nil) }
+      return try Workspace.importFiles(
+        command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
+        format: format, progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }
     context.emit(command, json: json(report), text: { text(report) })
+  }
+
+  private static func showProgress(_ progress: Workspace.ImportProgress, _ console: Console) {
+    switch progress {
+    case .reading(let done, let total):
+      // Redrawing for every one of 10^5 files would cost more than reading them.
+      if done == total || done % 64 == 0 {
+        console.progress(
+          "reading \(TextLayout.grouped(done)) of \(TextLayout.plural(total, "file"))")
+      }
+    case .writing: console.progress("writing the map")
+    }
   }
 
   private static func json(_ report: Workspace.ImportReport) -> JSONValue {
@@ -35,6 +63,16 @@ extension Commands {
     let relations = { (values: [Relation]) in JSONValue.array(values.map(MapJSON.value(of:))) }
     return .object([
       ("files", ids(report.files)),
+      ("skipped", ids(report.skipped)),
+      (
+        "formats",
+        .object(
+          InterchangeFormat.allCases.compactMap { format in
+            report.formats[format].map { (format.rawValue, .int($0)) }
+          })
+      ),
+      ("claims", .int(report.claims)),
+      ("relations", .int(report.relations)),
       ("positionsAdded", ids(summary.positionsAdded)),
       ("positionsUpdated", ids(summary.positionsUpdated)),
       ("claimsAdded", ids(summary.claimsAdded)),
@@ -49,8 +87,6 @@ extension Commands {
 
   private static func text(_ report: Workspace.ImportReport) -> [String] {
     let summary = report.summary
-    let files = TextLayout.plural(report.files.count, "file")
-    guard !summary.changedNothing else { return ["imported \(files): nothing changed"] }
     let changes: [(verb: String, count: Int, noun: String)] = [
       ("added", summary.positionsAdded.count, "position"),
       ("updated", summary.positionsUpdated.count, "position"),
@@ -65,16 +101,29 @@ extension Commands {
     let parts = changes.filter { $0.count > 0 }.map {
       "\($0.verb) \(TextLayout.plural($0.count, $0.noun))"
     }
-    var lines = ["imported \(files): " + parts.joined(separator: ", ")]
+    var lines = [parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")]
     let listed: [(String, [String])] = [
       ("updated", summary.claimsUpdated), ("removed", summary.claimsRemoved),
       ("changed", summary.relationsChanged.map(describe)),
       ("removed", summary.relationsRemoved.map(describe)),
+      ("skipped", report.skipped),
     ]
     for (verb, items) in listed {
       lines += items.map { "  \(verb) \($0)" }
     }
+    lines.append(
+      "imported \(TextLayout.plural(report.claims, "claim")), "
+        + "\(TextLayout.plural(report.relations, "relation")) from "
+        + "\(TextLayout.plural(report.files.count, "file")) in \(seconds(report.duration))")
     return lines
+  }
+
+  /// One decimal: the figure is for a person, and finer digits would only be noise.
+  private static func seconds(_ duration: Duration) -> String {
+    let (whole, attoseconds) = duration.components
+    let tenths =
+      Int(whole) * 10 + Int((attoseconds + 50_000_000_000_000_000) / 100_000_000_000_000_000)
+    return "\(tenths / 10).\(tenths % 10) s"
   }
 
   static func describe(_ relation: Relation) -> String {

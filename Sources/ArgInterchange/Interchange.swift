@@ -1,0 +1,62 @@
+import ArgModel
+import ArgdownSyntax
+
+/// Reads files of every format argmap knows into one map.
+public enum Interchange {
+  /// A file and the format it is read in.
+  public struct Input: Sendable {
+    public var file: SourceFile
+    public var format: InterchangeFormat
+
+    public init(_ file: SourceFile, _ format: InterchangeFormat) {
+      self.file = file
+      self.format = format
+    }
+  }
+
+  /// Reads `inputs` as one corpus: the diagnostics of every file, and the union of their maps.
+  /// Argdown files are read last and together, so their references may point at claims that
+  /// the other files define, besides `knownClaims` (those already stored).
+  public static func read(_ inputs: [Input], knownClaims: [String: ClaimKind]) -> ParsedCorpus {
+    var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
+    for input in inputs where input.format != .argdown {
+      combined.append(readOne(input))
+    }
+    let argdown = inputs.filter { $0.format == .argdown }.map(\.file)
+    if !argdown.isEmpty {
+      let known = knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
+      combined.append(ArgdownParser.parse(argdown, knownClaims: known))
+    }
+    return combined
+  }
+
+  private static func readOne(_ input: Input) -> ParsedCorpus {
+    switch input.format {
+    case .argdown: ArgdownParser.parse([input.file])
+    case .aif, .json, .kialo:
+      ParsedCorpus(
+        map: ArgumentMap(),
+        diagnostics: [
+          Diagnostic(
+            severity: .error,
+            location: SourceLocation(file: input.file.path, line: 1, column: 1),
+            message: "reading \(input.format.rawValue) is not built yet")
+        ])
+    }
+  }
+}
+
+extension ParsedCorpus {
+  /// Adds another file's map and diagnostics. Maps are concatenated; the store merges claims
+  /// that share an id, as it does within one file set.
+  mutating func append(_ other: ParsedCorpus) {
+    diagnostics += other.diagnostics
+    map.title = map.title ?? other.map.title
+    map.sources += other.map.sources
+    map.positions += other.map.positions
+    map.groups += other.map.groups
+    map.claims += other.map.claims
+    map.relations += other.map.relations
+    map.reconstructions += other.map.reconstructions
+  }
+}
