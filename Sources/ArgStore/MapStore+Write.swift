@@ -83,6 +83,10 @@ extension MapStore {
       throw .invalid(
         "a claim cannot \(relation.kind.verb) itself")
     }
+    if relation.kind == .undercuts {
+      try requireUndercutTarget(
+        relation, kind: try storeErrors { try storedKind(ofClaim: relation.to) })
+    }
     return try transaction {
       if let existing = try existingKind(from: fromSeq, to: toSeq) {
         guard existing == relation.kind else {
@@ -134,10 +138,16 @@ extension MapStore {
     for relation in map.relations where relation.from == relation.to {
       throw .invalid("claim '\(relation.from)' cannot relate to itself")
     }
+    let kinds = map.claimKinds
+    for relation in map.relations where relation.kind == .undercuts {
+      var kind = kinds[relation.to]
+      if kind == nil { kind = try storeErrors { try storedKind(ofClaim: relation.to) } }
+      try requireUndercutTarget(relation, kind: kind)
+    }
     for group in map.groups { try requireValidID(group.id, of: .group) }
     try requireKnownGroups(map)
     for reconstruction in map.reconstructions {
-      try requireValid(reconstruction, kinds: map.claimKinds)
+      try requireValid(reconstruction, kinds: kinds)
     }
   }
 
@@ -153,6 +163,16 @@ extension MapStore {
       guard stored else {
         throw .notFound(.group, id: id, suggestion: try nearest(to: id, in: "claim_groups"))
       }
+    }
+  }
+
+  /// An undercut denies that an argument's premises carry its conclusion, so only an argument
+  /// has an inference to undercut. A missing target is left for the relation step to name.
+  private func requireUndercutTarget(_ relation: Relation, kind: ClaimKind?) throws(StoreError) {
+    guard kind == nil || kind == .argument else {
+      throw .invalid(
+        "'\(relation.from)' cannot undercut '\(relation.to)': only an argument has an inference "
+          + "to undercut; use 'rebuts' to speak against a statement")
     }
   }
 

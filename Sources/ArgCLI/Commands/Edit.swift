@@ -60,22 +60,30 @@ extension Commands {
 
   static let link = CommandSpec(
     path: ["link"],
-    abstract: "Add a relation: 'argmap link A supports B' or 'argmap link A rebuts B'.",
+    abstract: "Add a relation: 'argmap link A supports B', 'argmap link A rebuts B', ….",
+    discussion: """
+      'undercuts' attacks the inference of an argument (B must be one); 'contradicts' and
+      'rephrases' are symmetric, stored once for both directions; 'prefers' says A is
+      preferred to B.
+      """,
     arguments: [
-      .init(name: "from", help: "The claim that supports or rebuts."),
-      .init(name: "kind", help: "'supports' or 'rebuts'."),
-      .init(name: "to", help: "The claim supported or rebutted."),
+      .init(name: "from", help: "The claim that supports, rebuts, … the other."),
+      .init(name: "kind", help: relationKindNames),
+      .init(name: "to", help: "The claim supported, rebutted, …."),
     ]
   ) { command, context throws(CLIError) in
     guard let kind = RelationKind(rawValue: command.positionals[1]) else {
       throw .usage(
-        "expected 'supports' or 'rebuts', not '\(command.positionals[1])'", command.spec)
+        "expected \(relationKindNames), not '\(command.positionals[1])'", command.spec)
     }
     let relation = Relation(from: command.positionals[0], to: command.positionals[2], kind: kind)
     let added = try attempt { try context.store().link(relation) }
     context.console.line(
       added ? "linked: \(describe(relation))" : "already linked: \(describe(relation))")
   }
+
+  private static let relationKindNames = RelationKind.allCases.map { "'\($0.rawValue)'" }
+    .joined(separator: ", ")
 
   static let unlink = CommandSpec(
     path: ["unlink"],

@@ -3,10 +3,12 @@ import Argmap
 extension Commands {
   static let tree = CommandSpec(
     path: ["tree"],
-    abstract: "Everything that supports or rebuts a claim, recursively, as an indented tree.",
+    abstract: "Everything that bears on a claim, recursively, as an indented tree.",
     discussion: """
-      Lines read like Argdown: '+' supports the line above it, '-' rebuts it. A claim that
-      already appears higher on its branch is marked '(cycle)' and not expanded again.
+      Lines read like Argdown: '+' supports the line above it, '-' rebuts it, '_' undercuts
+      it (attacks its inference), '><' contradicts it, '=' rephrases it, and '>' is preferred
+      to it. A claim that already appears higher on its branch is marked '(cycle)' and not
+      expanded again.
       """,
     arguments: [.init(name: "id", help: "The claim at the root.")],
     options: [
@@ -45,9 +47,20 @@ extension Commands {
   /// Enough for any tree a person reads; a dense map's full tree can be exponentially larger.
   static let defaultTreeLimit = 10_000
 
+  private static func treeMarker(_ kind: RelationKind) -> String {
+    switch kind {
+    case .supports: "+ "
+    case .rebuts: "- "
+    case .undercuts: "_ "
+    case .contradicts: ">< "
+    case .rephrases: "= "
+    case .prefers: "> "
+    }
+  }
+
   private static func treeLine(_ node: TreeNode) -> String {
     let indent = String(repeating: "  ", count: node.depth)
-    let marker = node.relation.map { $0 == .supports ? "+ " : "- " } ?? ""
+    let marker = node.relation.map(treeMarker) ?? ""
     let brackets = node.claim.kind == .argument ? ("<", ">") : ("[", "]")
     let head = indent + marker + brackets.0 + node.claim.id + brackets.1
     if node.closesCycle { return head + " (cycle)" }
