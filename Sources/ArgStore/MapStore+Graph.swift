@@ -36,6 +36,15 @@ public struct SearchHit: Hashable, Sendable {
 }
 
 extension MapStore {
+  /// SQL true when relation `r` bears on claim `seq`: it ends there, or it is symmetric (a
+  /// contradiction, a rephrasing) and starts there, since a symmetric relation is stored once.
+  static func bearsOn(_ seq: String) -> String {
+    "r.to_seq = \(seq) OR r.from_seq = \(seq) AND r.kind IN ('contradicts', 'rephrases')"
+  }
+
+  /// The claim at the far end of relation `r` from the walk's claim `w.seq`.
+  static let otherEnd = "iif(r.to_seq = w.seq, r.from_seq, r.to_seq)"
+
   /// Everything that supports or rebuts `rootID`, recursively, depth-first in the order a reader
   /// follows: supporters before rebuttals, then definition order.
   ///
@@ -54,9 +63,9 @@ extension MapStore {
         WITH RECURSIVE walk(seq, depth, kind, path, cycle) AS (
           SELECT seq, 0, NULL, ',' || seq || ',', 0 FROM claims WHERE id = ?1
           UNION ALL
-          SELECT r.from_seq, w.depth + 1, r.kind, w.path || r.from_seq || ',',
-                 instr(w.path, ',' || r.from_seq || ',') > 0
-          FROM walk w JOIN relations r ON r.to_seq = w.seq
+          SELECT \(Self.otherEnd), w.depth + 1, r.kind, w.path || \(Self.otherEnd) || ',',
+                 instr(w.path, ',' || \(Self.otherEnd) || ',') > 0
+          FROM walk w JOIN relations r ON \(Self.bearsOn("w.seq"))
           WHERE w.cycle = 0 AND w.depth < ?2
           ORDER BY 2 DESC, 3 DESC, 1
           LIMIT ?3

@@ -138,14 +138,14 @@ extension MapStore {
       ? """
       WITH RECURSIVE reach(seq) AS (
         SELECT seq FROM claims WHERE id = ?1
-        UNION SELECT r.from_seq FROM reach JOIN relations r ON r.to_seq = reach.seq)
+        UNION SELECT \(Self.otherEnd) FROM reach w JOIN relations r ON \(Self.bearsOn("w.seq")))
       SELECT seq FROM reach
       """
       : """
       WITH RECURSIVE reach(seq, depth) AS (
         SELECT seq, 0 FROM claims WHERE id = ?1
-        UNION SELECT r.from_seq, reach.depth + 1 FROM reach JOIN relations r ON r.to_seq = reach.seq
-        WHERE reach.depth < ?2)
+        UNION SELECT \(Self.otherEnd), w.depth + 1 FROM reach w JOIN relations r ON \(Self.bearsOn("w.seq"))
+        WHERE w.depth < ?2)
       SELECT seq FROM reach
       """
     let values: [any SQLBindable] = maxDepth.map { [rootID, $0] } ?? [rootID]

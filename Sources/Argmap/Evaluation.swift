@@ -48,6 +48,27 @@ public enum Evaluation {
     }
   }
 
+  /// One claim's grounded standing (supports deriving attacks) and DF-QuAD strength.
+  public struct ClaimStanding: Hashable, Sendable {
+    public var grounded: Standing
+    public var strength: Double
+  }
+
+  /// Evaluates only what can reach the claim: every claim with a chain of relations into it.
+  /// That region is closed under attack, derived attack (their chains run through claims that
+  /// reach it too) and support, so the claim stands there exactly as in the whole map, and a
+  /// query about one claim costs what its region costs, not what the map costs.
+  public static func standing(ofClaim id: String, in store: MapStore) throws -> ClaimStanding {
+    let region = try store.map(treeOf: id)
+    let result = try evaluate(region, semantics: .grounded, support: .derived)
+    guard let index = result.claimIDs.firstIndex(of: id) else {
+      throw StoreError.notFound(.claim, id: id, suggestion: nil)
+    }
+    let strength = strengths(region).strengths.first { $0.id == id }?.strength
+    return ClaimStanding(
+      grounded: result.standings[index], strength: strength ?? Claim.defaultBase)
+  }
+
   public static func standing(of argument: Int, in labellings: [[Label]]) -> Standing {
     guard !labellings.isEmpty else { return .undecided }
     let labels = labellings.map { $0[argument] }

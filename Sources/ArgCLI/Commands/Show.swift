@@ -14,23 +14,11 @@ extension Commands {
       command, json: json(detail, standing), text: { text(detail, standing) })
   }
 
-  /// The claim's grounded standing (derived support) and DF-QuAD strength.
-  private struct ClaimStanding {
-    var grounded: Evaluation.Standing
-    var strength: Double
-  }
-
   private static func standing(of id: String, _ context: Context) throws(CLIError)
-    -> ClaimStanding
+    -> Evaluation.ClaimStanding
   {
-    let map = try attempt { try context.store().map() }
-    let result = try attempt {
-      try Evaluation.evaluate(map, semantics: .grounded, support: .derived)
-    }
-    // The claim was just read from this map, so it is among the evaluated ones.
-    let grounded = result.claimIDs.firstIndex(of: id).map { result.standings[$0] } ?? .undecided
-    let strength = Evaluation.strengths(map).strengths.first { $0.id == id }?.strength
-    return ClaimStanding(grounded: grounded, strength: strength ?? Claim.defaultBase)
+    let store = try context.store()
+    return try attempt { try Evaluation.standing(ofClaim: id, in: store) }
   }
 
   /// One list of neighbours in `show`: the claims linked to this one by `kind` in one
@@ -83,7 +71,8 @@ extension Commands {
       outgoing: false, marker: "<  "),
   ]
 
-  private static func json(_ detail: ClaimDetail, _ standing: ClaimStanding) -> JSONValue {
+  private static func json(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> JSONValue
+  {
     var object = JSONObject([
       ("claim", MapJSON.value(of: detail.claim)),
       ("positionTitle", JSONValue(detail.positionTitle)),
@@ -96,7 +85,8 @@ extension Commands {
     return .object(object)
   }
 
-  private static func text(_ detail: ClaimDetail, _ standing: ClaimStanding) -> [String] {
+  private static func text(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> [String]
+  {
     let claim = detail.claim
     var lines = ["\(claim.id) (\(claim.kind.rawValue))"]
     if let position = claim.position {
