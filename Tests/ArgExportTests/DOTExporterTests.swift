@@ -252,10 +252,10 @@ struct DOTEscapingTests {
   @Test("characters XML forbids become U+FFFD; the rest pass")
   func xmlSafe() {
     for value: UInt32 in [0x0, 0x8, 0xB, 0xC, 0x1F, 0xFFFE, 0xFFFF] {
-      #expect(DOTEscaping.xmlSafe(Unicode.Scalar(value)!) == "\u{FFFD}")
+      #expect(XMLCharacters.safe(Unicode.Scalar(value)!) == "\u{FFFD}")
     }
     for value: UInt32 in [0x9, 0xA, 0xD, 0x20, 0x7F, 0xD7FF, 0xE000, 0xFFFD, 0x10000, 0x10FFFF] {
-      #expect(DOTEscaping.xmlSafe(Unicode.Scalar(value)!) == Unicode.Scalar(value)!)
+      #expect(XMLCharacters.safe(Unicode.Scalar(value)!) == Unicode.Scalar(value)!)
     }
   }
 }
