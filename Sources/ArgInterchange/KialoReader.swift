@@ -166,28 +166,13 @@ private struct Reader {
   private mutating func build(title: String, entries: [Entry]) -> ArgumentMap {
     let positionID = Self.slug(title) ?? Self.slug(fileStem) ?? "kialo"
     let sourceID = Self.slug(fileStem) ?? "kialo"
-    var index: [String: Int] = [:]
-    for (offset, entry) in entries.enumerated() {
-      if let first = index[entry.number] {
-        error(
-          line: entry.line, column: 1,
-          "'\(entry.number).' is numbered like the claim on line \(entries[first].line)")
-      } else {
-        index[entry.number] = offset
-      }
-    }
-    let graph = EntryGraph(entries: entries, index: index)
-    // A label mistyped on one of the thesis's children must not turn the discussion into a
-    // multi-thesis one, so the children's majority decides.
-    let rootChildren = entries.filter { $0.parent != nil && $0.parent == entries.first?.number }
-    let unlabelled = rootChildren.count { $0.stance == nil }
-    let thesesAreUnlabelled = unlabelled > rootChildren.count - unlabelled
-
+    let claimID = { (number: String) in "\(positionID)-\(number)" }
+    let graph = EntryGraph(entries: entries, index: indexNumbers(entries))
+    let thesesAreUnlabelled = Self.thesesAreUnlabelled(entries)
     var claims: [Claim] = []
     var relations: [Relation] = []
     var seenRelations: Set<Relation> = []
-    for (offset, entry) in entries.enumerated() where index[entry.number] == offset {
-      let claimID = { (number: String) in "\(positionID)-\(number)" }
+    for (offset, entry) in entries.enumerated() where graph.index[entry.number] == offset {
       var from = claimID(entry.number)
       if let link = graph.link(entry) {
         guard let target = graph.claimNumber(link.target) else {
@@ -210,18 +195,46 @@ private struct Reader {
         continue
       }
       let relation = Relation(from: from, to: claimID(parentNumber), kind: stance.relation)
-      guard relation.from != relation.to else {
-        error(
-          line: entry.line, column: entry.labelColumn,
-          "a claim cannot \(relation.kind.verb) itself: '\(entry.number).' links to its parent")
-        continue
+      if checkNotSelf(relation, entry: entry), seenRelations.insert(relation).inserted {
+        relations.append(relation)
       }
-      if seenRelations.insert(relation).inserted { relations.append(relation) }
     }
     return ArgumentMap(
       sources: [Source(id: sourceID, title: title)],
       positions: [Position(id: positionID, title: title)],
       claims: claims, relations: relations)
+  }
+
+  /// Each number's entry: the first, as a repeated number is an error.
+  private mutating func indexNumbers(_ entries: [Entry]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    for (offset, entry) in entries.enumerated() {
+      if let first = index[entry.number] {
+        error(
+          line: entry.line, column: 1,
+          "'\(entry.number).' is numbered like the claim on line \(entries[first].line)")
+      } else {
+        index[entry.number] = offset
+      }
+    }
+    return index
+  }
+
+  /// Whether the root's children are a multi-thesis discussion's theses. A label mistyped on
+  /// one child must not make a discussion multi-thesis, so the children's majority decides.
+  private static func thesesAreUnlabelled(_ entries: [Entry]) -> Bool {
+    let children = entries.filter { $0.parent != nil && $0.parent == entries.first?.number }
+    let unlabelled = children.count { $0.stance == nil }
+    return unlabelled > children.count - unlabelled
+  }
+
+  /// A link to the claim's own parent would make the claim support or rebut itself.
+  private mutating func checkNotSelf(_ relation: Relation, entry: Entry) -> Bool {
+    guard relation.from == relation.to else { return true }
+    error(
+      line: entry.line, column: entry.labelColumn,
+      "a claim cannot \(relation.kind.verb) itself: '\(entry.number).' links to its parent")
+    return false
   }
 
   /// Below the thesis every claim is a `Pro:` or a `Con:`; a multi-thesis discussion's theses
@@ -256,18 +269,17 @@ private struct Reader {
       provenance: Provenance(source: source, comment: entry.number, quote: Self.quote(entry)))
   }
 
-  /// The start of the claim's first line of text, verbatim, cut at a word break.
+  /// The start of the claim's first line of text, verbatim: at most 60 characters, cut at a
+  /// word break when there is one.
   private static func quote(_ entry: Entry) -> String? {
-    guard let line = entry.text.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+    guard let line = entry.text.first(where: { !isBlank($0) }) else { return nil }
     let text = line.drop(while: \.isWhitespace)
-    let limit = 60
-    guard text.count > limit else {
-      return String(text.reversed().drop(while: \.isWhitespace).reversed())
+    var quote = text.prefix(60)
+    if quote.count < text.count, let space = quote.lastIndex(where: \.isWhitespace) {
+      quote = quote[..<space]
     }
-    let cut = text.prefix(limit)
-    let end =
-      cut.lastIndex(where: \.isWhitespace).flatMap { cut[..<$0].isEmpty ? nil : $0 } ?? cut.endIndex
-    return String(cut[..<end])
+    while quote.last?.isWhitespace == true { quote = quote.dropLast() }
+    return String(quote)
   }
 
   // MARK: Helpers
@@ -281,10 +293,6 @@ private struct Reader {
   private static func slug(_ text: String) -> String? {
     let slug = Identifier.slug(from: text)
     return slug.isEmpty ? nil : slug
-  }
-
-  private func isBlank(_ text: Substring) -> Bool {
-    text.allSatisfy(\.isWhitespace)
   }
 
   private mutating func error(line: Int, column: Int, _ message: String) {
@@ -301,7 +309,7 @@ private struct EntryGraph {
 
   /// A `-> See 1.2.3.` line: the number it refers to, and the column where that number starts.
   func link(_ entry: Entry) -> (target: String, column: Int)? {
-    guard entry.text.dropFirst().allSatisfy({ $0.allSatisfy(\.isWhitespace) }) else { return nil }
+    guard entry.text.dropFirst().allSatisfy(isBlank) else { return nil }
     let text = entry.text[0].drop(while: \.isWhitespace)
     let marker = "-> See "
     guard text.hasPrefix(marker) else { return nil }
@@ -326,6 +334,10 @@ private struct EntryGraph {
     }
     return nil
   }
+}
+
+private func isBlank(_ text: Substring) -> Bool {
+  text.allSatisfy(\.isWhitespace)
 }
 
 /// The 1-based column, in Unicode scalars, of `index` in `line`.
