@@ -18,7 +18,7 @@ enum DOTEscaping {
       switch scalar {
       case "\"": result += "\\\""
       case "\\": result += "\\\\"
-      default: result.unicodeScalars.append(xmlSafe(scalar))
+      default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
       }
     }
     result += "\""
@@ -54,7 +54,7 @@ enum DOTEscaping {
         case "\\": result += backslash
         case "&": result += "&amp;"
         case "\t": result += " "
-        default: result.unicodeScalars.append(xmlSafe(scalar))
+        default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
         }
       }
     }
@@ -82,18 +82,10 @@ enum DOTEscaping {
         case "\"": result += "&quot;"
         case "\\": result += "\\\\"
         case "\t": result += " "
-        default: result.unicodeScalars.append(xmlSafe(scalar))
+        default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
         }
       }
     }
     return result
-  }
-
-  /// `scalar`, or U+FFFD if XML 1.0 does not allow it in a document.
-  static func xmlSafe(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    switch scalar.value {
-    case 0x09, 0x0A, 0x0D, 0x20...0xFFFD, 0x10000...: scalar
-    default: "\u{FFFD}"
-    }
   }
 }

@@ -55,16 +55,26 @@ public struct DOTShading: Hashable, Sendable {
 /// Renders a map as a Graphviz `digraph` for `dot`.
 ///
 /// - Each position with claims is a cluster labelled with its title; claims without a position,
-///   or whose position is not in the map, sit outside every cluster.
+///   or whose position is not in the map, sit outside every cluster. A position's groups are
+///   clusters inside its cluster, nested as `Group.parent` nests them, each labelled with its
+///   title; a claim sits in the cluster of its group when the group belongs to the claim's
+///   position, and directly in the position's cluster otherwise. A group whose parent is missing,
+///   in another position or part of a cycle of parents sits directly in its position's cluster.
 /// - A node's label is its id, small and bold, in Argdown's brackets (`[id]` for statements,
 ///   `<id>` for arguments), over its text wrapped at ``DOTOptions/wrapWidth``. Statements are
 ///   rounded blue boxes, arguments square yellow ones. The tooltip is the provenance (source,
 ///   comment and quote), or the text when there is none.
-/// - `supports` edges are solid green with a normal arrowhead; `rebuts` edges are dashed red
-///   with a tee. Edges point from → to, and the graph is laid out bottom to top, so reasons sit
-///   below what they bear on, as in Argdown's maps.
+/// - Each relation kind has its own colour, line and arrowheads (see `edgeStyle`): `supports`
+///   solid green with an arrow, `rebuts` dashed red with a tee, and so on. Edges point from → to,
+///   and the graph is laid out bottom to top, so reasons sit below what they bear on, as in
+///   Argdown's maps. An edge's tooltip names the relation and its scheme, if any.
 /// - Relations with an end that is not a claim in the map are left out, so a sub-map renders
-///   cleanly. A repeated position or claim id is drawn once, from its first record.
+///   cleanly. A repeated position, group or claim id is drawn once, from its first record.
+/// - The legend shows both node kinds and the relation kinds the drawing has: a map uses two or
+///   three of the six kinds, and a legend entry for an edge that appears nowhere is noise.
+///
+/// Cluster names keep apart what could share an id: positions are `cluster_<id>`, groups
+/// `cluster:group:<id>` and the legends `cluster:legend` and `cluster:shading`.
 ///
 /// Output follows the map's order throughout, so the same map always gives the same bytes.
 public enum DOTExporter {
@@ -81,17 +91,9 @@ public enum DOTExporter {
     target.write("  node [fontname=\"\(font)\", fontsize=10, margin=\"0.12,0.06\"];\n")
     target.write("  edge [fontname=\"\(font)\", fontsize=9, arrowsize=0.8];\n")
 
-    for (position, claims) in layout.clusters {
-      target.write("\n  subgraph \(DOTEscaping.id("cluster_" + position.id)) {\n")
-      var attributes = "label=\(DOTEscaping.label(position.title)), \(clusterStyle)"
-      if let summary = position.summary, !summary.isEmpty {
-        attributes += ", tooltip=\(DOTEscaping.tooltip(summary))"
-      }
-      target.write("    graph [\(attributes)];\n")
-      for claim in claims {
-        writeNode(claim, options: options, indent: "    ", to: &target)
-      }
-      target.write("  }\n")
+    for cluster in layout.clusters {
+      target.write("\n")
+      writeCluster(cluster, options: options, indent: "  ", to: &target)
     }
 
     if !layout.unplaced.isEmpty {
@@ -104,45 +106,115 @@ public enum DOTExporter {
     if !layout.relations.isEmpty {
       target.write("\n")
       for relation in layout.relations {
-        let tooltip = "\(relation.from) \(relation.kind.rawValue) \(relation.to)"
         target.write(
           "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
-            + "[\(edgeStyle(relation.kind)), tooltip=\(DOTEscaping.tooltip(tooltip))];\n")
+            + "[\(edgeStyle(relation.kind)), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
+        )
       }
     }
 
     if options.legend {
-      target.write(legend)
+      writeLegend(kinds: Set(layout.relations.map(\.kind)), to: &target)
       if let shading = options.shading { writeSwatches(shading, to: &target) }
     }
     target.write("}\n")
   }
 
-  /// What to draw, in the map's order: clusters of claims by position, claims outside every
-  /// cluster, and relations between drawn claims.
+  /// A position's or a group's cluster: its own claims, then the clusters of its groups.
+  private struct Cluster {
+    var name: String
+    var title: String
+    var tooltip: String?
+    var style: String
+    var claims: [Claim]
+    var groups: [Cluster]
+
+    /// Nil for a cluster with nothing to draw, which Graphviz would show as an empty box.
+    var nonEmpty: Cluster? { claims.isEmpty && groups.isEmpty ? nil : self }
+  }
+
+  /// What to draw, in the map's order: clusters of claims by position and group, claims outside
+  /// every cluster, and relations between drawn claims.
   private struct Layout {
-    var clusters: [(position: Position, claims: [Claim])] = []
+    var clusters: [Cluster] = []
     var unplaced: [Claim] = []
     var relations: [Relation] = []
 
     init(_ map: ArgumentMap) {
       var positionIDs: Set<String> = []
       let positions = map.positions.filter { positionIDs.insert($0.id).inserted }
+      let groups = GroupTree(map.groups, positions: positionIDs)
       var claimIDs: Set<String> = []
       var claimsByPosition: [String: [Claim]] = [:]
+      var claimsByGroup: [String: [Claim]] = [:]
       for claim in map.claims where claimIDs.insert(claim.id).inserted {
-        if let position = claim.position, positionIDs.contains(position) {
-          claimsByPosition[position, default: []].append(claim)
-        } else {
+        guard let position = claim.position, positionIDs.contains(position) else {
           unplaced.append(claim)
+          continue
+        }
+        if let group = claim.group, groups.position(of: group) == position {
+          claimsByGroup[group, default: []].append(claim)
+        } else {
+          claimsByPosition[position, default: []].append(claim)
         }
       }
+      func cluster(_ group: Group) -> Cluster? {
+        Cluster(
+          name: "cluster:group:" + group.id, title: group.title, style: groupStyle,
+          claims: claimsByGroup[group.id] ?? [],
+          groups: groups.children(of: group.id).compactMap(cluster)
+        ).nonEmpty
+      }
       clusters = positions.compactMap { position in
-        claimsByPosition[position.id].map { (position, $0) }
+        Cluster(
+          name: "cluster_" + position.id, title: position.title,
+          tooltip: position.summary.flatMap { $0.isEmpty ? nil : $0 }, style: clusterStyle,
+          claims: claimsByPosition[position.id] ?? [],
+          groups: groups.roots(in: position.id).compactMap(cluster)
+        ).nonEmpty
       }
       relations = map.relations.filter {
         claimIDs.contains($0.from) && claimIDs.contains($0.to)
       }
+    }
+  }
+
+  /// The groups of the drawn positions as a forest per position, in the map's order.
+  private struct GroupTree {
+    private var byID: [String: Group] = [:]
+    private var childrenByParent: [String: [Group]] = [:]
+    private var rootsByPosition: [String: [Group]] = [:]
+
+    init(_ groups: [Group], positions: Set<String>) {
+      for group in groups where positions.contains(group.position) && byID[group.id] == nil {
+        byID[group.id] = group
+      }
+      for group in groups where byID[group.id] == group {
+        if let parent = nestingParent(of: group) {
+          childrenByParent[parent, default: []].append(group)
+        } else {
+          rootsByPosition[group.position, default: []].append(group)
+        }
+      }
+    }
+
+    func position(of group: String) -> String? { byID[group]?.position }
+    func children(of group: String) -> [Group] { childrenByParent[group] ?? [] }
+    func roots(in position: String) -> [Group] { rootsByPosition[position] ?? [] }
+
+    /// The group's parent if it is a drawn group of the same position; nil puts the group
+    /// directly in its position's cluster. A group inside its own descendant would be drawn
+    /// nowhere, so a cycle of parents is cut at every group on it.
+    private func nestingParent(of group: Group) -> String? {
+      guard let parent = group.parent, let first = byID[parent], first.position == group.position
+      else { return nil }
+      var seen: Set<String> = []
+      var ancestor: Group? = first
+      while let current = ancestor, seen.insert(current.id).inserted {
+        if current.id == group.id { return nil }
+        ancestor = current.parent.flatMap { byID[$0] }
+      }
+      return parent
     }
   }
 
@@ -158,6 +230,28 @@ public enum DOTExporter {
   private static let clusterStyle =
     ##"style="rounded,filled", color="#c3c8d0", fillcolor="#f6f7f9", fontsize=12"##
 
+  /// White inside the grey position, so each level of nesting stands out from the one around it.
+  private static let groupStyle =
+    ##"style="rounded,filled", color="#c3c8d0", fillcolor="#ffffff", fontsize=11"##
+
+  private static func writeCluster(
+    _ cluster: Cluster, options: DOTOptions, indent: String, to target: inout some TextOutputStream
+  ) {
+    target.write("\(indent)subgraph \(DOTEscaping.id(cluster.name)) {\n")
+    var attributes = "label=\(DOTEscaping.label(cluster.title)), \(cluster.style)"
+    if let tooltip = cluster.tooltip {
+      attributes += ", tooltip=\(DOTEscaping.tooltip(tooltip))"
+    }
+    target.write("\(indent)  graph [\(attributes)];\n")
+    for claim in cluster.claims {
+      writeNode(claim, options: options, indent: indent + "  ", to: &target)
+    }
+    for group in cluster.groups {
+      writeCluster(group, options: options, indent: indent + "  ", to: &target)
+    }
+    target.write("\(indent)}\n")
+  }
+
   private static func nodeStyle(_ kind: ClaimKind) -> String {
     switch kind {
     case .statement: ##"shape=box, style="rounded,filled", color="#6c8ebf", fillcolor="#e3ecfa""##
@@ -166,18 +260,36 @@ public enum DOTExporter {
     }
   }
 
-  private static func edgeStyle(_ kind: RelationKind) -> String {
+  private static func edgeColour(_ kind: RelationKind) -> String {
     switch kind {
-    case .supports: ##"color="#2e7d32", style=solid, arrowhead=normal"##
-    case .rebuts: ##"color="#c62828", style=dashed, arrowhead=tee"##
-    case .undercuts: ##"color="#ef6c00", style=dotted, penwidth=1.6, arrowhead=teeodot"##
-    // Symmetric: one edge with a tee at each end, so layout does not rank one above the other.
-    case .contradicts:
-      ##"color="#6a1b9a", style=dashed, dir=both, arrowhead=tee, arrowtail=tee, constraint=false"##
-    case .rephrases:
-      ##"color="#757575", style=dotted, dir=both, arrowhead=none, arrowtail=none, constraint=false"##
-    case .prefers: ##"color="#455a64", style=dashed, arrowhead=vee"##
+    case .supports: "#2e7d32"
+    case .rebuts: "#c62828"
+    case .undercuts: "#ef6c00"
+    case .contradicts: "#6a1b9a"
+    case .rephrases: "#757575"
+    case .prefers: "#455a64"
     }
+  }
+
+  private static func edgeStyle(_ kind: RelationKind) -> String {
+    let shape =
+      switch kind {
+      case .supports: "style=solid, arrowhead=normal"
+      case .rebuts: "style=dashed, arrowhead=tee"
+      case .undercuts: "style=dotted, penwidth=1.6, arrowhead=teeodot"
+      // Symmetric: one edge with a tee at each end, so layout does not rank one above the other.
+      case .contradicts: "style=dashed, dir=both, arrowhead=tee, arrowtail=tee, constraint=false"
+      case .rephrases: "style=dotted, dir=both, arrowhead=none, arrowtail=none, constraint=false"
+      case .prefers: "style=dashed, arrowhead=vee"
+      }
+    return "color=\"\(edgeColour(kind))\", " + shape
+  }
+
+  /// `from kind to`, and the relation's scheme on a line of its own.
+  static func tooltip(for relation: Relation) -> String {
+    let summary = "\(relation.from) \(relation.kind.rawValue) \(relation.to)"
+    guard let scheme = relation.scheme, !scheme.isEmpty else { return summary }
+    return summary + "\nscheme: " + scheme
   }
 
   private static func writeNode(
@@ -237,21 +349,31 @@ public enum DOTExporter {
   }
 
   /// Node names start with `legend:`, which no claim id can (ids never contain `:`), and the
-  /// cluster is `cluster:legend`, which no position's `cluster_<id>` can be.
-  private static let legend = """
+  /// cluster is `cluster:legend`, which no position's `cluster_<id>` can be. Edge kinds appear in
+  /// `RelationKind`'s order, each as a label node with an edge to a dot in the edge's colour.
+  private static func writeLegend(
+    kinds: Set<RelationKind>, to target: inout some TextOutputStream
+  ) {
+    target.write(
+      """
 
-      subgraph "cluster:legend" {
-        graph [label="Legend", style=rounded, color="#b0b0b0", fontsize=11];
-        node [fontsize=9];
-        "legend:statement" [label="statement", \(nodeStyle(.statement))];
-        "legend:argument" [label="argument", \(nodeStyle(.argument))];
-        "legend:supports" [label="supports", shape=plaintext];
-        "legend:supported" [label="", shape=point, width=0.05, color="#2e7d32"];
-        "legend:supports" -> "legend:supported" [\(edgeStyle(.supports))];
-        "legend:rebuts" [label="rebuts", shape=plaintext];
-        "legend:rebutted" [label="", shape=point, width=0.05, color="#c62828"];
-        "legend:rebuts" -> "legend:rebutted" [\(edgeStyle(.rebuts))];
-      }
+        subgraph "cluster:legend" {
+          graph [label="Legend", style=rounded, color="#b0b0b0", fontsize=11];
+          node [fontsize=9];
+          "legend:statement" [label="statement", \(nodeStyle(.statement))];
+          "legend:argument" [label="argument", \(nodeStyle(.argument))];
 
-    """
+      """)
+    for kind in RelationKind.allCases where kinds.contains(kind) {
+      let name = "legend:\(kind.rawValue)"
+      target.write(
+        """
+            "\(name)" [label="\(kind.rawValue)", shape=plaintext];
+            "\(name):end" [label="", shape=point, width=0.05, color="\(edgeColour(kind))"];
+            "\(name)" -> "\(name):end" [\(edgeStyle(kind))];
+
+        """)
+    }
+    target.write("  }\n")
+  }
 }

@@ -163,12 +163,115 @@ struct DOTExporterTests {
       #expect(with.contains("\"legend:\(name)\" [label=\"\(name)\""))
       #expect(!Identifier.isValid("legend:\(name)"))
     }
-    #expect(with.contains(##""legend:supports" -> "legend:supported" [color="#2e7d32""##))
-    #expect(with.contains(##""legend:rebuts" -> "legend:rebutted" [color="#c62828""##))
+    #expect(with.contains(##""legend:supports" -> "legend:supports:end" [color="#2e7d32""##))
+    #expect(with.contains(##""legend:rebuts" -> "legend:rebuts:end" [color="#c62828""##))
 
     let without = DOTExporter.render(smallMap, options: DOTOptions(legend: false))
     #expect(!without.contains("legend"))
     #expect(!without.contains("Legend"))
+  }
+
+  @Test("the legend shows the relation kinds drawn, in RelationKind's order")
+  func legendKinds() throws {
+    let legendEdges = { (map: ArgumentMap) in
+      DOTExporter.render(map).split(separator: "\n").filter {
+        $0.contains("\"legend:") && $0.contains(" -> ")
+      }
+      .map { String($0.drop { $0 == " " }.prefix { $0 != " " }) }
+    }
+    #expect(legendEdges(groupedMap) == RelationKind.allCases.map { "\"legend:\($0.rawValue)\"" })
+    #expect(legendEdges(smallMap) == ["\"legend:supports\"", "\"legend:rebuts\""])
+    // A relation left out of the drawing is left out of the legend too.
+    var dangling = smallMap
+    dangling.relations.append(Relation(from: "missing", to: "unplaced", kind: .prefers))
+    #expect(!DOTExporter.render(dangling).contains("legend:prefers"))
+    #expect(legendEdges(ArgumentMap()).isEmpty)
+  }
+
+  @Test("every relation kind has its own style")
+  func distinctStyles() {
+    let dot = DOTExporter.render(groupedMap, options: DOTOptions(legend: false))
+    let styles = dot.split(separator: "\n").filter { $0.contains(" -> ") }.map {
+      String($0.drop { $0 != "[" }).replacing(/, tooltip=.*/, with: "")
+    }
+    #expect(styles.count == RelationKind.allCases.count)
+    #expect(Set(styles).count == styles.count)
+    #expect(dot.contains(##"[color="#ef6c00", style=dotted, penwidth=1.6, arrowhead=teeodot"##))
+  }
+
+  @Test("an edge's tooltip names the relation and its scheme")
+  func schemeTooltip() {
+    let dot = DOTExporter.render(groupedMap, options: DOTOptions(legend: false))
+    #expect(dot.contains(#"tooltip="objection undercuts inference\nscheme: Default Conflict"];"#))
+    #expect(dot.contains(#"tooltip="reason supports thesis"];"#))
+  }
+
+  @Test("groups are clusters nested inside their position's cluster, claims in their group")
+  func nestedGroups() throws {
+    let dot = DOTExporter.render(groupedMap, options: DOTOptions(legend: false))
+    let lines = dot.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    func line(_ prefix: String) throws -> Int {
+      try #require(lines.firstIndex { $0.hasPrefix(prefix) }, "\(prefix)")
+    }
+    let debate = try line(#"  subgraph "cluster_debate" {"#)
+    let thesis = try line(#"    "thesis" ["#)
+    let outer = try line(#"    subgraph "cluster:group:outer" {"#)
+    let reason = try line(#"      "reason" ["#)
+    let inner = try line(#"      subgraph "cluster:group:inner" {"#)
+    let inference = try line(#"        "inference" ["#)
+    let deepest = try line(#"        subgraph "cluster:group:shared" {"#)
+    let objection = try line(#"          "objection" ["#)
+    let side = try line(#"    subgraph "cluster:group:side" {"#)
+    let restated = try line(#"      "restated" ["#)
+    let shared = try line(#"  subgraph "cluster_shared" {"#)
+    #expect(
+      [debate, thesis, outer, reason, inner, inference, deepest, objection, side, restated, shared]
+        == [
+          debate, thesis, outer, reason, inner, inference, deepest, objection, side, restated,
+          shared,
+        ].sorted())
+    #expect(lines[deepest + 1].contains(#"graph [label="Deepest group", style="rounded,filled""#))
+    #expect(lines[objection + 1] == "        }")
+    #expect(lines[restated + 1] == "    }")
+  }
+
+  @Test("misplaced groups and claims fall back to their position's cluster; nothing is lost")
+  func misplacedGroups() throws {
+    let map = ArgumentMap(
+      positions: [Position(id: "p", title: "P"), Position(id: "q", title: "Q")],
+      groups: [
+        Group(id: "a", title: "A", position: "p", parent: "b"),
+        Group(id: "b", title: "B", position: "p", parent: "a"),
+        Group(id: "orphan", title: "Orphan", position: "p", parent: "missing"),
+        Group(id: "elsewhere", title: "Elsewhere", position: "q", parent: "a"),
+        Group(id: "empty", title: "Empty", position: "p"),
+        Group(id: "nowhere", title: "Nowhere", position: "not-drawn"),
+        Group(id: "a", title: "A again", position: "q"),
+      ],
+      claims: [
+        Claim(id: "in-a", text: "x", position: "p", group: "a"),
+        Claim(id: "in-b", text: "x", position: "p", group: "b"),
+        Claim(id: "in-orphan", text: "x", position: "p", group: "orphan"),
+        Claim(id: "in-elsewhere", text: "x", position: "q", group: "elsewhere"),
+        Claim(id: "wrong-position", text: "x", position: "q", group: "a"),
+        Claim(id: "unknown-group", text: "x", position: "p", group: "unknown"),
+        Claim(id: "in-nowhere", text: "x", position: "not-drawn", group: "nowhere"),
+      ]
+    )
+    let dot = DOTExporter.render(map, options: DOTOptions(legend: false))
+    for name in ["a", "b", "orphan", "elsewhere"] {
+      #expect(dot.contains("  subgraph \"cluster:group:\(name)\" {\n"), "\(name)")
+    }
+    // A cycle of parents is cut: both groups sit directly in the position.
+    #expect(dot.contains("\n    subgraph \"cluster:group:a\" {\n"))
+    #expect(dot.contains("\n    subgraph \"cluster:group:b\" {\n"))
+    #expect(!dot.contains("Empty") && !dot.contains("Nowhere") && !dot.contains("A again"))
+    for id in map.claims.map(\.id) {
+      #expect(dot.ranges(of: "\"\(id)\" [").count == 1, "\(id)")
+    }
+    #expect(dot.contains("\n    \"wrong-position\" ["))
+    #expect(dot.contains("\n    \"unknown-group\" ["))
+    #expect(dot.contains("\n  \"in-nowhere\" ["))
   }
 
   @Test("a position named legend does not collide with the legend")
@@ -252,10 +355,10 @@ struct DOTEscapingTests {
   @Test("characters XML forbids become U+FFFD; the rest pass")
   func xmlSafe() {
     for value: UInt32 in [0x0, 0x8, 0xB, 0xC, 0x1F, 0xFFFE, 0xFFFF] {
-      #expect(DOTEscaping.xmlSafe(Unicode.Scalar(value)!) == "\u{FFFD}")
+      #expect(XMLCharacters.safe(Unicode.Scalar(value)!) == "\u{FFFD}")
     }
     for value: UInt32 in [0x9, 0xA, 0xD, 0x20, 0x7F, 0xD7FF, 0xE000, 0xFFFD, 0x10000, 0x10FFFF] {
-      #expect(DOTEscaping.xmlSafe(Unicode.Scalar(value)!) == Unicode.Scalar(value)!)
+      #expect(XMLCharacters.safe(Unicode.Scalar(value)!) == Unicode.Scalar(value)!)
     }
   }
 }

@@ -69,6 +69,9 @@ final class SVGSummary: NSObject, XMLParserDelegate {
   var texts: [String] = []
   /// `xlink:title` of each link, keyed by the title of the group it belongs to.
   var tooltips: [String: String] = [:]
+  /// The bounding box of each cluster's and node's outline, keyed by its title. Graphviz writes
+  /// clusters as siblings, so nesting shows only in where they are drawn.
+  var boxes: [String: Box] = [:]
 
   private var groups: [(kind: String, title: String)] = []
   private var buffer = ""
@@ -90,6 +93,14 @@ final class SVGSummary: NSObject, XMLParserDelegate {
     buffer = ""
     switch element {
     case "g": groups.append((attributes["class"] ?? "", ""))
+    case "polygon", "path", "ellipse":
+      // Links wrap the shape in a `<g>` without a class.
+      if let group = groups.last(where: { !$0.kind.isEmpty }),
+        group.kind == "cluster" || group.kind == "node",
+        boxes[group.title] == nil
+      {
+        boxes[group.title] = Box(shape: element, attributes: attributes)
+      }
     case "a":
       if let tooltip = attributes["xlink:title"],
         let group = groups.last(where: { !$0.kind.isEmpty })
@@ -126,6 +137,38 @@ final class SVGSummary: NSObject, XMLParserDelegate {
   }
 }
 
+/// An axis-aligned rectangle in SVG coordinates.
+struct Box {
+  var minX: Double
+  var minY: Double
+  var maxX: Double
+  var maxY: Double
+
+  /// The box around an SVG shape: an ellipse's extent, or every coordinate of a polygon's
+  /// `points` or a path's `d` (Graphviz writes only absolute coordinates).
+  init(shape: String, attributes: [String: String]) {
+    let number = { (name: String) in Double(attributes[name] ?? "") ?? 0 }
+    if shape == "ellipse" {
+      let (cx, cy, rx, ry) = (number("cx"), number("cy"), number("rx"), number("ry"))
+      (minX, minY, maxX, maxY) = (cx - rx, cy - ry, cx + rx, cy + ry)
+      return
+    }
+    let text = attributes[shape == "path" ? "d" : "points"] ?? ""
+    let values = text.split { !"-0123456789.".contains($0) }.compactMap { Double($0) }
+    let xs = stride(from: 0, to: values.count - 1, by: 2).map { values[$0] }
+    let ys = stride(from: 1, to: values.count, by: 2).map { values[$0] }
+    (minX, minY, maxX, maxY) = (xs.min() ?? 0, ys.min() ?? 0, xs.max() ?? 0, ys.max() ?? 0)
+  }
+
+  func contains(_ other: Box) -> Bool {
+    minX < other.minX && minY < other.minY && other.maxX < maxX && other.maxY < maxY
+  }
+
+  func overlaps(_ other: Box) -> Bool {
+    minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+  }
+}
+
 /// Scalar-exact comparison: Swift's `==` on strings treats canonically equivalent text as equal.
 func scalars(_ string: String) -> [Unicode.Scalar] {
   Array(string.unicodeScalars)
@@ -144,7 +187,7 @@ struct GraphvizTests {
   @Test("a small map: every claim, position, relation and legend entry is drawn")
   func smallMapRenders() throws {
     let svg = try render(smallMap, DOTOptions(title: "Small map"))
-    let legendNodes = ["statement", "argument", "supports", "supported", "rebuts", "rebutted"]
+    let legendNodes = ["statement", "argument", "supports", "supports:end", "rebuts", "rebuts:end"]
       .map { "legend:\($0)" }
     #expect(Set(svg.nodes) == Set(smallMap.claims.map(\.id) + legendNodes))
     #expect(svg.nodes.count == smallMap.claims.count + legendNodes.count)
@@ -162,6 +205,38 @@ struct GraphvizTests {
     #expect(svg.texts.contains("[users-ambiguous]"))
     #expect(svg.texts.contains("<refusal-argument>"))
     #expect(svg.texts.contains("Users phrase requests ambiguously, so"))
+  }
+
+  @Test("nested groups draw as clusters inside clusters; every relation kind renders cleanly")
+  func groupedMapRenders() throws {
+    let svg = try render(groupedMap, DOTOptions(title: "Grouped"))
+    let box = { (name: String) in try #require(svg.boxes[name], "\(name)") }
+    let debate = try box("cluster_debate")
+    let outer = try box("cluster:group:outer")
+    let inner = try box("cluster:group:inner")
+    let deepest = try box("cluster:group:shared")
+    let side = try box("cluster:group:side")
+    let shared = try box("cluster_shared")
+    #expect(debate.contains(outer) && outer.contains(inner) && inner.contains(deepest))
+    #expect(debate.contains(side) && !side.overlaps(outer))
+    #expect(!shared.overlaps(debate))
+    let (reason, inference, thesis) = (try box("reason"), try box("inference"), try box("thesis"))
+    #expect(outer.contains(reason) && !inner.contains(reason))
+    #expect(inner.contains(inference) && !deepest.contains(inference))
+    #expect(deepest.contains(try box("objection")))
+    #expect(side.contains(try box("restated")))
+    #expect(debate.contains(thesis) && !outer.contains(thesis))
+    #expect(shared.contains(try box("rival")))
+    for title in ["Debate", "Outer group", "Inner group", "Deepest group", "Side group"] {
+      #expect(svg.texts.contains(title), "\(title)")
+    }
+    #expect(svg.edges.count == RelationKind.allCases.count * 2)
+    for kind in RelationKind.allCases {
+      #expect(svg.nodes.contains("legend:\(kind.rawValue)"), "\(kind)")
+      #expect(svg.texts.contains(kind.rawValue), "\(kind)")
+    }
+    let undercut = try #require(svg.tooltips["objection->inference"])
+    #expect(undercut == "objection undercuts inference\nscheme: Default Conflict")
   }
 
   @Test("a shading colours nodes, notes them and adds its swatches to the legend")

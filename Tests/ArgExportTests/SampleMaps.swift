@@ -65,3 +65,35 @@ let nastyMap = ArgumentMap(
     Relation(from: "nasty", to: "also-missing", kind: .rebuts),
   ]
 )
+
+/// Groups nested three deep beside a sibling group, a position and a group sharing an id, and
+/// one relation of every kind, the undercut with a scheme.
+let groupedMap = ArgumentMap(
+  positions: [
+    Position(id: "debate", title: "Debate"),
+    Position(id: "shared", title: "Position sharing a group's id"),
+  ],
+  groups: [
+    Group(id: "outer", title: "Outer group", position: "debate"),
+    Group(id: "inner", title: "Inner group", position: "debate", parent: "outer"),
+    Group(id: "shared", title: "Deepest group", position: "debate", parent: "inner"),
+    Group(id: "side", title: "Side group", position: "debate"),
+  ],
+  claims: [
+    Claim(id: "thesis", text: "The thesis.", position: "debate"),
+    Claim(id: "reason", text: "A reason.", position: "debate", group: "outer"),
+    Claim(
+      id: "inference", kind: .argument, text: "An inference.", position: "debate", group: "inner"),
+    Claim(id: "objection", text: "An objection.", position: "debate", group: "shared"),
+    Claim(id: "restated", text: "The thesis, again.", position: "debate", group: "side"),
+    Claim(id: "rival", text: "A rival thesis.", position: "shared"),
+  ],
+  relations: [
+    Relation(from: "reason", to: "thesis", kind: .supports),
+    Relation(from: "objection", to: "reason", kind: .rebuts),
+    Relation(from: "objection", to: "inference", kind: .undercuts, scheme: "Default Conflict"),
+    Relation(from: "rival", to: "thesis", kind: .contradicts),
+    Relation(from: "restated", to: "thesis", kind: .rephrases),
+    Relation(from: "thesis", to: "rival", kind: .prefers),
+  ]
+)

@@ -1,0 +1,161 @@
+import ArgExport
+import ArgModel
+
+/// Writes a map as GraphML (http://graphml.graphdrawing.org/xmlns) for graph tools such as
+/// networkx, yEd and Gephi.
+///
+/// - One directed graph. Each claim is a node whose GraphML id is the claim's id; each relation
+///   is an edge `from` → `to` with ids `e0`, `e1`, … in the map's order.
+/// - Attributes are plain GraphML `<data>` declared by `<key>`s with `attr.name` and
+///   `attr.type`, which every GraphML reader understands; no yEd graphics. Node attributes:
+///   `kind`, `text`, `position`, `group`, `tags`, `source`, `comment`, `quote`, `speaker`,
+///   `time`, `base` (a double) and `status`; edge attributes: `kind` and `scheme`; the graph has
+///   `title`. A value the claim does not have is left out, so readers see it as missing.
+///   GraphML has no list type: `tags` are joined by line feeds, which no tag can contain.
+/// - Relations with an end that is not a claim in the map are left out, as a GraphML edge must
+///   join two nodes; a repeated claim id is written once, from its first record.
+/// - Text is escaped so that XML parsers give back exactly the map's characters: `<`, `&`, `>`,
+///   quotes, and carriage returns, line feeds and tabs as character references (a parser would
+///   otherwise turn `\r\n` into `\n`, and line breaks in attributes into spaces). Characters
+///   XML 1.0 cannot carry at all, even as references (most C0 controls, U+FFFE, U+FFFF), become
+///   U+FFFD, as in the DOT export.
+///
+/// Output is written as it is produced, in the map's order, so the same map always gives the
+/// same bytes and a map of any size needs no more memory than its set of claim ids.
+public enum GraphMLExporter {
+  public static func write(
+    _ map: ArgumentMap, statuses: [String: String] = [:], to target: inout some TextOutputStream
+  ) {
+    target.write(header)
+    if let title = map.title {
+      target.write("    <data key=\"graph-title\">\(escaped(title))</data>\n")
+    }
+    var claimIDs: Set<String> = []
+    for claim in map.claims where claimIDs.insert(claim.id).inserted {
+      writeNode(claim, status: statuses[claim.id], to: &target)
+    }
+    let relations = map.relations.filter {
+      claimIDs.contains($0.from) && claimIDs.contains($0.to)
+    }
+    for (index, relation) in relations.enumerated() {
+      writeEdge(relation, id: "e\(index)", to: &target)
+    }
+    target.write("  </graph>\n</graphml>\n")
+  }
+
+  /// The GraphML text; see ``write(_:statuses:to:)``.
+  public static func render(_ map: ArgumentMap, statuses: [String: String] = [:]) -> String {
+    var text = ""
+    write(map, statuses: statuses, to: &text)
+    return text
+  }
+
+  /// One declared attribute. Key ids carry the domain, because nodes and edges both have a
+  /// `kind` and GraphML key ids are unique per document.
+  private struct Key {
+    var domain: String
+    var name: String
+    var type = "string"
+
+    var id: String { "\(domain)-\(name)" }
+  }
+
+  private static let keys = [
+    Key(domain: "graph", name: "title"),
+    Key(domain: "node", name: "kind"), Key(domain: "node", name: "text"),
+    Key(domain: "node", name: "position"), Key(domain: "node", name: "group"),
+    Key(domain: "node", name: "tags"), Key(domain: "node", name: "source"),
+    Key(domain: "node", name: "comment"), Key(domain: "node", name: "quote"),
+    Key(domain: "node", name: "speaker"), Key(domain: "node", name: "time"),
+    Key(domain: "node", name: "base", type: "double"), Key(domain: "node", name: "status"),
+    Key(domain: "edge", name: "kind"), Key(domain: "edge", name: "scheme"),
+  ]
+
+  private static let header: String = {
+    var header = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
+      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+      xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
+      http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+
+      """
+    for key in keys {
+      header +=
+        "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.name)\" "
+        + "attr.type=\"\(key.type)\"/>\n"
+    }
+    header += "  <graph id=\"argmap\" edgedefault=\"directed\">\n"
+    return header
+  }()
+
+  private static func writeNode(
+    _ claim: Claim, status: String?, to target: inout some TextOutputStream
+  ) {
+    target.write("    <node id=\"\(escaped(claim.id))\">\n")
+    let provenance = claim.provenance
+    let values: [(String, String?)] = [
+      ("kind", claim.kind.rawValue), ("text", claim.text), ("position", claim.position),
+      ("group", claim.group),
+      ("tags", claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n")),
+      ("source", provenance?.source), ("comment", provenance?.comment),
+      ("quote", provenance?.quote), ("speaker", provenance?.speaker), ("time", provenance?.time),
+      ("base", claim.base.map { "\($0)" }), ("status", status),
+    ]
+    writeData(values, domain: "node", to: &target)
+    target.write("    </node>\n")
+  }
+
+  private static func writeEdge(
+    _ relation: Relation, id: String, to target: inout some TextOutputStream
+  ) {
+    target.write(
+      "    <edge id=\"\(id)\" source=\"\(escaped(relation.from))\" "
+        + "target=\"\(escaped(relation.to))\">\n")
+    writeData(
+      [("kind", relation.kind.rawValue), ("scheme", relation.scheme)], domain: "edge", to: &target)
+    target.write("    </edge>\n")
+  }
+
+  private static func writeData(
+    _ values: [(String, String?)], domain: String,
+    to target: inout some TextOutputStream
+  ) {
+    for (name, value) in values {
+      guard let value else { continue }
+      target.write("      <data key=\"\(domain)-\(name)\">\(escaped(value))</data>\n")
+    }
+  }
+
+  /// `string` as XML character data that is also safe inside a double-quoted attribute; see the
+  /// type's note. Most strings need nothing, and are returned as they are.
+  static func escaped(_ string: String) -> String {
+    guard string.utf8.contains(where: needsAttention) else { return string }
+    var result = ""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&apos;"
+      case "\t": result += "&#9;"
+      case "\n": result += "&#10;"
+      case "\r": result += "&#13;"
+      default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
+      }
+    }
+    return result
+  }
+
+  /// Whether a UTF-8 byte may start something ``escaped(_:)`` changes: markup characters, C0
+  /// controls, and the lead byte of U+FFFE and U+FFFF.
+  private static func needsAttention(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
+      UInt8(ascii: "'"), 0x00..<0x20, 0xEF:
+      true
+    default: false
+    }
+  }
+}
