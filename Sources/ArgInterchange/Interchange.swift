@@ -33,7 +33,8 @@ public enum Interchange {
   private static func readOne(_ input: Input) -> ParsedCorpus {
     switch input.format {
     case .argdown: ArgdownParser.parse([input.file])
-    case .aif, .json, .kialo:
+    case .kialo: KialoReader.parse(input.file)
+    case .aif, .json:
       ParsedCorpus(
         map: ArgumentMap(),
         diagnostics: [

@@ -33,6 +33,14 @@ public enum InterchangeFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// The format of text with no name to go by (standard input): JSON by its opening brace,
+  /// Kialo by its title line, and otherwise Argdown, whose plain text is a valid map.
+  public static func detect(content prefix: Substring) -> InterchangeFormat? {
+    let start = prefix.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    if start.first == "{" { return jsonFormat(prefix) }
+    return looksLikeKialo(prefix) ? .kialo : .argdown
+  }
+
   private static func fileExtension(_ path: String) -> String {
     let name = path.split(separator: "/").last ?? ""
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }

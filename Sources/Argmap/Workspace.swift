@@ -200,9 +200,13 @@ public enum Workspace {
     var corpus = Corpus(files: [], skipped: [])
     for (index, file) in found.enumerated() {
       let text = try readText(file.path)
-      if let detected = format
-        ?? InterchangeFormat.detect(path: file.path, prefix: text.prefix(4096))
-      {
+      let prefix = text.prefix(4096)
+      let detected =
+        format
+        ?? (file.path == standardInput
+          ? InterchangeFormat.detect(content: prefix)
+          : InterchangeFormat.detect(path: file.path, prefix: prefix))
+      if let detected {
         corpus.files.append(Interchange.Input(SourceFile(path: file.path, text: text), detected))
       } else if file.named || !file.path.hasSuffix(".txt") {
         throw .unknownFormat(path: file.path)
@@ -218,6 +222,7 @@ public enum Workspace {
   private static func corpusFiles(
     at path: String, format: InterchangeFormat?, visited: inout Set<String>
   ) throws(ArgmapError) -> [String] {
+    if path == standardInput { return [path] }
     let fileManager = FileManager.default
     var isFolder: Bool = false
     guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -246,10 +251,16 @@ public enum Workspace {
     return files
   }
 
+  /// The path that names standard input, as in most Unix tools: `cat map.argdown | argmap
+  /// import -`.
+  public static let standardInput = "-"
+
   private static func readText(_ path: String) throws(ArgmapError) -> String {
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      data =
+        path == standardInput
+        ? try readStandardInput() : try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw .unreadable(path: path, reason: systemError())
     }
@@ -257,6 +268,21 @@ public enum Workspace {
       throw .notText(path: path)
     }
     return text
+  }
+
+  /// Reads to end of file with read(2): a pipe has no size to read up front.
+  private static func readStandardInput() throws(ArgmapError) -> Data {
+    var data = Data()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+      if count == 0 { return data }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: standardInput, reason: systemError())
+      }
+      data.append(contentsOf: chunk[..<count])
+    }
   }
 
   private static func createParentFolder(of path: String) throws(ArgmapError) {

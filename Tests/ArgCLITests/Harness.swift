@@ -58,11 +58,11 @@ final class Harness {
 
   /// Runs the real `argmap` binary that `swift build` put beside the test bundle, in the
   /// scratch folder.
-  func runProcess(_ arguments: [String]) throws -> Outcome {
+  func runProcess(_ arguments: [String], stdin: String = "") throws -> Outcome {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     return try runCapturing(
       Self.binary, arguments, environment: environment.merging(["PATH": path]) { own, _ in own },
-      in: folder)
+      in: folder, stdin: stdin)
   }
 
   /// The built executable: beside the test bundle in the build folder.

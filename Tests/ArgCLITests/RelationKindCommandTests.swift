@@ -13,7 +13,7 @@ import Testing
     harness.run("--db", db, "init", "--empty")
     harness.run("--db", db, "add", "position", "p", "--title", "P")
     for (id, extra) in [("thesis", []), ("arg", ["--argument"]), ("cut", []), ("rival", [])] {
-      harness.run(["--db", db, "add", "claim", id, "--position", "p", "--text", id] + extra)
+      _ = harness.run(["--db", db, "add", "claim", id, "--position", "p", "--text", id] + extra)
     }
     harness.run("--db", db, "link", "arg", "supports", "thesis")
   }

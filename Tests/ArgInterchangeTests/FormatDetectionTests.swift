@@ -17,6 +17,20 @@ import Testing
   }
 
   @Test(arguments: [
+    ("[a]: text\n  + [b]: more", InterchangeFormat.argdown),
+    ("\n  {\"nodes\": [], \"edges\": []}", .aif),
+    ("{\"claims\": []}", .json),
+    ("Discussion Title: X\n\n1. Y.", .kialo),
+  ])
+  func standardInputIsToldByContentAlone(text: String, expected: InterchangeFormat) {
+    #expect(InterchangeFormat.detect(content: text[...]) == expected)
+  }
+
+  @Test func jsonOfNoKnownShapeIsNotGuessed() {
+    #expect(InterchangeFormat.detect(content: "{\"other\": 1}") == nil)
+  }
+
+  @Test(arguments: [
     ("notes.txt", "Some notes"),
     ("data.json", #"{"other": 1}"#),
     ("map.dot", "digraph {}"),

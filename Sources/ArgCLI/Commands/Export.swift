@@ -2,8 +2,10 @@ import Argmap
 
 extension Commands {
   static let export = CommandSpec(
-    path: ["export"], abstract: "Write the map as Graphviz DOT, JSON or Argdown.",
-    subcommands: [exportDOT, exportJSON, exportArgdown] + ICCMAFormat.allCases.map(exportFramework))
+    path: ["export"],
+    abstract: "Write the map as Graphviz DOT, JSON, Argdown, GraphML or an ICCMA framework.",
+    subcommands: [exportDOT, exportJSON, exportArgdown, exportGraphML]
+      + ICCMAFormat.allCases.map(exportFramework))
 
   static let exportDOT = CommandSpec(
     path: ["export", "dot"],
@@ -27,6 +29,29 @@ extension Commands {
     let shading = try statusShading(command, context)
     var stream = ConsoleStream(console: context.console)
     DOTExporter.write(map, options: DOTOptions(shading: shading), to: &stream)
+  }
+
+  static let exportGraphML = CommandSpec(
+    path: ["export", "graphml"],
+    abstract: "The map as GraphML for networkx, yEd, Gephi or Cytoscape.",
+    discussion: """
+      Nodes carry kind, text, position, group, tags, provenance and base score; edges carry
+      kind and scheme. '--status' adds each claim's standing (or strength) as 'status'.
+      """,
+    options: [
+      .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
+      .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
+      .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
+      .init(
+        name: "--status", valueName: "view",
+        help: "Add each claim's grounded or preferred standing, or its strength."),
+      supportOption,
+    ]
+  ) { command, context throws(CLIError) in
+    let map = try selectedMap(command, context)
+    let statuses = try statusShading(command, context)?.notes ?? [:]
+    var stream = ConsoleStream(console: context.console)
+    GraphMLExporter.write(map, statuses: statuses, to: &stream)
   }
 
   /// Colours by an evaluation of the whole map, so a claim's colour does not depend on which

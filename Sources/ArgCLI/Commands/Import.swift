@@ -9,7 +9,8 @@ extension Commands {
       file is AIF (AIFdb or OVA) when it has "nodes" or "AIF", argmap's own dump when it has
       "claims"; a .txt file is a Kialo export when it opens with 'Discussion Title:'. A folder
       is searched for such files (a .txt that is not a Kialo export is skipped); '--format'
-      names the format instead. All files are read as one corpus; references may point at
+      names the format instead. '-' reads standard input, told by its content (Argdown unless
+      it is JSON or a Kialo export). All files are read as one corpus; references may point at
       claims already in the database. Any error stops the import before the database is
       touched, and every error is listed as file:line:column. Re-importing is idempotent:
       changed claims are updated and new relations added. '--replace' first drops the claims
@@ -17,7 +18,9 @@ extension Commands {
       relations that other positions' claims hold into claims that come back are kept.
       """,
     arguments: [
-      .init(name: "path", help: "A file, or a folder searched for them.", isVariadic: true)
+      .init(
+        name: "path", help: "A file, a folder searched for them, or '-' for standard input.",
+        isVariadic: true)
     ],
     options: [
       .init(

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `import` across formats, and the exports other tools read, through the real command line.
+@Suite struct InterchangeCommandTests {
+  let harness: Harness
+  let db: String
+
+  init() throws {
+    harness = try Harness()
+    db = harness.path("map.db")
+    harness.run("--db", db, "init", "--empty")
+  }
+
+  static let kialo = """
+    Discussion Title: Should cities ban cars?
+
+    1. Cities should ban private cars from their centres.
+    1.1. Pro: Fewer cars mean cleaner air
+    for everyone who lives there.
+    1.1.1. Con: Electric cars already clean the air.
+    1.2. Con: Deliveries and disabled people need road access.
+    1.3. Pro: -> See 1.1.1.
+
+    """
+
+  @Test func aKialoExportImportsByItsContent() throws {
+    try harness.write(Self.kialo, to: "cars.txt")
+    let outcome = harness.run("--db", db, "import", harness.path("cars.txt"))
+    #expect(outcome.status == 0, "\(outcome.err)")
+    #expect(outcome.out.contains("imported 4 claims, 4 relations from 1 file in "))
+    let tree = harness.run("--db", db, "tree", "should-cities-ban-cars-1").out
+    #expect(tree.contains("+ [should-cities-ban-cars-1.1]: Fewer cars mean cleaner air for"))
+    #expect(tree.contains("  - [should-cities-ban-cars-1.2]"))
+    let show = harness.run("--db", db, "show", "should-cities-ban-cars-1.1.1").out
+    #expect(show.contains("source:   cars, comment 1.1.1"))
+  }
+
+  /// `-` reads standard input, told by its content: Kialo here, Argdown by default.
+  @Test func standardInputImportsByContent() throws {
+    let kialo = try harness.runProcess(["--db", db, "import", "-"], stdin: Self.kialo)
+    #expect(kialo.status == 0, "\(kialo.err)")
+    #expect(kialo.out.contains("imported 4 claims, 4 relations from 1 file in "))
+    let argdown = try harness.runProcess(
+      ["--db", db, "import", "-"], stdin: "# Mine {id: mine}\n\n[a]: One.\n  - [b]: Two.\n")
+    #expect(argdown.status == 0, "\(argdown.err)")
+    #expect(harness.run("--db", db, "show", "b").out.contains("rebuts:\n  -> a"))
+    let broken = try harness.runProcess(["--db", db, "import", "-"], stdin: "[a: unclosed\n")
+    #expect(broken.status == 65)
+    #expect(broken.err.hasPrefix("-:1:"))
+  }
+
+  @Test func aFolderSkipsTextThatIsNotKialoAndSaysSo() throws {
+    try FileManager.default.createDirectory(
+      atPath: harness.path("maps"), withIntermediateDirectories: true)
+    try harness.write(Self.kialo, to: "maps/cars.txt")
+    try harness.write("Notes to self.\n", to: "maps/README.txt")
+    try harness.write("# Mine {id: mine}\n\n[a]: One.\n", to: "maps/mine.argdown")
+    let outcome = harness.run("--db", db, "import", harness.path("maps"), "--json")
+    #expect(outcome.status == 0, "\(outcome.err)")
+    let json = try #require(outcome.json() as? [String: Any])
+    #expect(json["formats"] as? [String: Int] == ["argdown": 1, "kialo": 1])
+    #expect(json["skipped"] as? [String] == [harness.path("maps/README.txt")])
+    #expect(json["claims"] as? Int == 5)
+  }
+
+  @Test func aNamedFileOfUnknownFormatIsRefusedUnlessNamed() throws {
+    try harness.write("Notes to self.\n", to: "notes.txt")
+    let outcome = harness.run("--db", db, "import", harness.path("notes.txt"))
+    #expect(outcome.status == 65)
+    #expect(outcome.err.contains("cannot tell the format of"))
+    #expect(outcome.err.contains("--format argdown|aif|json|kialo"))
+    try harness.write("[a]: Written in Argdown after all.\n", to: "notes.txt")
+    let forced = harness.run("--db", db, "import", "--format", "argdown", harness.path("notes.txt"))
+    #expect(forced.status == 0, "\(forced.err)")
+    #expect(
+      harness.run("--db", db, "import", "--format", "csv", harness.path("notes.txt")).status == 64)
+  }
+
+  /// A bad file among good ones stops the whole import: nothing of the good ones lands.
+  @Test func oneBadFileStopsTheWholeImport() throws {
+    try harness.write(Self.kialo, to: "cars.txt")
+    try harness.write(
+      "Discussion Title: Broken\n\n1. Thesis.\n1.1. Pro: A reason.\n1.3.1. Con: An orphan.\n",
+      to: "bad.txt")
+    let outcome = harness.run(
+      "--db", db, "import", harness.path("cars.txt"), harness.path("bad.txt"))
+    #expect(outcome.status == 65)
+    #expect(outcome.err.contains("bad.txt:5:1"))
+    #expect(harness.run("--db", db, "stats", "--json").out.contains("\"claims\": 0,"))
+  }
+
+  @Test func graphMLCarriesEvaluationStatuses() throws {
+    harness.run("--db", db, "init", "--force")
+    let outcome = harness.run("--db", db, "export", "graphml", "--status", "grounded")
+    #expect(outcome.status == 0)
+    #expect(outcome.out.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml"))
+    #expect(outcome.out.components(separatedBy: "<node id=").count - 1 == 62)
+    #expect(outcome.out.contains("<data key=\"node-status\">rejected</data>"))
+    #expect(
+      harness.run("--db", db, "export", "graphml", "--status", "bogus").status == 64)
+  }
+}
