@@ -1,7 +1,7 @@
 import ArgModel
 
-/// Reads argmap's corpus: a subset of Argdown (argdown.org) made of positions, statements,
-/// arguments and support/rebut relations. See the README for the full syntax; in short:
+/// Reads argmap's corpus: Argdown (argdown.org) with positions, groups, statements, arguments,
+/// relations and premise-conclusion structures. See the README for the full syntax; in short:
 ///
 /// ```
 /// # Realism critique {id: realism-critique, source: discussion}
@@ -12,6 +12,31 @@ import ArgModel
 ///   - [existing-claim]
 ///   -> <some-argument>
 /// ```
+///
+/// Beyond the example:
+/// - Relations: `+`/`<+` and `-`/`<-` (the child supports or rebuts the parent), `+>`/`->`
+///   (the parent supports or rebuts the child), `<_`/`_` (the child undercuts the parent),
+///   `_>` (the parent undercuts the child; only an argument can be undercut), `><` (the child
+///   contradicts the parent).
+/// - `<id>` (or `<id>: text`) followed by numbered steps `(1) …` with inference lines (`----`,
+///   `-- rule --`, or `--` … `--` over several lines) is a premise-conclusion structure: each
+///   step is a statement (`[id]: text`, `[id]` or untitled text) and relation lines indented
+///   under a step attach to it. Metadata on inference lines is ignored with a warning.
+/// - A heading with no position heading above it (of a lower level) is a position; a deeper
+///   one is a group of that position, nested in the enclosing group. Group ids are slugs of the
+///   titles, made unique with `-2`, `-3`, … in reading order, unless `{id: …}` gives one.
+/// - Free text at the top level, in a relation line, a list item or a step is an untitled
+///   statement, with an id made from its first words, unique among the corpus's ids.
+/// - `* ` and `1. ` list items hold what a top-level line holds.
+/// - Front matter (`===` … `===`, first in a file) gives the map's `title`; the first file to
+///   give one wins; other keys are ignored with a warning.
+/// - A title in brackets that is not a valid id (`[Some Title]`) stands for its slug.
+/// - Mentions (`@[x]`, `@<x>`), links and emphasis (`**b**`, `_i_`, `[text](url)`) are kept
+///   in the text verbatim, as typed: argmap stores a claim's words, not their rendering.
+/// - Metadata may span lines and a line break before a `key:` line separates entries like a
+///   comma; `[a, b]` and `{…}` values are read whole. Unknown keys are ignored with a warning.
+///   `speaker` and `time` are provenance; `rephrases: [ids]` and `prefers: [ids]` relate the
+///   claim to those claims.
 ///
 /// Rules the example does not show:
 /// - Lines end with `\n`, `\r\n` or `\r`; a leading byte order mark is ignored.

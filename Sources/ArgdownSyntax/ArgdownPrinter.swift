@@ -56,10 +56,14 @@ private struct Writer {
   /// Ids that relations point to but that are no claim of the map, in order of appearance.
   private var outside: [String] = []
   /// The relations each claim (then each outside id) receives, as linked lists in the map's
-  /// order: `first[target]`, then `next[relation]` until -1.
+  /// order: `first[target]`, then `next[relation]` until -1. Relations written another way
+  /// (as metadata, or by a reconstruction) are left out.
   private var first: [Int] = []
   private var last: [Int] = []
   private var next: [Int] = []
+  /// The `rephrases` and `prefers` relations of each claim, written as its metadata.
+  private var listed: [Int: [Relation]] = [:]
+  private var reconstructions: [String: Reconstruction] = [:]
 
   init(_ map: ArgumentMap) {
     self.map = map
@@ -69,11 +73,20 @@ private struct Writer {
     for (offset, claim) in map.claims.enumerated() where index[claim.id] == nil {
       index[claim.id] = offset
     }
+    for reconstruction in map.reconstructions where index[reconstruction.argument] != nil {
+      reconstructions[reconstruction.argument] =
+        reconstructions[reconstruction.argument] ?? reconstruction
+    }
+    let derived = Set(reconstructions.values.flatMap(\.relations))
     var outsideSlots: [String: Int] = [:]
     first = Array(repeating: -1, count: map.claims.count)
     last = first
     next = Array(repeating: -1, count: map.relations.count)
-    for (offset, relation) in map.relations.enumerated() {
+    for (offset, relation) in map.relations.enumerated() where !derived.contains(relation) {
+      if Writer.isMetadata(relation.kind), let from = index[relation.from] {
+        listed[from, default: []].append(relation)
+        continue
+      }
       var target: Int
       if let claim = index[relation.to] {
         target = claim
@@ -91,7 +104,26 @@ private struct Writer {
     }
   }
 
+  /// How a claim's indented line says it receives a relation of this kind.
+  private static func receivedMarker(_ kind: RelationKind) -> String {
+    switch kind {
+    case .supports: "  + "
+    case .undercuts: "  <_ "
+    case .contradicts: "  >< "
+    default: "  - "
+    }
+  }
+
+  private static func isMetadata(_ kind: RelationKind) -> Bool {
+    kind == .rephrases || kind == .prefers
+  }
+
   mutating func write() {
+    if let title = map.title {
+      append("===\ntitle: ")
+      writeValue(title)
+      append("\n===\n")
+    }
     var byPosition: [String: [Int]] = [:]
     var strayPositions: [String] = []
     let known = Set(map.positions.map(\.id))
@@ -138,13 +170,15 @@ private struct Writer {
   private mutating func writeRelations(to target: Int) {
     var relation = first[target]
     while relation >= 0 {
-      append(map.relations[relation].kind == .supports ? "  + " : "  - ")
+      append(Writer.receivedMarker(map.relations[relation].kind))
       writeReference(map.relations[relation].from)
       bytes.append(ASCII.lineFeed)
       relation = next[relation]
     }
   }
 
+  /// The position's heading, its claims outside every group, then its groups as deeper
+  /// headings. A claim whose group is not one of the position's is written outside groups.
   private mutating func writeHeading(_ position: Position, claims: [Int]) {
     startBlock()
     append("# ")
@@ -158,7 +192,32 @@ private struct Writer {
       writeValue(summary)
     }
     append("}\n")
-    for claim in claims { writeClaim(claim) }
+    let groups = map.groups.filter { $0.position == position.id }
+    let groupIDs = Set(groups.map(\.id))
+    var byGroup: [String: [Int]] = [:]
+    for claim in claims {
+      if let group = map.claims[claim].group, groupIDs.contains(group) {
+        byGroup[group, default: []].append(claim)
+      } else {
+        writeClaim(claim)
+      }
+    }
+    writeGroups(groups, parent: nil, level: 2, claims: byGroup)
+  }
+
+  private mutating func writeGroups(
+    _ groups: [Group], parent: String?, level: Int, claims: [String: [Int]]
+  ) {
+    for group in groups where group.parent == parent {
+      startBlock()
+      append(String(repeating: "#", count: level) + " ")
+      writeEscaped(group.title)
+      append(" {id: ")
+      writeValue(group.id)
+      append("}\n")
+      for claim in claims[group.id] ?? [] { writeClaim(claim) }
+      writeGroups(groups, parent: group.id, level: level + 1, claims: claims)
+    }
   }
 
   private mutating func writeClaim(_ offset: Int) {
@@ -179,32 +238,64 @@ private struct Writer {
         bytes.append(ASCII.closeParen)
       }
     }
+    writeMetadata(claim, listed: listed[offset] ?? [])
+    bytes.append(ASCII.lineFeed)
+    writeRelations(to: offset)
+    if claim.kind == .argument, let reconstruction = reconstructions[claim.id] {
+      writeReconstruction(reconstruction)
+    }
+  }
+
+  private mutating func writeMetadata(_ claim: Claim, listed: [Relation]) {
     var separator = " {"
     if let provenance = claim.provenance {
-      append(separator + "source: ")
-      writeValue(provenance.source)
-      if let comment = provenance.comment {
-        append(", comment: ")
-        writeValue(comment)
+      let entries = [
+        ("source", provenance.source), ("comment", provenance.comment),
+        ("quote", provenance.quote), ("speaker", provenance.speaker), ("time", provenance.time),
+      ]
+      for case (let key, let value?) in entries {
+        append(separator + key + ": ")
+        writeValue(value)
+        separator = ", "
       }
-      if let quote = provenance.quote {
-        append(", quote: ")
-        writeValue(quote)
-      }
-      separator = ", "
     }
     if let base = claim.base {
       append(separator + "base: \(base)")
       separator = ", "
     }
+    for kind in [RelationKind.rephrases, .prefers] {
+      let targets = listed.filter { $0.kind == kind }.map(\.to)
+      guard !targets.isEmpty else { continue }
+      append(separator + kind.rawValue + ": [" + targets.joined(separator: ", ") + "]")
+      separator = ", "
+    }
     if separator == ", " { bytes.append(ASCII.closeBrace) }
-    bytes.append(ASCII.lineFeed)
-    writeRelations(to: offset)
+  }
+
+  /// The numbered steps below the argument, each conclusion after its inference line.
+  private mutating func writeReconstruction(_ reconstruction: Reconstruction) {
+    startBlock()
+    for (number, step) in reconstruction.steps.enumerated() {
+      if let inference = step.inference {
+        if inference.isEmpty {
+          append("----\n")
+        } else {
+          append("-- ")
+          writeEscaped(inference, dashes: true)
+          append(" --\n")
+        }
+      }
+      append("(\(number + 1)) ")
+      writeReference(step.claim)
+      bytes.append(ASCII.lineFeed)
+    }
   }
 
   /// Text or a title, normalized and escaped so that it reads back unchanged. Inside `#(…)`,
-  /// parentheses are escaped too.
-  private mutating func writeEscaped(_ text: String, parentheses: Bool = false) {
+  /// parentheses are escaped too; in an inference, dashes that could end it.
+  private mutating func writeEscaped(
+    _ text: String, parentheses: Bool = false, dashes: Bool = false
+  ) {
     var text = text
     text.withUTF8 { source in
       var pendingSpace = false
@@ -229,6 +320,10 @@ private struct Writer {
           needed = following == ASCII.slash || following == ASCII.asterisk
         case ASCII.openParen, ASCII.closeParen:
           needed = parentheses
+        case ASCII.minus:
+          let previous = offset > 0 ? source[offset - 1] : ASCII.space
+          let following = offset + 1 < source.count ? source[offset + 1] : ASCII.space
+          needed = dashes && (previous == ASCII.minus || following == ASCII.minus)
         default:
           needed = false
         }

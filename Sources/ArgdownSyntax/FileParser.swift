@@ -9,35 +9,40 @@ struct FileParser {
     case supportsParent
     /// `- X`, `<- X`: X rebuts the parent.
     case rebutsParent
+    /// `<_ X`, `_ X`: X undercuts the parent.
+    case undercutsParent
+    /// `>< X`: X contradicts the parent (and the parent X).
+    case contradictsParent
     /// `+> X`: the parent supports X.
     case parentSupports
     /// `-> X`: the parent rebuts X.
     case parentRebuts
+    /// `_> X`: the parent undercuts X.
+    case parentUndercuts
   }
 
   private enum Marker {
     case relation(Direction)
     /// `--`: the inference line of a premise-conclusion structure.
     case inference
-    case undercut
-    case contradiction
     case unknown
   }
 
   /// A line above that deeper relation lines attach to. `node` is `nil` for a line that could not
-  /// be read (or is not supported): relations under it are dropped without further errors.
+  /// be read: relations under it are dropped without further errors.
   private struct Frame {
     var indent: Int
     var node: ParseSession.Key?
   }
 
   private struct PendingDefinition {
-    var id: String
+    /// Nil for an untitled statement.
+    var id: String?
     var key: ParseSession.Key
     var kind: ClaimKind
-    /// The `[` or `<`.
+    /// The `[` or `<`, or the first byte of an untitled statement.
     var origin: Int
-    /// Just after the `:`.
+    /// Just after the `:`; `origin` for an untitled statement.
     var textStart: Int
   }
 
@@ -45,6 +50,8 @@ struct FileParser {
     case nothing
     /// A definition whose text may continue on the next lines, held in `segments`.
     case definition(PendingDefinition)
+    /// An inference line's text, held in `segments`, until the dashes that close it.
+    case inference(origin: Int)
     /// Text lines that continue a line already reported; they are skipped silently.
     case skipped
   }
@@ -59,6 +66,19 @@ struct FileParser {
     var skipsText = false
   }
 
+  /// The premise-conclusion structure being read.
+  private struct OpenReconstruction {
+    /// Nil when no argument line came before it; its steps are read but nothing is recorded.
+    var argument: ParseSession.Key?
+    var origin: Int
+    var steps: [(key: ParseSession.Key, inference: String?)] = []
+    /// The inference line read since the last step, which makes the next step a conclusion.
+    var inference: (text: String, origin: Int)?
+    var lastStep: Int
+    /// Whether a step could not be read: the structure is then not checked any further.
+    var failed = false
+  }
+
   private let session: ParseSession
   private let file: Int
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -70,12 +90,19 @@ struct FileParser {
   private var scratch: [UInt8] = []
   private var stackEndedByBlankLine = false
   private var open = Open.nothing
-  /// The position claims defined now belong to, and the heading's default source.
+  /// The position claims defined now belong to, the level of its heading, and the heading's
+  /// default source.
   private var position: String?
+  private var positionLevel = 0
   private var defaultSource: String?
-  /// The unsupported block construct reported last, so that the lines of one list or one
-  /// premise-conclusion structure give one error, not one each.
-  private var reportedBlock: String?
+  /// The groups open below the position, outermost first, with their heading levels.
+  private var groups: [(level: Int, index: Int?)] = []
+  /// The argument of the latest top-level `<id>` line: a premise-conclusion structure below
+  /// it reconstructs it.
+  private var lastArgument: ParseSession.Key?
+  private var reconstruction: OpenReconstruction?
+  /// Whether anything but blanks and comments came before: front matter must come first.
+  private var sawContent = false
 
   init(session: ParseSession, file: Int, bytes: UnsafeBufferPointer<UInt8>) {
     self.session = session
@@ -89,8 +116,7 @@ struct FileParser {
     var lineStart = Self.byteOrderMarkLength(bytes)
     var resume = 0
     while lineStart < count {
-      var lineEnd = lineStart
-      while lineEnd < count, !ASCII.isLineBreak(bytes[lineEnd]) { lineEnd += 1 }
+      let lineEnd = lineEnd(from: lineStart)
       let next = lineBreakEnd(lineEnd)
       if lineStart >= resume, let skipTo = parseLine(lineStart, lineEnd, next) {
         resume = skipTo
@@ -98,10 +124,17 @@ struct FileParser {
       lineStart = next
     }
     close()
+    endReconstruction()
   }
 
   static func byteOrderMarkLength(_ bytes: some Collection<UInt8>) -> Int {
     bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
+  private func lineEnd(from lineStart: Int) -> Int {
+    var lineEnd = lineStart
+    while lineEnd < bytes.count, !ASCII.isLineBreak(bytes[lineEnd]) { lineEnd += 1 }
+    return lineEnd
   }
 
   /// The start of the line after the one ending at `lineEnd` (`\n`, `\r\n` or `\r`).
@@ -125,6 +158,10 @@ struct FileParser {
 
   private func error(_ message: String, at offset: Int, notes: [(Int, String)] = []) {
     session.error(message, at: at(offset), notes: notes.map { (at($0.0), $0.1) })
+  }
+
+  private func textParser(_ segments: [Range<Int>]) -> TextParser {
+    TextParser(session: session, file: file, bytes: bytes, segments: segments, scratch: [])
   }
 
   // MARK: Lines
@@ -151,9 +188,13 @@ struct FileParser {
     }
     var last = end
     while ASCII.isBlank(bytes[last - 1]) { last -= 1 }
+    defer { sawContent = true }
 
+    if case .inference(let origin) = open {
+      inferenceText(first, last, origin: origin)
+      return nil
+    }
     let byte = bytes[first]
-    let second = first + 1 < last ? bytes[first + 1] : 0
     if first == start {
       if byte == ASCII.hash {
         var hashes = first
@@ -171,39 +212,19 @@ struct FileParser {
       relationLine(marker, length: length, at: first, last, indent: indent)
       return nil
     }
-    if byte == ASCII.openParen {
-      var digits = first + 1
-      while digits < last, ASCII.isDigit(bytes[digits]) { digits += 1 }
-      if digits > first + 1, digits < last, bytes[digits] == ASCII.closeParen {
-        unsupportedBlock(
-          "premise-conclusion",
-          "premise-conclusion structures ('\(string(first..<digits + 1))') are not supported yet",
-          at: first, indent: indent)
-        return nil
-      }
-    }
-    if ASCII.isDigit(byte) {
-      var digits = first
-      while digits < last, ASCII.isDigit(bytes[digits]) { digits += 1 }
-      if digits < last, bytes[digits] == ASCII.dot,
-        digits + 1 == last || ASCII.isBlank(bytes[digits + 1])
-      {
-        unsupportedBlock(
-          "ordered list",
-          "ordered lists ('\(string(first..<digits + 1))') are not supported yet", at: first,
-          indent: indent)
-        return nil
-      }
-    }
-    if byte == ASCII.asterisk, second == 0 || ASCII.isBlank(second) {
-      unsupportedBlock("list", "lists ('*') are not supported yet", at: first, indent: indent)
+    if let content = stepContent(first, last) {
+      step(at: first, content: content, last, indent: indent)
       return nil
     }
-    if byte == ASCII.openBracket || byte == ASCII.less {
+    if let content = listItemContent(first, last) {
+      listItem(at: first, content: content, last, indent: indent)
+      return nil
+    }
+    if isNode(first, last) {
       rootNode(at: first, last, indent: indent)
       return nil
     }
-    textLine(first, last)
+    textLine(first, last, indent: indent)
     return nil
   }
 
@@ -211,52 +232,80 @@ struct FileParser {
     close()
     if !stack.isEmpty { stackEndedByBlankLine = true }
     stack.removeAll(keepingCapacity: true)
-    reportedBlock = nil
   }
 
-  /// A line of text: it continues the definition above, or is an untitled statement.
-  private mutating func textLine(_ first: Int, _ last: Int) {
+  /// Whether the line starts with `[` or `<` as a node; `[text](url)` is a Markdown link.
+  private func isNode(_ first: Int, _ last: Int) -> Bool {
+    guard bytes[first] == ASCII.openBracket || bytes[first] == ASCII.less else { return false }
+    guard bytes[first] == ASCII.openBracket else { return true }
+    var close = first + 1
+    while close < last, bytes[close] != ASCII.closeBracket { close += 1 }
+    return !(close + 1 < last && bytes[close + 1] == ASCII.openParen)
+  }
+
+  /// A line of text: it continues the definition above, or starts an untitled statement.
+  private mutating func textLine(_ first: Int, _ last: Int, indent: Int) {
     switch open {
-    case .definition:
+    case .definition, .inference:
       segments.append(first..<last)
     case .skipped:
       break
     case .nothing:
-      error(
-        "untitled statements are not supported yet; give it an id, as in '[my-id]: …'",
-        at: first)
-      open = .skipped
+      startTree(at: first, last, indent: indent) { parser in
+        parser.untitled(at: first, last)
+      }
     }
   }
 
-  // MARK: Headings and blocks
+  /// Starts a new tree of relations at a top-level line, which ends any reconstruction above.
+  private mutating func startTree(
+    at first: Int, _ last: Int, indent: Int, _ node: (inout FileParser) -> ParseSession.Key?
+  ) {
+    close()
+    endReconstruction()
+    lastArgument = nil
+    let key = node(&self)
+    stack.removeAll(keepingCapacity: true)
+    stack.append(Frame(indent: indent, node: key))
+    stackEndedByBlankLine = false
+  }
+
+  /// Opens an untitled statement whose text starts at `first`.
+  private mutating func untitled(at first: Int, _ last: Int) -> ParseSession.Key {
+    let key = session.internUntitled()
+    open = .definition(
+      PendingDefinition(id: nil, key: key, kind: .statement, origin: first, textStart: first))
+    segments.removeAll(keepingCapacity: true)
+    segments.append(first..<last)
+    return key
+  }
+
+  // MARK: Headings and front matter
 
   private mutating func heading(level: Int, at hash: Int, title: Range<Int>) {
     close()
+    endReconstruction()
+    lastArgument = nil
     stack.removeAll(keepingCapacity: true)
     stackEndedByBlankLine = false
-    reportedBlock = nil
-    guard level == 1 else {
-      let hashes = String(repeating: "#", count: level)
-      error(
-        "level-\(level) headings ('\(hashes)') are not supported yet; a position starts with '# '",
-        at: hash)
-      return
+    if let position, level > positionLevel {
+      group(level: level, at: hash, title: title, position: position)
+    } else {
+      positionHeading(level: level, at: hash, title: title)
     }
-    var parser = TextParser(
-      session: session, file: file, bytes: bytes, segments: [title], scratch: [])
+  }
+
+  private mutating func positionHeading(level: Int, at hash: Int, title: Range<Int>) {
+    var parser = textParser([title])
     let parsed = parser.parse(keys: ["id", "summary", "source"], tagsForbiddenIn: "in headings")
     var id: String?
     var summary: String?
     var source: String?
     for entry in parsed.metadata {
       switch entry.key {
-      case "id":
-        id = validID(entry, noun: "position")
-      case "summary":
-        summary = entry.value
-      default:
-        source = validID(entry, noun: "source")
+      case "id": id = validID(entry, noun: "position")
+      case "summary": summary = entry.value
+      default: source = validID(entry, noun: "source")
       }
     }
     let hasID = parsed.metadata.contains { $0.key == "id" }
@@ -274,10 +323,33 @@ struct FileParser {
       }
     }
     position = id
+    positionLevel = level
+    groups.removeAll(keepingCapacity: true)
     defaultSource = source
     if let id {
       session.open(Position(id: id, title: parsed.text, summary: summary), at: at(hash))
     }
+  }
+
+  /// A heading deeper than the position's: a group inside the innermost shallower one.
+  private mutating func group(level: Int, at hash: Int, title: Range<Int>, position: String) {
+    var parser = textParser([title])
+    let parsed = parser.parse(keys: ["id"], tagsForbiddenIn: "in headings")
+    let id = parsed.metadata.first.flatMap { validID($0, noun: "group") }
+    if parsed.text.isEmpty && !parsed.failed {
+      error("expected a title after '\(String(repeating: "#", count: level))'", at: hash)
+    }
+    while let innermost = groups.last, innermost.level >= level { groups.removeLast() }
+    // Under a group that could not be read, claims keep to the nearest readable one.
+    let parent = groups.last { $0.index != nil }?.index
+    let index = session.openGroup(
+      id: id, title: parsed.text, position: position, parent: parent, at: at(hash))
+    groups.append((level, index))
+  }
+
+  /// The group claims defined now belong to.
+  private var currentGroup: Int? {
+    groups.last { $0.index != nil }?.index
   }
 
   private func isFrontMatterFence(_ first: Int, _ last: Int) -> Bool {
@@ -285,36 +357,270 @@ struct FileParser {
     return (first..<last).allSatisfy { bytes[$0] == ASCII.equals }
   }
 
-  /// `===` … `===`: reported once and skipped up to its closing fence. Without one, only the
-  /// opening line and the text lines after it are skipped.
+  /// `===` … `===` before anything else in the file: its `title` is the map's; other keys are
+  /// ignored with a warning. Returns where to resume: after the closing fence, or, without one,
+  /// after the paragraph the opening fence starts.
   private mutating func frontMatter(at first: Int, next: Int) -> Int? {
     close()
-    stack.removeAll(keepingCapacity: true)
-    error("front matter ('===') is not supported yet", at: first)
+    if sawContent {
+      error("front matter ('===') must come before anything else in the file", at: first)
+    }
     var lineStart = next
+    var entries: [(key: Range<Int>, value: [Range<Int>])] = []
+    var strayLines: [Int] = []
+    var paragraphEnd: Int?
     while lineStart < bytes.count {
-      var lineEnd = lineStart
-      while lineEnd < bytes.count, !ASCII.isLineBreak(bytes[lineEnd]) { lineEnd += 1 }
+      let lineEnd = lineEnd(from: lineStart)
+      var content = lineStart
+      while content < lineEnd, ASCII.isBlank(bytes[content]) { content += 1 }
       var last = lineEnd
-      while last > lineStart, ASCII.isBlank(bytes[last - 1]) { last -= 1 }
-      if isFrontMatterFence(lineStart, last) { return lineBreakEnd(lineEnd) }
+      while last > content, ASCII.isBlank(bytes[last - 1]) { last -= 1 }
+      if content == lineStart, isFrontMatterFence(content, last) {
+        for line in strayLines { error("expected 'key: value' in the front matter", at: line) }
+        if !sawContent { frontMatterEntries(entries) }
+        return lineBreakEnd(lineEnd)
+      }
+      if content == last {
+        paragraphEnd = paragraphEnd ?? lineStart
+      } else if content == lineStart {
+        if let entry = frontMatterEntry(content, last) {
+          entries.append(entry)
+        } else {
+          strayLines.append(content)
+        }
+      } else if !entries.isEmpty {
+        entries[entries.count - 1].value.append(content..<last)
+      }
       lineStart = lineBreakEnd(lineEnd)
     }
-    open = .skipped
-    return nil
+    // Without a closing fence, only the paragraph the opening one starts is skipped.
+    error("expected '===' to close the front matter", at: first)
+    return paragraphEnd ?? bytes.count
   }
 
-  /// A list item or a line of a premise-conclusion structure: one error per block, and the
-  /// block's lines, with anything indented under them, are skipped.
-  private mutating func unsupportedBlock(
-    _ construct: String, _ message: String, at first: Int, indent: Int
-  ) {
+  /// `key: value` at the start of a front matter line; nil after an error.
+  private func frontMatterEntry(_ first: Int, _ last: Int) -> (
+    key: Range<Int>, value: [Range<Int>]
+  )? {
+    var colon = first
+    while colon < last, ASCII.isKeyCharacter(bytes[colon]) { colon += 1 }
+    guard colon > first, colon < last, bytes[colon] == ASCII.colon else { return nil }
+    var value = colon + 1
+    while value < last, ASCII.isBlank(bytes[value]) { value += 1 }
+    return (first..<colon, value < last ? [value..<last] : [])
+  }
+
+  private mutating func frontMatterEntries(_ entries: [(key: Range<Int>, value: [Range<Int>])]) {
+    for entry in entries {
+      guard string(entry.key) == "title" else {
+        session.warning(
+          "front matter key '\(string(entry.key))' is ignored; argmap reads only 'title'",
+          at: at(entry.key.lowerBound))
+        continue
+      }
+      let title = entry.value.map(string).joined(separator: " ")
+      if title.isEmpty {
+        error("expected a value for 'title'", at: entry.key.upperBound)
+      } else {
+        session.setTitle(Self.unquoted(title), at: at(entry.key.lowerBound))
+      }
+    }
+  }
+
+  /// A YAML double-quoted scalar's content (`\"` and `\\` escaped); anything else as it is.
+  private static func unquoted(_ value: String) -> String {
+    guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return value }
+    var result = ""
+    var escaping = false
+    for character in value.dropFirst().dropLast() {
+      if !escaping && character == "\\" {
+        escaping = true
+        continue
+      }
+      escaping = false
+      result.append(character)
+    }
+    return result
+  }
+
+  // MARK: Lists
+
+  /// Where the content of a `* ` or `1. ` list item starts, if the line is one.
+  private func listItemContent(_ first: Int, _ last: Int) -> Int? {
+    var marker = first
+    if bytes[first] == ASCII.asterisk {
+      marker += 1
+    } else {
+      while marker < last, ASCII.isDigit(bytes[marker]) { marker += 1 }
+      guard marker > first, marker < last, bytes[marker] == ASCII.dot else { return nil }
+      marker += 1
+    }
+    guard marker == last || ASCII.isBlank(bytes[marker]) else { return nil }
+    while marker < last, ASCII.isBlank(bytes[marker]) { marker += 1 }
+    return marker
+  }
+
+  /// A list item holds what a top-level line holds: a node, or an untitled statement.
+  private mutating func listItem(at first: Int, content: Int, _ last: Int, indent: Int) {
+    guard content < last else {
+      close()
+      error("expected a statement or argument after the list item marker", at: first)
+      return
+    }
+    if isNode(content, last) {
+      rootNode(at: content, last, indent: indent)
+    } else {
+      startTree(at: content, last, indent: indent) { parser in
+        parser.untitled(at: content, last)
+      }
+    }
+  }
+
+  // MARK: Premise-conclusion structures
+
+  /// Where the content of a `(1)` step starts, if the line is one.
+  private func stepContent(_ first: Int, _ last: Int) -> Int? {
+    guard bytes[first] == ASCII.openParen else { return nil }
+    var digits = first + 1
+    while digits < last, ASCII.isDigit(bytes[digits]) { digits += 1 }
+    guard digits > first + 1, digits < last, bytes[digits] == ASCII.closeParen else { return nil }
+    var content = digits + 1
+    while content < last, ASCII.isBlank(bytes[content]) { content += 1 }
+    return content
+  }
+
+  /// `(n) [id]: text`, `(n) [id]` or `(n) text`: a step of the structure below the last
+  /// argument line. Relation lines indented under it attach to its statement.
+  private mutating func step(at first: Int, content: Int, _ last: Int, indent: Int) {
     close()
-    if reportedBlock != construct { error(message, at: first) }
-    reportedBlock = construct
-    stack = [Frame(indent: indent, node: nil)]
+    // A `(1)` after steps starts another structure.
+    let restarts = reconstruction.map {
+      !$0.steps.isEmpty && string(first..<content).hasPrefix("(1)")
+    }
+    if restarts ?? true { beginReconstruction(at: first) }
+    guard content < last else {
+      error("expected a statement after '\(string(first..<content))'", at: content)
+      return
+    }
+    let key: ParseSession.Key?
+    if isNode(content, last) {
+      let node = parseNode(at: content, last)
+      if node.kind == .argument, node.key != nil {
+        error(
+          "a step of a premise-conclusion structure is a statement ('[id]'), not an argument",
+          at: content)
+        key = nil
+      } else {
+        key = node.key
+        begin(node, at: content, last)
+      }
+    } else {
+      key = untitled(at: content, last)
+    }
+    stack = [Frame(indent: indent, node: key)]
     stackEndedByBlankLine = false
-    open = .skipped
+    guard let key else {
+      reconstruction?.failed = true
+      return
+    }
+    guard var open = reconstruction else { return }
+    open.steps.append((key, open.inference?.text))
+    open.inference = nil
+    open.lastStep = first
+    reconstruction = open
+  }
+
+  private mutating func beginReconstruction(at first: Int) {
+    endReconstruction()
+    if lastArgument == nil {
+      error(
+        "expected an argument line ('<id>' or '<id>: …') above the premise-conclusion structure",
+        at: first)
+    }
+    reconstruction = OpenReconstruction(argument: lastArgument, origin: first, lastStep: first)
+    lastArgument = nil
+  }
+
+  /// Records the structure read so far, which must end with a conclusion.
+  private mutating func endReconstruction() {
+    guard let open = reconstruction, !open.failed else {
+      reconstruction = nil
+      return
+    }
+    reconstruction = nil
+    if let inference = open.inference {
+      error("expected a conclusion step after the inference line", at: inference.origin)
+      return
+    }
+    if open.steps.first?.inference != nil {
+      error(
+        "a premise-conclusion structure starts with a premise, not an inference line",
+        at: open.origin)
+      return
+    }
+    guard let last = open.steps.last else { return }
+    guard last.inference != nil else {
+      error(
+        "expected an inference line ('----') before the last step: a premise-conclusion structure ends with its conclusion",
+        at: open.lastStep)
+      return
+    }
+    guard let argument = open.argument else { return }
+    session.reconstruct(
+      ParseSession.PendingReconstruction(
+        argument: argument, steps: open.steps, origin: at(open.origin)))
+  }
+
+  /// `--` at the start of a line: `----`, `-- text --`, or `--` opening a text that runs to the
+  /// next `--`.
+  private mutating func inferenceLine(at first: Int, _ last: Int) {
+    close()
+    stack.removeAll(keepingCapacity: true)
+    guard reconstruction != nil else {
+      error(
+        "an inference line ('--') belongs in a premise-conclusion structure, after a step such as '(1) …'",
+        at: first)
+      open = .skipped
+      return
+    }
+    var text = first + 2
+    while text < last, ASCII.isBlank(bytes[text]) { text += 1 }
+    open = .inference(origin: first)
+    segments.removeAll(keepingCapacity: true)
+    if text < last { inferenceText(text, last, origin: first) }
+  }
+
+  /// A line inside an inference: text, and the dashes that end it.
+  private mutating func inferenceText(_ first: Int, _ last: Int, origin: Int) {
+    guard let dashes = closingDashes(first, last) else {
+      segments.append(first..<last)
+      return
+    }
+    if dashes > first { segments.append(first..<dashes) }
+    open = .nothing
+    var text = ""
+    if !segments.isEmpty {
+      var parser = textParser(segments)
+      text = parser.parse(keys: [], tagsForbiddenIn: "in inference lines").text
+    }
+    if dashes + 2 < last, let rest = (dashes..<last).first(where: { bytes[$0] != ASCII.minus }) {
+      error("unexpected text after the inference line", at: rest)
+    }
+    reconstruction?.inference = (text, origin)
+  }
+
+  /// The first unescaped `--` in the line.
+  private func closingDashes(_ first: Int, _ last: Int) -> Int? {
+    var offset = first
+    while offset + 1 < last {
+      if bytes[offset] == ASCII.backslash {
+        offset += 2
+        continue
+      }
+      if bytes[offset] == ASCII.minus && bytes[offset + 1] == ASCII.minus { return offset }
+      offset += 1
+    }
+    return nil
   }
 
   // MARK: Relations
@@ -336,15 +642,20 @@ struct FileParser {
       switch second {
       case ASCII.plus: found = (.relation(.supportsParent), 2)
       case ASCII.minus: found = (.relation(.rebutsParent), 2)
-      case ASCII.underscore: return (.undercut, 2)
+      case ASCII.underscore: found = (.relation(.undercutsParent), 2)
       default: return nil
       }
     case ASCII.greater:
-      return second == ASCII.less ? (.contradiction, 2) : (.unknown, tokenLength(first, last))
+      guard second == ASCII.less else { return (.unknown, tokenLength(first, last)) }
+      found = (.relation(.contradictsParent), 2)
     case ASCII.underscore:
-      if second == ASCII.greater { return (.undercut, 2) }
-      if second == 0 || ASCII.isBlank(second) { return (.undercut, 1) }
-      return nil
+      if second == ASCII.greater {
+        found = (.relation(.parentUndercuts), 2)
+      } else if second == 0 || ASCII.isBlank(second) {
+        found = (.relation(.undercutsParent), 1)
+      } else {
+        return nil
+      }
     default:
       return nil
     }
@@ -369,35 +680,25 @@ struct FileParser {
   private mutating func relationLine(
     _ marker: Marker, length: Int, at first: Int, _ last: Int, indent: Int
   ) {
-    close()
-    let token = string(first..<first + length)
     let direction: Direction
     switch marker {
     case .relation(let found):
       direction = found
     case .inference:
-      unsupportedBlock(
-        "premise-conclusion",
-        "premise-conclusion structures ('--' inference lines) are not supported yet", at: first,
-        indent: indent)
+      inferenceLine(at: first, last)
       return
-    case .undercut, .contradiction, .unknown:
-      let message =
-        switch marker {
-        case .undercut: "undercuts ('\(token)') are not supported yet"
-        case .contradiction: "contradictions ('\(token)') are not supported yet"
-        default:
-          "relation marker '\(token)' is not supported yet; use '+', '-', '<+', '<-', '+>' or '->'"
-        }
-      error(message, at: first)
-      reportedBlock = nil
+    case .unknown:
+      close()
+      error(
+        "relation marker '\(string(first..<first + length))' is not supported; use '+', '-', '<+', '<-', '+>', '->', '<_', '_>', '_' or '><'",
+        at: first)
       while let top = stack.last, top.indent >= indent { stack.removeLast() }
       stack.append(Frame(indent: indent, node: nil))
       open = .skipped
       return
     }
-    reportedBlock = nil
-
+    close()
+    let token = string(first..<first + length)
     while let top = stack.last, top.indent >= indent { stack.removeLast() }
     let parent = stack.last
     if parent == nil {
@@ -415,36 +716,43 @@ struct FileParser {
       stack.append(Frame(indent: indent, node: nil))
       return
     }
-    guard bytes[target] == ASCII.openBracket || bytes[target] == ASCII.less else {
-      error(
-        "untitled statements are not supported yet; give it an id, as in '[my-id]: …'",
-        at: target)
-      stack.append(Frame(indent: indent, node: nil))
-      open = .skipped
-      return
+    let child: ParseSession.Key?
+    if isNode(target, last) {
+      let node = parseNode(at: target, last)
+      child = node.key
+      begin(node, at: target, last)
+    } else {
+      child = untitled(at: target, last)
     }
-    let node = parseNode(at: target, last)
-    stack.append(Frame(indent: indent, node: node.key))
-    if let child = node.key, let parentID = parent?.node {
-      let position = at(first)
-      switch direction {
-      case .supportsParent: session.relate(child, .supports, parentID, at: position)
-      case .rebutsParent: session.relate(child, .rebuts, parentID, at: position)
-      case .parentSupports: session.relate(parentID, .supports, child, at: position)
-      case .parentRebuts: session.relate(parentID, .rebuts, child, at: position)
-      }
+    stack.append(Frame(indent: indent, node: child))
+    if let child, let parentID = parent?.node {
+      relate(child, direction, parentID, at: first)
     }
-    begin(node, at: target, last)
+  }
+
+  private func relate(
+    _ child: ParseSession.Key, _ direction: Direction, _ parent: ParseSession.Key, at first: Int
+  ) {
+    let position = at(first)
+    switch direction {
+    case .supportsParent: session.relate(child, .supports, parent, at: position)
+    case .rebutsParent: session.relate(child, .rebuts, parent, at: position)
+    case .undercutsParent: session.relate(child, .undercuts, parent, at: position)
+    case .contradictsParent: session.relate(child, .contradicts, parent, at: position)
+    case .parentSupports: session.relate(parent, .supports, child, at: position)
+    case .parentRebuts: session.relate(parent, .rebuts, child, at: position)
+    case .parentUndercuts: session.relate(parent, .undercuts, child, at: position)
+    }
   }
 
   private mutating func rootNode(at first: Int, _ last: Int, indent: Int) {
-    close()
-    reportedBlock = nil
-    let node = parseNode(at: first, last)
-    stack.removeAll(keepingCapacity: true)
-    stack.append(Frame(indent: indent, node: node.key))
-    stackEndedByBlankLine = false
-    begin(node, at: first, last)
+    var node = Node(kind: .statement)
+    startTree(at: first, last, indent: indent) { parser in
+      node = parser.parseNode(at: first, last)
+      parser.begin(node, at: first, last)
+      return node.key
+    }
+    if node.kind == .argument { lastArgument = node.key }
   }
 
   /// Opens the definition, records the reference, or skips what follows a broken node.
@@ -468,41 +776,38 @@ struct FileParser {
 
   // MARK: Nodes
 
-  /// `[id]`, `[id]: …`, `<id>` or `<id>: …` at `first`.
+  /// `[title]`, `[title]: …`, `<title>` or `<title>: …` at `first`. A title that is a valid id
+  /// is the id; any other title (Argdown allows `[Some Title]`) stands for its slug.
   private func parseNode(at first: Int, _ last: Int) -> Node {
     let kind: ClaimKind = bytes[first] == ASCII.openBracket ? .statement : .argument
     let close = kind == .statement ? ASCII.closeBracket : ASCII.greater
     let (noun, opening, closing) = kind == .statement ? ("claim", "[", "]") : ("argument", "<", ">")
     var end = first + 1
-    while end < last, ASCII.isIDCharacter(bytes[end]) { end += 1 }
-    var id: String?
-    if end < last, bytes[end] == close {
-      let text = string(first + 1..<end)
-      if text.isEmpty {
-        error(
-          "expected \(noun == "claim" ? "a claim" : "an argument") id between '\(opening)' and '\(closing)'",
-          at: end)
-      } else if !Identifier.isValid(text) {
-        error(Self.invalidID(text, noun: noun), at: first + 1)
-      } else {
-        id = text
-      }
-    } else {
-      var closeAt = end
-      while closeAt < last, bytes[closeAt] != close { closeAt += 1 }
-      guard closeAt < last else {
-        error(
-          "expected '\(closing)' to close the \(noun) id started at \(session.lines.lineColumn(at(first)))",
-          at: end, notes: [(first, "to match this '\(opening)'")])
-        return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
-      }
-      error(Self.invalidID(string(first + 1..<closeAt), noun: noun), at: end)
-      end = closeAt
+    while end < last, bytes[end] != close { end += 1 }
+    guard end < last else {
+      // Pointing past the id's characters shows where the closer was expected.
+      var idEnd = first + 1
+      while idEnd < last, ASCII.isIDCharacter(bytes[idEnd]) { idEnd += 1 }
+      error(
+        "expected '\(closing)' to close the \(noun) id started at \(session.lines.lineColumn(at(first)))",
+        at: idEnd, notes: [(first, "to match this '\(opening)'")])
+      return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
+    }
+    let title = string(first + 1..<end)
+    let id = Identifier.isValid(title) ? title : Identifier.slug(from: title)
+    if title.allSatisfy(\.isWhitespace) {
+      error(
+        "expected \(noun == "claim" ? "a claim" : "an argument") id between '\(opening)' and '\(closing)'",
+        at: end)
+    } else if id.isEmpty {
+      error(
+        "cannot make an id from the title '\(title)'; ids use ASCII letters, digits, '-', '_' and '.'",
+        at: first + 1)
     }
     let after = end + 1
-    let key = id.map(session.intern)
+    let key = id.isEmpty ? nil : session.intern(id)
     if after < last, bytes[after] == ASCII.colon {
-      return Node(id: id, key: key, kind: kind, textStart: after + 1)
+      return Node(id: id.isEmpty ? nil : id, key: key, kind: kind, textStart: after + 1)
     }
     var rest = after
     while rest < last, ASCII.isBlank(bytes[rest]) { rest += 1 }
@@ -517,7 +822,7 @@ struct FileParser {
   }
 
   /// The entry's value as a base score in [0, 1]; otherwise nil, with an error at the value.
-  private mutating func baseScore(_ entry: MetadataEntry) -> Double? {
+  private func baseScore(_ entry: MetadataEntry) -> Double? {
     guard let score = Double(entry.value), score.isFinite, (0...1).contains(score) else {
       error(
         "expected a base score between 0 and 1, not '\(entry.value)'", at: entry.valueOffset)
@@ -527,7 +832,7 @@ struct FileParser {
   }
 
   /// The entry's value when it is a valid id; otherwise nil, with an error at the value.
-  private mutating func validID(_ entry: MetadataEntry, noun: String) -> String? {
+  private func validID(_ entry: MetadataEntry, noun: String) -> String? {
     guard Identifier.isValid(entry.value) else {
       error(Self.invalidID(entry.value, noun: noun), at: entry.valueOffset)
       return nil
@@ -547,56 +852,103 @@ struct FileParser {
 
   /// Ends the open definition: reads its text, tags and metadata, and defines the claim.
   private mutating func close() {
-    guard case .definition(let definition) = open else {
+    switch open {
+    case .definition(let definition):
       open = .nothing
-      return
+      define(definition)
+    case .inference(let origin):
+      open = .nothing
+      error("expected '--' to close the inference line", at: origin)
+    case .nothing, .skipped:
+      open = .nothing
     }
-    open = .nothing
+  }
+
+  private mutating func define(_ definition: PendingDefinition) {
     var parser = TextParser(
       session: session, file: file, bytes: bytes, segments: segments, scratch: scratch)
     scratch = []
     let parsed = parser.parse(keys: Self.claimKeys)
     scratch = parser.takeScratch()
-    var source: String?
-    var sourceIsInvalid = false
-    var comment: String?
-    var quote: String?
-    var attributed: MetadataEntry?
-    var base: Double?
-    for entry in parsed.metadata {
-      switch entry.key {
-      case "source":
-        source = validID(entry, noun: "source")
-        sourceIsInvalid = source == nil
-      case "base":
-        base = baseScore(entry)
-      case "comment":
-        comment = entry.value
-        attributed = attributed ?? entry
-      default:
-        quote = entry.value
-        attributed = attributed ?? entry
-      }
-    }
-    if source == nil && !sourceIsInvalid { source = defaultSource }
-    if let attributed, source == nil, !sourceIsInvalid {
+    var metadata = ClaimMetadata()
+    for entry in parsed.metadata { read(entry, into: &metadata, from: definition.key) }
+    if metadata.source == nil && !metadata.sourceIsInvalid { metadata.source = defaultSource }
+    if let attributed = metadata.attributed, metadata.source == nil, !metadata.sourceIsInvalid {
       error(
         "'\(attributed.key)' needs a source; add 'source: …' to this metadata or to the heading",
         at: attributed.keyOffset)
     }
     if parsed.text.isEmpty && !parsed.failed {
+      let spelled = string(definition.origin..<definition.textStart)
       error(
-        "expected text after '\(string(definition.origin..<definition.textStart))'",
+        spelled.isEmpty ? "expected text before the metadata" : "expected text after '\(spelled)'",
         at: definition.textStart)
+    }
+    let provenance = metadata.source.map {
+      Provenance(
+        source: $0, comment: metadata.comment, quote: metadata.quote, speaker: metadata.speaker,
+        time: metadata.time)
     }
     session.define(
       Claim(
-        id: definition.id, kind: definition.kind, text: parsed.text, position: position,
-        tags: parsed.tags,
-        provenance: source.map { Provenance(source: $0, comment: comment, quote: quote) },
-        base: base),
-      key: definition.key, at: at(definition.origin))
+        id: definition.id ?? "", kind: definition.kind, text: parsed.text, position: position,
+        tags: parsed.tags, provenance: provenance, base: metadata.base),
+      key: definition.key, group: currentGroup, at: at(definition.origin))
   }
 
-  private static let claimKeys = ["source", "comment", "quote", "base"]
+  /// What a claim's metadata says, as it is read.
+  private struct ClaimMetadata {
+    var source: String?
+    var sourceIsInvalid = false
+    var comment: String?
+    var quote: String?
+    var speaker: String?
+    var time: String?
+    /// The first key that attributes the claim and so needs a source.
+    var attributed: MetadataEntry?
+    var base: Double?
+  }
+
+  private mutating func read(
+    _ entry: MetadataEntry, into metadata: inout ClaimMetadata, from claim: ParseSession.Key
+  ) {
+    switch entry.key {
+    case "source":
+      metadata.source = validID(entry, noun: "source")
+      metadata.sourceIsInvalid = metadata.source == nil
+    case "base":
+      metadata.base = baseScore(entry)
+    case "rephrases":
+      relateListed(entry, .rephrases, from: claim)
+    case "prefers":
+      relateListed(entry, .prefers, from: claim)
+    default:
+      let value: String? = entry.value
+      switch entry.key {
+      case "comment": metadata.comment = value
+      case "quote": metadata.quote = value
+      case "speaker": metadata.speaker = value
+      default: metadata.time = value
+      }
+      metadata.attributed = metadata.attributed ?? entry
+    }
+  }
+
+  /// `rephrases: [a, b]` or `rephrases: a`: the claim rephrases each listed claim.
+  private func relateListed(
+    _ entry: MetadataEntry, _ kind: RelationKind, from claim: ParseSession.Key
+  ) {
+    for (id, offset) in entry.listItems() {
+      let target = MetadataEntry(
+        key: entry.key, keyOffset: entry.keyOffset, value: id, valueOffset: offset)
+      guard let id = validID(target, noun: "claim") else { continue }
+      let key = session.intern(id)
+      session.refer(to: key, kind: nil, at: at(offset))
+      session.relate(claim, kind, key, at: at(offset))
+    }
+  }
+
+  private static let claimKeys = [
+    "source", "comment", "quote", "speaker", "time", "base", "rephrases", "prefers",
+  ]
 }

@@ -19,8 +19,30 @@ final class ParseSession {
 
   private struct Reference {
     var key: Key
-    var kind: ClaimKind
+    /// Nil where either kind will do (an id in `rephrases` or `prefers` metadata).
+    var kind: ClaimKind?
     var position: SourcePosition
+  }
+
+  private struct EdgeKey: Hashable {
+    var pair: UInt64
+    var kind: RelationKind
+  }
+
+  private struct PendingGroup {
+    /// Nil until `finish()` when the heading gives no `{id: …}`.
+    var id: String?
+    var title: String
+    var position: String
+    var parent: Int?
+    var origin: SourcePosition
+  }
+
+  /// A premise-conclusion structure: its steps' keys and inference texts.
+  struct PendingReconstruction {
+    var argument: Key
+    var steps: [(key: Key, inference: String?)]
+    var origin: SourcePosition
   }
 
   private struct PendingRelation {
@@ -45,6 +67,15 @@ final class ParseSession {
 
   private var claims: [Claim] = []
   private var claimOrigins: [SourcePosition] = []
+  /// For each claim, the index of its group in `groups`, or -1.
+  private var claimGroups: [Int] = []
+  /// Untitled statements, named once every explicit id of the corpus is known.
+  private var untitledKeys: [Key] = []
+
+  private var groups: [PendingGroup] = []
+  private var groupsByID: [String: Int] = [:]
+  private var reconstructions: [PendingReconstruction] = []
+  private var title: (text: String, origin: SourcePosition)?
 
   private var references: [Reference] = []
   private var relations: [PendingRelation] = []
@@ -64,17 +95,82 @@ final class ParseSession {
     return key
   }
 
+  /// A fresh key for an untitled statement. Its name cannot be spelled in a file, so it
+  /// collides with nothing until `finish()` gives it a readable id.
+  func internUntitled() -> Key {
+    let key = intern("\u{1}\(untitledKeys.count)")
+    untitledKeys.append(key)
+    return key
+  }
+
   // MARK: Diagnostics
 
   func error(_ message: String, at position: SourcePosition, notes: [(SourcePosition, String)] = [])
   {
+    report(.error, message, at: position, notes: notes)
+  }
+
+  func warning(
+    _ message: String, at position: SourcePosition, notes: [(SourcePosition, String)] = []
+  ) {
+    report(.warning, message, at: position, notes: notes)
+  }
+
+  private func report(
+    _ severity: Diagnostic.Severity, _ message: String, at position: SourcePosition,
+    notes: [(SourcePosition, String)]
+  ) {
     diagnostics.append(
       PendingDiagnostic(
-        severity: .error, position: position, message: message, notes: notes,
+        severity: severity, position: position, message: message, notes: notes,
         sequence: diagnostics.count))
   }
 
   // MARK: Collecting
+
+  /// A front matter's `title`: the first one read is the map's.
+  func setTitle(_ text: String, at origin: SourcePosition) {
+    guard let title else {
+      self.title = (text, origin)
+      return
+    }
+    if title.text != text {
+      warning(
+        "the map is already titled '\(title.text)'; this title is ignored", at: origin,
+        notes: [(title.origin, "first titled here")])
+    }
+  }
+
+  /// A heading below a position's. A heading with an explicit id may head several sections
+  /// as long as title, position and parent agree; one without gets a new group each time.
+  /// Returns the group's index, or nil after an error.
+  func openGroup(
+    id: String?, title: String, position: String, parent: Int?, at origin: SourcePosition
+  ) -> Int? {
+    let group = PendingGroup(
+      id: id, title: title, position: position, parent: parent, origin: origin)
+    guard let id else {
+      groups.append(group)
+      return groups.count - 1
+    }
+    guard let index = groupsByID[id] else {
+      groupsByID[id] = groups.count
+      groups.append(group)
+      return groups.count - 1
+    }
+    let first = groups[index]
+    guard first.title == title, first.position == position, first.parent == parent else {
+      error(
+        "group '\(id)' is already defined with another title or under another heading",
+        at: origin, notes: [(first.origin, "first defined here")])
+      return nil
+    }
+    return index
+  }
+
+  func reconstruct(_ reconstruction: PendingReconstruction) {
+    reconstructions.append(reconstruction)
+  }
 
   /// A `# Title {id: …}` heading. The same id may head several sections, in one file or many,
   /// as long as the titles agree; a summary given twice must agree too.
@@ -106,12 +202,13 @@ final class ParseSession {
   /// A `[id]: text` or `<id>: text` definition. Defining a claim again is allowed when the text
   /// and kind are the same; tags and provenance fields given both times must agree, and fields
   /// given only once are kept. The first definition decides the claim's position.
-  func define(_ claim: Claim, key: Key, at origin: SourcePosition) {
+  func define(_ claim: Claim, key: Key, group: Int?, at origin: SourcePosition) {
     let index = claimOfKey[key]
     guard index >= 0 else {
       claimOfKey[key] = claims.count
       claims.append(claim)
       claimOrigins.append(origin)
+      claimGroups.append(group ?? -1)
       return
     }
     var existing = claims[index]
@@ -154,6 +251,8 @@ final class ParseSession {
         }
         merge(\.comment, "comment")
         merge(\.quote, "quote")
+        merge(\.speaker, "speaker")
+        merge(\.time, "time")
         existing.provenance = old
       } else {
         existing.provenance = new
@@ -171,7 +270,7 @@ final class ParseSession {
   }
 
   /// `[id]` or `<id>` without a definition; checked once every file is read.
-  func refer(to key: Key, kind: ClaimKind, at position: SourcePosition) {
+  func refer(to key: Key, kind: ClaimKind?, at position: SourcePosition) {
     references.append(Reference(key: key, kind: kind, position: position))
   }
 
@@ -183,6 +282,12 @@ final class ParseSession {
 
   /// Resolves references, checks and merges relations, and sorts the diagnostics.
   func finish() -> ParsedCorpus {
+    nameUntitledStatements()
+    let groups = nameGroups()
+    for (index, group) in claimGroups.enumerated() where group >= 0 {
+      claims[index].group = groups[group].id
+    }
+    let reconstructions = resolveReconstructions()
     // The kind of every key: from its definition, else from the known claims, else none.
     let kinds: [ClaimKind?] = names.indices.map { key in
       let index = claimOfKey[key]
@@ -193,7 +298,7 @@ final class ParseSession {
     for reference in references {
       let id = names[reference.key]
       if let kind = kinds[reference.key] {
-        guard kind != reference.kind else { continue }
+        guard let expected = reference.kind, kind != expected else { continue }
         let spelled = kind == .statement ? "[\(id)]" : "<\(id)>"
         let index = claimOfKey[reference.key]
         error(
@@ -215,8 +320,11 @@ final class ParseSession {
       error(message, at: reference.position)
     }
 
-    var seen: [UInt64: (kind: RelationKind, position: SourcePosition)] = [:]
+    var seen: Set<EdgeKey> = []
     seen.reserveCapacity(relations.count)
+    // Supporting and rebutting the same claim contradict each other; other kinds may share a
+    // pair (an argument's premise may also undercut it).
+    var polarity: [UInt64: (kind: RelationKind, position: SourcePosition)] = [:]
     var merged: [Relation] = []
     merged.reserveCapacity(relations.count)
     for relation in relations {
@@ -228,16 +336,28 @@ final class ParseSession {
         error("'\(from)' cannot \(verb) itself", at: relation.position)
         continue
       }
+      if relation.kind == .undercuts, kinds[relation.to] != .argument {
+        error(
+          "only an argument can be undercut, and '\(to)' is a statement; refer to an argument as '<\(to)>'",
+          at: relation.position)
+        continue
+      }
       let pair = UInt64(relation.from) << 32 | UInt64(relation.to)
-      if let first = seen[pair] {
-        if first.kind != relation.kind {
+      // "a >< b" after "b >< a" says nothing new.
+      let reversed = UInt64(relation.to) << 32 | UInt64(relation.from)
+      if relation.kind.isSymmetric, seen.contains(EdgeKey(pair: reversed, kind: relation.kind)) {
+        continue
+      }
+      guard seen.insert(EdgeKey(pair: pair, kind: relation.kind)).inserted else { continue }
+      if relation.kind == .supports || relation.kind == .rebuts {
+        if let first = polarity[pair] {
           error(
             "'\(from)' both \(first.kind.rawValue) and \(relation.kind.rawValue) '\(to)'",
             at: relation.position, notes: [(first.position, "first related here")])
+          continue
         }
-        continue
+        polarity[pair] = (relation.kind, relation.position)
       }
-      seen[pair] = (relation.kind, relation.position)
       merged.append(Relation(from: from, to: to, kind: relation.kind))
     }
 
@@ -254,8 +374,96 @@ final class ParseSession {
         })
     }
     return ParsedCorpus(
-      map: ArgumentMap(positions: positions, claims: claims, relations: merged),
+      map: ArgumentMap(
+        title: title?.text, positions: positions, groups: groups, claims: claims,
+        relations: merged, reconstructions: reconstructions),
       diagnostics: converted)
+  }
+
+  /// Gives each untitled statement an id made from its first words, unique among the corpus's
+  /// ids. Names are given in reading order, so the same files give the same ids every run.
+  private func nameUntitledStatements() {
+    var taken = Set(keys.keys)
+    for key in untitledKeys {
+      let index = claimOfKey[key]
+      let base = index >= 0 ? Self.untitledBase(claims[index].text) : "statement"
+      let id = Self.unique(base, in: &taken)
+      keys[names[key]] = nil
+      keys[id] = key
+      names[key] = id
+      if index >= 0 { claims[index].id = id }
+    }
+  }
+
+  /// The first words of `text` as a slug, short enough to read in a reference.
+  private static func untitledBase(_ text: String) -> String {
+    var base = ""
+    for word in Identifier.slug(from: text).split(separator: "-").prefix(6) {
+      guard base.utf8.count + word.utf8.count < 40 else { break }
+      base += base.isEmpty ? word : "-" + word
+    }
+    return base.isEmpty ? "statement" : base
+  }
+
+  /// `base`, or `base-2`, `base-3`, … : the first not in `taken`, which it is added to.
+  private static func unique(_ base: String, in taken: inout Set<String>) -> String {
+    var candidate = base
+    var suffix = 1
+    while taken.contains(candidate) {
+      suffix += 1
+      candidate = "\(base)-\(suffix)"
+    }
+    taken.insert(candidate)
+    return candidate
+  }
+
+  /// The groups with ids: explicit ones kept, the others made from titles, in reading order.
+  private func nameGroups() -> [Group] {
+    var taken = Set(groups.compactMap(\.id))
+    let ids = groups.map { group in
+      group.id ?? Self.unique(Self.slugOrDefault(group.title, "group"), in: &taken)
+    }
+    return groups.indices.map { index in
+      let group = groups[index]
+      return Group(
+        id: ids[index], title: group.title, position: group.position,
+        parent: group.parent.map { ids[$0] })
+    }
+  }
+
+  private static func slugOrDefault(_ title: String, _ fallback: String) -> String {
+    let slug = Identifier.slug(from: title)
+    return slug.isEmpty ? fallback : slug
+  }
+
+  /// The reconstructions whose claims all exist, each adding its relations to the graph. An
+  /// argument is reconstructed once; a second, different structure for it is an error.
+  private func resolveReconstructions() -> [Reconstruction] {
+    var resolved: [Reconstruction] = []
+    var origins: [String: (index: Int, origin: SourcePosition)] = [:]
+    for pending in reconstructions {
+      let keysUsed = [pending.argument] + pending.steps.map(\.key)
+      guard keysUsed.allSatisfy({ claimOfKey[$0] >= 0 || knownClaims[names[$0]] != nil }) else {
+        continue
+      }
+      let reconstruction = Reconstruction(
+        argument: names[pending.argument],
+        steps: pending.steps.map { .init(claim: names[$0.key], inference: $0.inference) })
+      if let first = origins[reconstruction.argument] {
+        if resolved[first.index] != reconstruction {
+          error(
+            "'\(reconstruction.argument)' is reconstructed twice, differently",
+            at: pending.origin, notes: [(first.origin, "first reconstructed here")])
+        }
+        continue
+      }
+      origins[reconstruction.argument] = (resolved.count, pending.origin)
+      resolved.append(reconstruction)
+      for relation in reconstruction.relations {
+        relate(keys[relation.from]!, relation.kind, keys[relation.to]!, at: pending.origin)
+      }
+    }
+    return resolved
   }
 
   private func nearest(to id: String) -> String? {

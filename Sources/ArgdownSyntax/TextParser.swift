@@ -41,6 +41,19 @@ struct TextCursor {
   mutating func skipBlanks() {
     while let byte = current, ASCII.isBlank(byte) { advance() }
   }
+
+  /// Whether the cursor is at the end of a line that a line starting `key:` follows: in block
+  /// metadata such a line break separates entries as a comma would.
+  var isBeforeKeyLine: Bool {
+    guard offset == segments[segment].upperBound, segment + 1 < segments.count else {
+      return false
+    }
+    let line = segments[segment + 1]
+    var end = line.lowerBound
+    while end < line.upperBound, ASCII.isKeyCharacter(bytes[end]) { end += 1 }
+    while end < line.upperBound, ASCII.isBlank(bytes[end]) { end += 1 }
+    return end > line.lowerBound && end < line.upperBound && bytes[end] == ASCII.colon
+  }
 }
 
 /// One `key: value` of a metadata mapping.
@@ -49,6 +62,33 @@ struct MetadataEntry {
   var keyOffset: Int
   var value: String
   var valueOffset: Int
+
+  /// The items of a YAML flow list `[a, b]` with their offsets (approximate after a line
+  /// break), or the value itself as the only item.
+  func listItems() -> [(String, Int)] {
+    guard value.hasPrefix("["), value.hasSuffix("]") else { return [(value, valueOffset)] }
+    var items: [(String, Int)] = []
+    var offset = valueOffset + 1
+    for item in value.utf8.dropFirst().dropLast().split(
+      separator: ASCII.comma, omittingEmptySubsequences: false)
+    {
+      let leading = item.prefix { ASCII.isBlank($0) }.count
+      let text = String(decoding: item, as: UTF8.self).trimmingBlanks()
+      if !text.isEmpty { items.append((text, offset + leading)) }
+      offset += item.count + 1
+    }
+    return items
+  }
+}
+
+extension String {
+  fileprivate func trimmingBlanks() -> String {
+    let utf8 = self.utf8
+    let start = utf8.firstIndex { !ASCII.isBlank($0) && !ASCII.isLineBreak($0) } ?? utf8.endIndex
+    let end = utf8.lastIndex { !ASCII.isBlank($0) && !ASCII.isLineBreak($0) }
+    guard let end else { return "" }
+    return String(decoding: utf8[start...end], as: UTF8.self)
+  }
 }
 
 /// A claim's text or a heading's title once escapes, tags and metadata are read.
@@ -66,7 +106,7 @@ struct ParsedText {
 ///   before anything else it is a literal backslash;
 /// - `#tag` and `#(tag with spaces)` at the start or after a blank are tags;
 /// - one `{key: value, …}` mapping may end the text;
-/// - `@[x]` and `@<x>` (mentions) are reported as not supported yet.
+/// - `@[x]` and `@<x>` (mentions), links and emphasis are text like any other, kept verbatim.
 struct TextParser {
   private var cursor: TextCursor
   private let session: ParseSession
@@ -132,17 +172,6 @@ struct TextParser {
           session.error("tags \(what) are not supported yet", at: position(start))
         } else {
           result.tags.append(tag)
-        }
-      case ASCII.at:
-        let start = cursor.offset
-        emit(byte)
-        cursor.advance()
-        if let next = cursor.current, next == ASCII.openBracket || next == ASCII.less {
-          let close = next == ASCII.openBracket ? "]" : ">"
-          let open = next == ASCII.openBracket ? "[" : "<"
-          session.error(
-            "mentions ('@\(open)…\(close)') are not supported yet; write '@\\\(open)' for a literal '@\(open)'",
-            at: position(start))
         }
       case ASCII.openBrace:
         if !readMetadata(keys: keys) { result.failed = true }
@@ -301,17 +330,12 @@ struct TextParser {
             value.append(byte)
           }
         }
-        cursor.skipBlanks()
       } else {
         if cursor.current == ASCII.apostrophe {
           fail("single-quoted values are not supported yet; use double quotes", at: valueOffset)
           return false
         }
-        while let byte = cursor.current, byte != ASCII.comma, byte != ASCII.closeBrace {
-          value.append(byte)
-          cursor.advance()
-        }
-        while let last = value.last, ASCII.isBlank(last) { value.removeLast() }
+        readBareValue(into: &value)
       }
       if value.isEmpty {
         fail("expected a value for the metadata key '\(name)'", at: valueOffset)
@@ -328,8 +352,10 @@ struct TextParser {
       } else if !keys.contains(name) {
         unknown.append((name, keyOffset))
         let expected = keys.map { "'\($0)'" }.joined(separator: ", ")
-        session.error(
-          "unknown metadata key '\(name)'; expected one of \(expected)", at: position(keyOffset))
+        session.warning(
+          "unknown metadata key '\(name)' is ignored"
+            + (keys.isEmpty ? "" : "; argmap reads \(expected)"),
+          at: position(keyOffset))
       } else {
         result.metadata.append(
           MetadataEntry(
@@ -337,7 +363,12 @@ struct TextParser {
             valueOffset: valueOffset))
       }
 
-      // Separator.
+      // Separator: a comma, or a line break before the next key.
+      let valueSegment = cursor.segment
+      cursor.skipBlanks()
+      if cursor.segment > valueSegment, let byte = cursor.current, ASCII.isKeyCharacter(byte) {
+        continue
+      }
       switch cursor.current {
       case ASCII.comma:
         cursor.advance()
@@ -359,6 +390,25 @@ struct TextParser {
         return false
       }
     }
+  }
+
+  /// A bare value: it runs to a `,` or `}` outside brackets, or to a line break before a
+  /// `key:` line; blanks at its end are dropped. `[…]` and `{…}` inside are kept whole.
+  private mutating func readBareValue(into value: inout [UInt8]) {
+    var depth = 0
+    while let byte = cursor.current {
+      if depth == 0 && (byte == ASCII.comma || byte == ASCII.closeBrace || cursor.isBeforeKeyLine) {
+        break
+      }
+      switch byte {
+      case ASCII.openBracket, ASCII.openBrace: depth += 1
+      case ASCII.closeBracket, ASCII.closeBrace: depth -= 1
+      default: break
+      }
+      value.append(byte)
+      cursor.advance()
+    }
+    while let last = value.last, ASCII.isBlank(last) { value.removeLast() }
   }
 
   /// After the metadata only blanks may follow.

@@ -61,30 +61,33 @@ func parseClean(
 
 /// Expects exactly one error per marker, in order, each at its marker and containing its
 /// fragment.
+/// `warnings` is how many warnings are expected besides (they are not checked further).
 @discardableResult
 func expectErrors(
-  _ source: String, _ fragments: [String], known: [String: ClaimKind] = [:],
+  _ source: String, _ fragments: [String], warnings: Int = 0, known: [String: ClaimKind] = [:],
   sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> ParsedCorpus {
   let marked = Marked(source)
   precondition(marked.locations.count == fragments.count, "one marker per expected error")
   return expectErrors(
     in: [SourceFile(path: "test.argdown", text: marked.text)],
-    expected: Array(zip(marked.locations, fragments)), known: known,
+    expected: Array(zip(marked.locations, fragments)), warnings: warnings, known: known,
     sourceLocation: sourceLocation)
 }
 
 @discardableResult
 func expectErrors(
-  in files: [SourceFile], expected: [(ArgdownSyntax.SourceLocation, String)],
+  in files: [SourceFile], expected: [(ArgdownSyntax.SourceLocation, String)], warnings: Int = 0,
   known: [String: ClaimKind] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> ParsedCorpus {
   let parsed = ArgdownParser.parse(files, knownClaims: known)
   let all = parsed.diagnostics.map(\.description).joined(separator: "\n")
+  let errors = parsed.diagnostics.filter { $0.severity == .error }
   #expect(
-    parsed.diagnostics.count == expected.count,
-    "expected \(expected.count) diagnostics, got:\n\(all)", sourceLocation: sourceLocation)
-  for (diagnostic, (location, fragment)) in zip(parsed.diagnostics, expected) {
+    errors.count == expected.count && parsed.diagnostics.count == expected.count + warnings,
+    "expected \(expected.count) errors and \(warnings) warnings, got:\n\(all)",
+    sourceLocation: sourceLocation)
+  for (diagnostic, (location, fragment)) in zip(errors, expected) {
     #expect(diagnostic.severity == .error, sourceLocation: sourceLocation)
     #expect(
       diagnostic.location == location, "\(diagnostic) is not at \(location)",
@@ -114,17 +117,36 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// The map in the order the printer writes it: claims without a position first, then each
-/// position's claims (keeping their order), and relations sorted, since the printer groups them
-/// by target.
+/// position's claims outside groups, then its groups depth first (keeping the map's order
+/// otherwise); relations and reconstructions sorted, since the printer groups relations by
+/// target and writes a reconstruction after its argument.
 func canonical(_ map: ArgumentMap) -> ArgumentMap {
   var copy = map
   let rank = Dictionary(
     uniqueKeysWithValues: map.positions.enumerated().map { ($0.element.id, $0.offset + 1) })
+  var groups: [Group] = []
+  func visit(_ parent: String?, in position: String) {
+    for group in map.groups where group.position == position && group.parent == parent {
+      groups.append(group)
+      visit(group.id, in: position)
+    }
+  }
+  for position in map.positions { visit(nil, in: position.id) }
+  let groupRank = Dictionary(
+    groups.enumerated().map { ($0.element.id, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
+  copy.groups = groups
+  func key(_ claim: Claim) -> (Int, Int) {
+    let position = claim.position.map { rank[$0] ?? Int.max } ?? 0
+    let group = claim.group.flatMap { groupRank[$0] } ?? 0
+    return (position, group)
+  }
   copy.claims = map.claims.enumerated().sorted {
-    let left = $0.element.position.map { rank[$0] ?? Int.max } ?? 0
-    let right = $1.element.position.map { rank[$0] ?? Int.max } ?? 0
-    return (left, $0.offset) < (right, $1.offset)
+    let (left, right) = (key($0.element), key($1.element))
+    return (left.0, left.1, $0.offset) < (right.0, right.1, $1.offset)
   }.map(\.element)
-  copy.relations.sort { ($0.to, $0.from, $0.kind.rawValue) < ($1.to, $1.from, $1.kind.rawValue) }
+  copy.relations.sort {
+    ($0.to, $0.from, $0.kind.rawValue) < ($1.to, $1.from, $1.kind.rawValue)
+  }
+  copy.reconstructions.sort { $0.argument < $1.argument }
   return copy
 }
