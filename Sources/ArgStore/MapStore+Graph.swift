@@ -45,8 +45,9 @@ extension MapStore {
   /// The claim at the far end of relation `r` from the walk's claim `w.seq`.
   static let otherEnd = "iif(r.to_seq = w.seq, r.from_seq, r.to_seq)"
 
-  /// Everything that supports or rebuts `rootID`, recursively, depth-first in the order a reader
-  /// follows: supporters before rebuttals, then definition order.
+  /// Everything that bears on `rootID`, recursively, depth-first in the order a reader follows:
+  /// supporters, rebuttals, undercuts, contradictions, rephrasings, preferences, each in
+  /// definition order.
   ///
   /// A claim reached along several branches is shown on each, so on a map where supports
   /// converge the tree can grow far faster than the map; `limit` caps the lines, and the walk
@@ -60,14 +61,18 @@ extension MapStore {
       // walk depth-first, so rows come out in reading order. The path column stops cycles.
       let rows = try database.prepare(
         """
-        WITH RECURSIVE walk(seq, depth, kind, path, cycle) AS (
-          SELECT seq, 0, NULL, ',' || seq || ',', 0 FROM claims WHERE id = ?1
+        WITH RECURSIVE walk(seq, parent, depth, kind, path, cycle, reading) AS (
+          SELECT seq, NULL, 0, NULL, ',' || seq || ',', 0, 0 FROM claims WHERE id = ?1
           UNION ALL
-          SELECT \(Self.otherEnd), w.depth + 1, r.kind, w.path || \(Self.otherEnd) || ',',
-                 instr(w.path, ',' || \(Self.otherEnd) || ',') > 0
+          SELECT \(Self.otherEnd), w.seq, w.depth + 1, r.kind, w.path || \(Self.otherEnd) || ',',
+                 instr(w.path, ',' || \(Self.otherEnd) || ',') > 0,
+                 instr('supports rebuts undercuts contradicts rephrases prefers', r.kind)
           FROM walk w JOIN relations r ON \(Self.bearsOn("w.seq"))
-          WHERE w.cycle = 0 AND w.depth < ?2
-          ORDER BY 2 DESC, 3 DESC, 1
+          -- A contradiction read from one side is not read back from the other: that would
+          -- only repeat the line above as a cycle.
+          WHERE w.cycle = 0 AND w.depth < ?2 AND (w.parent IS NULL OR \(Self.otherEnd) <> w.parent
+            OR r.kind NOT IN ('contradicts', 'rephrases'))
+          ORDER BY 3 DESC, 7, 1
           LIMIT ?3
         )
         SELECT w.seq, w.depth, w.kind, w.cycle FROM walk w

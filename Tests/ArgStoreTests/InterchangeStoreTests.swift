@@ -76,6 +76,21 @@ import Testing
     #expect(try scheme(store, "arg", "thesis") == "Argument From Analogy")
   }
 
+  /// The tree reads symmetric relations from either side without walking straight back, and
+  /// lists supports before attacks.
+  @Test func theTreeFollowsContradictionsOnceAndInReadingOrder() throws {
+    let store = try MapStore.inMemory()
+    try store.importMap(Self.map)
+    let lines = try store.tree(rootID: "rival").map {
+      "\($0.depth) \($0.relation?.rawValue ?? "-") \($0.claim.id)\($0.closesCycle ? " cycle" : "")"
+    }
+    #expect(
+      lines == [
+        "0 - rival", "1 contradicts thesis", "2 supports arg", "3 supports premise",
+        "4 rephrases said", "5 prefers thesis cycle", "3 undercuts undercutter",
+      ])
+  }
+
   @Test func aReconstructionIsReplacedWhole() throws {
     let store = try MapStore.inMemory()
     try store.importMap(Self.map)
