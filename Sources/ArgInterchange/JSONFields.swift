@@ -5,7 +5,7 @@ import ArgdownSyntax
 /// reported together.
 struct JSONFields {
   private let file: SourceFile
-  private var errors: [(offset: Int, message: String)] = []
+  private var errors: [(offset: Int, message: String, note: (offset: Int, message: String)?)] = []
 
   init(_ file: SourceFile) {
     self.file = file
@@ -19,11 +19,21 @@ struct JSONFields {
     let lines = LineIndex(file)
     return errors.enumerated()
       .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
-      .map { lines.diagnostic($0.element.message, at: $0.element.offset) }
+      .map { index, error in
+        var diagnostic = lines.diagnostic(error.message, at: error.offset)
+        if let note = error.note {
+          diagnostic.notes = [
+            Diagnostic.Note(location: lines.location(note.offset), message: note.message)
+          ]
+        }
+        return diagnostic
+      }
   }
 
-  mutating func error(_ message: String, at offset: Int) {
-    errors.append((offset, message))
+  mutating func error(
+    _ message: String, at offset: Int, note: (offset: Int, message: String)? = nil
+  ) {
+    errors.append((offset, message, note))
   }
 
   /// `node`'s members, or nil (and an error) when it is not an object.
