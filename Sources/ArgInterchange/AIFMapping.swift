@@ -5,7 +5,7 @@ struct AIFMapping {
   let graph: AIFGraph
   let source: String
   var fields: JSONFields
-  /// The RA nodes that become argument claims.
+  /// The scheme nodes that become argument claims.
   private let argumentNodes: Set<String>
 
   init(graph: AIFGraph, source: String, fields: JSONFields) {
@@ -13,7 +13,7 @@ struct AIFMapping {
     self.source = source
     self.fields = fields
     argumentNodes = Set(
-      graph.nodes.filter { $0.type == .RA && Self.needsArgumentClaim($0, in: graph) }.map(\.id))
+      graph.nodes.filter { $0.type.isScheme && Self.needsArgumentClaim($0, in: graph) }.map(\.id))
   }
 
   /// Longest quote kept from a locution, in characters; the quote locates, the claim says.
@@ -29,12 +29,13 @@ struct AIFMapping {
     return (claims, mergingMutualConflicts(relations))
   }
 
-  /// A linked RA, or one that another scheme node connects to, needs a claim to stand for it.
+  /// A linked scheme node (more than one source), or one that is an end of another scheme
+  /// node, needs a claim to stand for it.
   private static func needsArgumentClaim(_ node: AIFGraph.Node, in graph: AIFGraph) -> Bool {
-    let premises = graph.predecessors(of: node.id).filter { $0.type == .I }
-    let schemeNeighbours = (graph.predecessors(of: node.id) + graph.successors(of: node.id))
-      .filter(\.type.isScheme)
-    return premises.count > 1 || !schemeNeighbours.isEmpty
+    let isEndOfAnother =
+      graph.predecessors(of: node.id).contains { $0.type.isScheme && !node.type.takesSchemeSources }
+      || graph.successors(of: node.id).contains(where: \.type.takesSchemeSources)
+    return isEndOfAnother || graph.ends(of: node).sources.count > 1
   }
 
   /// The claim id of a node's id, unique within the file because node ids are.
@@ -69,10 +70,12 @@ struct AIFMapping {
 
   private mutating func claim(for node: AIFGraph.Node) -> Claim? {
     let kind: ClaimKind
-    switch node.type {
-    case .I: kind = .statement
-    case .RA where argumentNodes.contains(node.id): kind = .argument
-    default: return nil
+    if node.type == .I {
+      kind = .statement
+    } else if argumentNodes.contains(node.id) {
+      kind = .argument
+    } else {
+      return nil
     }
     let text = Claim.normalizedText(node.text)
     guard text.utf8.count <= Claim.maximumTextLength else {
@@ -124,60 +127,45 @@ struct AIFMapping {
   // MARK: Relations
 
   private mutating func relations(for node: AIFGraph.Node) -> [Relation] {
-    let belongs = node.type == .RA ? \AIFNodeType.isPremiseOrConclusion : \.isArgumentative
-    let sources = graph.predecessors(of: node.id).filter { $0.type[keyPath: belongs] }
-    let targets = graph.successors(of: node.id).filter { $0.type[keyPath: belongs] }
-    guard shapeIsValid(node, sources: sources.count, targets: targets.count),
-      let target = endpoint(targets[0], of: node)
-    else { return [] }
-    let ends = sources.map { endpoint($0, of: node) }
-    guard !ends.contains(nil) else { return [] }
-    let from = ends.compactMap { $0 }
+    // Every I-node has a claim, and so has every scheme node that is an end of another.
+    let (sources, targets) = graph.ends(of: node)
+    guard shapeIsValid(node, sources: sources.count, targets: targets.count) else { return [] }
+    let from = sources.map { claimID($0.id) }
+    let target = claimID(targets[0].id)
     let scheme = node.scheme ?? (node.text.trimmed.isEmpty ? nil : node.text)
-    switch node.type {
-    case .RA where argumentNodes.contains(node.id):
-      let argument = claimID(node.id)
-      return from.map { Relation(from: $0, to: argument, kind: .supports) }
-        + [Relation(from: argument, to: target, kind: .supports, scheme: scheme)]
-    case .RA:
-      return from.map { Relation(from: $0, to: target, kind: .supports, scheme: scheme) }
-    case .CA:
-      let kind: RelationKind = targets[0].type == .RA ? .undercuts : .rebuts
-      return [Relation(from: from[0], to: target, kind: kind, scheme: scheme)]
-    case .MA: return [Relation(from: from[0], to: target, kind: .rephrases, scheme: scheme)]
-    case .PA: return [Relation(from: from[0], to: target, kind: .prefers, scheme: scheme)]
-    case .I, .L, .YA, .TA: return []
+    let kind = relationKind(node.type, target: targets[0].type)
+    guard argumentNodes.contains(node.id) else {
+      return from.map { Relation(from: $0, to: target, kind: kind, scheme: scheme) }
+    }
+    let argument = claimID(node.id)
+    return from.map { Relation(from: $0, to: argument, kind: .supports) }
+      + [Relation(from: argument, to: target, kind: kind, scheme: scheme)]
+  }
+
+  private func relationKind(_ type: AIFNodeType, target: AIFNodeType) -> RelationKind {
+    switch type {
+    case .CA: target.isScheme ? .undercuts : .rebuts
+    case .MA: .rephrases
+    case .PA: .prefers
+    case .RA, .I, .L, .YA, .TA: .supports
     }
   }
 
-  /// An RA has one or more premises and one conclusion (I or RA nodes); a CA, MA or PA has one
-  /// source and one target.
+  /// Every scheme node has at least one source and exactly one target.
   private mutating func shapeIsValid(_ node: AIFGraph.Node, sources: Int, targets: Int) -> Bool {
-    let valid = node.type == .RA ? sources >= 1 && targets == 1 : sources == 1 && targets == 1
+    let valid = sources >= 1 && targets == 1
     if !valid {
-      let (from, to, expected) =
-        node.type == .RA
-        ? ("premise", "conclusion", "at least one premise and exactly one conclusion")
-        : ("source", "target", "exactly one source and one target")
+      let (from, to) = node.type == .RA ? ("premise", "conclusion") : ("source", "target")
       fields.error(
         "\(node.type.rawValue) node '\(node.id)' has \(counted(sources, from)) and "
-          + "\(counted(targets, to)); expected \(expected)", at: node.offset)
+          + "\(counted(targets, to)); expected at least one \(from) and exactly one \(to)",
+        at: node.offset)
     }
     return valid
   }
 
   private func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
-  }
-
-  /// The claim standing for `end` as an end of `node`'s relation: an I-node's or an argument
-  /// RA's. A CA, MA or PA node has none.
-  private mutating func endpoint(_ end: AIFGraph.Node, of node: AIFGraph.Node) -> String? {
-    if end.type == .I || argumentNodes.contains(end.id) { return claimID(end.id) }
-    fields.error(
-      "\(node.type.rawValue) node '\(node.id)' connects to \(end.type.rawValue) node '\(end.id)'; "
-        + "argmap relates claims and arguments, not \(end.type.rawValue) nodes", at: node.offset)
-    return nil
   }
 
   /// Each pair of rebuttals `a → b`, `b → a` with the same scheme as one `.contradicts`, in the
@@ -200,9 +188,21 @@ struct AIFMapping {
 }
 
 extension AIFNodeType {
-  /// The node types that relations connect; the others belong to the dialogue.
-  fileprivate var isArgumentative: Bool { self == .I || isScheme }
+  /// MA and PA relate any two nodes, inferences and conflicts included, so an edge from a scheme
+  /// node into one of them is its source; into an RA or CA it is the other node's target.
+  fileprivate var takesSchemeSources: Bool { self == .MA || self == .PA }
+}
 
-  /// The ends of an RA: an edge between an RA and a CA, MA or PA belongs to the latter.
-  fileprivate var isPremiseOrConclusion: Bool { self == .I || self == .RA }
+extension AIFGraph {
+  /// A scheme node's sources and targets. Every edge between two scheme nodes belongs to one of
+  /// them: the MA or PA it enters, or else the node it leaves.
+  func ends(of node: Node) -> (sources: [Node], targets: [Node]) {
+    let sources = predecessors(of: node.id).filter {
+      $0.type == .I || ($0.type.isScheme && node.type.takesSchemeSources)
+    }
+    let targets = successors(of: node.id).filter {
+      $0.type == .I || ($0.type.isScheme && !$0.type.takesSchemeSources)
+    }
+    return (sources, targets)
+  }
 }

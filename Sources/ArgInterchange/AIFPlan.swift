@@ -5,8 +5,8 @@ import ArgModel
 /// that nodes and edges can be streamed with stable numbers.
 struct AIFPlan {
   private let relations: [Relation]
-  /// The argument claims written as RA nodes, with the index of the relation to their
-  /// conclusion.
+  /// The argument claims written as RA or CA nodes, with the index of their one outgoing
+  /// relation.
   private let argumentNodes: [String: Int]
   /// Per relation: how it is written, and the number of its first scheme node and first edge.
   private let forms: [Form]
@@ -16,7 +16,7 @@ struct AIFPlan {
   enum Form {
     /// An end is not a claim of the map.
     case omitted
-    /// An edge of an RA-shaped argument: a premise into it, or it into its conclusion.
+    /// An edge of an argument written as a scheme node: a premise into it, or it into its end.
     case edge
     /// One scheme node between the ends.
     case scheme
@@ -37,11 +37,11 @@ struct AIFPlan {
   init(_ map: ArgumentMap) {
     relations = map.relations
     let claims = Set(map.claims.map(\.id))
-    argumentNodes = Self.raShapedArguments(map, claims: claims)
-    forms = map.relations.map { [argumentNodes] relation in
+    argumentNodes = Self.schemeShapedArguments(map, claims: claims)
+    forms = map.relations.enumerated().map { [argumentNodes] index, relation in
       guard claims.contains(relation.from), claims.contains(relation.to) else { return .omitted }
-      if relation.kind == .supports
-        && (argumentNodes[relation.from] != nil || argumentNodes[relation.to] != nil)
+      if argumentNodes[relation.from] == index
+        || (relation.kind == .supports && argumentNodes[relation.to] != nil)
       {
         return .edge
       }
@@ -60,9 +60,12 @@ struct AIFPlan {
     }
   }
 
-  /// Argument claims that support exactly one other claim, are supported by at least one claim
-  /// without a scheme, and take part in no symmetric relation.
-  private static func raShapedArguments(_ map: ArgumentMap, claims: Set<String>) -> [String: Int] {
+  /// Argument claims that support, rebut or undercut exactly one other claim and nothing else,
+  /// are supported by at least one claim without a scheme, and take part in no symmetric
+  /// relation: what ``AIFReader`` makes of a linked or attacked RA or CA node.
+  private static func schemeShapedArguments(_ map: ArgumentMap, claims: Set<String>) -> [String:
+    Int]
+  {
     let arguments = Set(map.claims.filter { $0.kind == .argument }.map(\.id))
     var conclusion: [String: Int] = [:]
     var disqualified: Set<String> = []
@@ -70,7 +73,7 @@ struct AIFPlan {
     for (index, relation) in map.relations.enumerated()
     where claims.contains(relation.from) && claims.contains(relation.to) {
       if arguments.contains(relation.from) {
-        if relation.kind == .supports, relation.to != relation.from,
+        if Self.argumentNodeType(relation.kind) != nil, relation.to != relation.from,
           conclusion[relation.from] == nil
         {
           conclusion[relation.from] = index
@@ -93,9 +96,11 @@ struct AIFPlan {
     guard let conclusion = argumentNodes[claim.id] else {
       return ["nodeID": .string(claim.id), "text": .string(claim.text), "type": "I"]
     }
+    let relation = relations[conclusion]
     return [
-      "nodeID": .string(claim.id), "text": .string(claim.text), "type": "RA",
-      "scheme": .string(scheme(of: relations[conclusion])),
+      "nodeID": .string(claim.id), "text": .string(claim.text),
+      "type": .string(Self.argumentNodeType(relation.kind) ?? "RA"),
+      "scheme": .string(scheme(of: relation)),
     ]
   }
 
@@ -137,6 +142,15 @@ struct AIFPlan {
 
   private func scheme(of relation: Relation) -> String {
     relation.scheme ?? AIFWriter.defaultScheme(for: relation.kind)
+  }
+
+  /// The scheme node an argument claim whose one outgoing relation is of `kind` can be written
+  /// as; nil for kinds whose node could not be told apart from its ends when read back.
+  private static func argumentNodeType(_ kind: RelationKind) -> String? {
+    switch kind {
+    case .supports, .rebuts, .undercuts: nodeType(kind)
+    case .contradicts, .rephrases, .prefers: nil
+    }
   }
 
   private static func nodeType(_ kind: RelationKind) -> String {

@@ -10,17 +10,18 @@ import ArgModel
 /// "Default Rephrase", "Default Preference"); scheme nodes are numbered `#1`, `#2`, … and
 /// edges `1`, `2`, … in the map's order, so the same map always gives the same bytes.
 ///
-/// The inverse of ``AIFReader``'s argument claims: an argument claim that is an RA in all but
-/// name (it supports exactly one claim, at least one claim supports it without naming a scheme,
-/// and no symmetric relation touches it) is written as that RA node, with the claim's text and
-/// the scheme of its conclusion, and its supports as plain edges. So `AIFReader` reads the file
-/// back into the same claims and relations, ids prefixed with the source, and a relation without
-/// a scheme comes back with its type's default. What AIF cannot tell apart does not come back:
-/// any other argument claim is an I-node and returns as a statement (and an undercut of it as a
-/// rebuttal), a rebuttal of an RA-shaped argument returns as an undercut, and a mutual pair of
-/// rebuttals with one scheme returns as one contradiction. Relations with an end the map has no
-/// claim for have nothing to point at in AIF and are left out; locutions, positions and
-/// provenance are not written.
+/// The inverse of ``AIFReader``'s argument claims: an argument claim that is a scheme node in
+/// all but name (it supports, rebuts or undercuts exactly one claim and has no other outgoing
+/// relation, at least one claim supports it without naming a scheme, and no symmetric relation
+/// touches it) is written as that RA or CA node, with the claim's text and the scheme of its
+/// outgoing relation, and its supports as plain edges. So `AIFReader` reads the file back into
+/// the same claims and relations, ids prefixed with the source, and a relation without a scheme
+/// comes back with its type's default. What AIF cannot tell apart does not come back: any other
+/// argument claim is an I-node and returns as a statement (and an undercut of it as a
+/// rebuttal), a rebuttal of an argument written as a scheme node returns as an undercut, and a
+/// mutual pair of rebuttals with one scheme returns as one contradiction. Relations with an end
+/// the map has no claim for have nothing to point at in AIF and are left out; locutions,
+/// positions and provenance are not written.
 ///
 /// The document is streamed node by node, so a map of a million claims is never held as one
 /// JSON value.

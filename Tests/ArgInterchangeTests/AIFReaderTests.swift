@@ -163,18 +163,48 @@ func located(_ corpus: ParsedCorpus) -> [String] {
     let text = """
       {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
       {"nodeID": "3", "text": "C", "type": "I"}, {"nodeID": "4", "text": "Default Conflict", "type": "CA"},
-      {"nodeID": "5", "text": "Default Rephrase", "type": "MA"}, {"nodeID": "6", "text": "", "type": "PA"}],
-      "edges": [{"fromID": "1", "toID": "4"}, {"fromID": "2", "toID": "4"}, {"fromID": "4", "toID": "3"},
-      {"fromID": "5", "toID": "3"}, {"fromID": "1", "toID": "6"}, {"fromID": "6", "toID": "2"}]}
+      {"nodeID": "5", "text": "Default Rephrase", "type": "MA"}, {"nodeID": "6", "text": "", "type": "PA"},
+      {"nodeID": "7", "text": "Default Inference", "type": "RA"}],
+      "edges": [{"fromID": "1", "toID": "4"}, {"fromID": "4", "toID": "2"}, {"fromID": "4", "toID": "3"},
+      {"fromID": "5", "toID": "3"}, {"fromID": "1", "toID": "6"}, {"fromID": "6", "toID": "2"},
+      {"fromID": "1", "toID": "7"}]}
       """
     let corpus = readAIF(("shape.json", text))
     #expect(
       located(corpus) == [
-        "shape.json:2:44: CA node '4' has 2 sources and 1 target; expected exactly one source and one target",
-        "shape.json:3:1: MA node '5' has 0 sources and 1 target; expected exactly one source and one target",
+        "shape.json:2:44: CA node '4' has 1 source and 2 targets; expected at least one source and exactly one target",
+        "shape.json:3:1: MA node '5' has 0 sources and 1 target; expected at least one source and exactly one target",
+        "shape.json:4:1: RA node '7' has 1 premise and 0 conclusions; expected at least one premise and exactly one conclusion",
       ])
     // A scheme node without text names no scheme.
     #expect(corpus.map.relations == [Relation(from: "shape-1", to: "shape-2", kind: .prefers)])
+  }
+
+  /// As in the arg-microtexts corpus: a linked attack (two sources jointly attack), and an
+  /// attack on an attack, which undercuts the attack's argument claim.
+  @Test func linkedAttacksAndAttacksOnAttacks() {
+    let text = """
+      {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
+      {"nodeID": "3", "text": "C", "type": "I"}, {"nodeID": "4", "text": "D", "type": "I"},
+      {"nodeID": "5", "text": "Default Conflict", "type": "CA"}, {"nodeID": "6", "text": "Default Conflict", "type": "CA"},
+      {"nodeID": "7", "text": "Default Preference", "type": "PA"}, {"nodeID": "8", "text": "Default Inference", "type": "RA"}],
+      "edges": [{"fromID": "1", "toID": "5"}, {"fromID": "2", "toID": "5"}, {"fromID": "5", "toID": "3"},
+      {"fromID": "4", "toID": "6"}, {"fromID": "6", "toID": "5"},
+      {"fromID": "8", "toID": "7"}, {"fromID": "7", "toID": "5"}, {"fromID": "3", "toID": "8"}, {"fromID": "8", "toID": "4"}]}
+      """
+    let corpus = readAIF(("mt.json", text))
+    #expect(corpus.diagnostics == [])
+    #expect(corpus.map.claims.filter { $0.kind == .argument }.map(\.id) == ["mt-5", "mt-8"])
+    #expect(
+      corpus.map.relations == [
+        Relation(from: "mt-1", to: "mt-5", kind: .supports),
+        Relation(from: "mt-2", to: "mt-5", kind: .supports),
+        Relation(from: "mt-5", to: "mt-3", kind: .rebuts, scheme: "Default Conflict"),
+        Relation(from: "mt-4", to: "mt-5", kind: .undercuts, scheme: "Default Conflict"),
+        Relation(from: "mt-8", to: "mt-5", kind: .prefers, scheme: "Default Preference"),
+        Relation(from: "mt-3", to: "mt-8", kind: .supports),
+        Relation(from: "mt-8", to: "mt-4", kind: .supports, scheme: "Default Inference"),
+      ])
   }
 
   @Test func overlongClaimTextIsAnError() {

@@ -28,13 +28,14 @@ func aifCounts(_ text: String) throws -> [String: Int] {
   return counts
 }
 
-/// A claim's id, kind and text, and a relation, as the AIF round trip can keep them.
+/// A claim's id, kind and text, and a relation, as the AIF round trip can keep them. Relations
+/// are sorted: the reader lists an argument's relations where its scheme node is.
 private func essentials(_ map: ArgumentMap, prefix: String = "") -> [String] {
   map.claims.map { "\(prefix)\($0.id) \($0.kind.rawValue) \($0.text)" }
     + map.relations.map {
       "\(prefix)\($0.from) \($0.kind.rawValue) \(prefix)\($0.to) "
         + ($0.scheme ?? AIFWriter.defaultScheme(for: $0.kind))
-    }
+    }.sorted()
 }
 
 @Suite struct AIFWriterTests {
@@ -78,7 +79,7 @@ private func essentials(_ map: ArgumentMap, prefix: String = "") -> [String] {
     #expect(essentials(again.map) == essentials(imported, prefix: "rt-"))
   }
 
-  @Test func argmapsOwnMapsComeBack() {
+  @Test func argmapsOwnMapsComeBack() throws {
     let map = ArgumentMap(
       claims: [
         Claim(id: "tax", text: "Taxes should rise."),
@@ -88,6 +89,8 @@ private func essentials(_ map: ArgumentMap, prefix: String = "") -> [String] {
         Claim(id: "growth", text: "Taxes hurt growth."),
         Claim(id: "doubt", text: "Schools waste money."),
         Claim(id: "raise", text: "Raise taxes."), Claim(id: "cut", text: "Cut taxes."),
+        Claim(id: "flight", kind: .argument, text: "Capital flight argument"),
+        Claim(id: "mobile", text: "Capital is mobile."),
       ],
       relations: [
         Relation(from: "schools", to: "funding", kind: .supports),
@@ -99,8 +102,14 @@ private func essentials(_ map: ArgumentMap, prefix: String = "") -> [String] {
         Relation(from: "raise", to: "cut", kind: .contradicts),
         Relation(from: "tax", to: "growth", kind: .prefers),
         Relation(from: "growth", to: "schools", kind: .supports, scheme: "Argument From Sign"),
+        Relation(from: "mobile", to: "flight", kind: .supports),
+        Relation(from: "growth", to: "flight", kind: .supports),
+        Relation(from: "flight", to: "tax", kind: .rebuts),
+        Relation(from: "cut", to: "flight", kind: .undercuts, scheme: "Default Conflict"),
       ])
-    let again = readAIF(("mine.json", AIFWriter.render(map)))
+    let text = AIFWriter.render(map)
+    #expect(try aifCounts(text) == ["I": 8, "RA": 2, "CA": 6, "MA": 1, "PA": 1, "edges": 22])
+    let again = readAIF(("mine.json", text))
     #expect(again.diagnostics == [])
     #expect(essentials(again.map) == essentials(map, prefix: "mine-"))
   }
