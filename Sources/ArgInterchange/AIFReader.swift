@@ -14,16 +14,19 @@ import ArgdownSyntax
 /// - I-nodes become statement claims (text with white space normalized).
 /// - An RA node becomes `.supports` relations from each premise to its conclusion, with the
 ///   scheme named by the node's `scheme` member or else its text ("Default Inference").
-/// - A linked RA (two or more premises) and an RA that another scheme node connects to (the
-///   target of an undercutting CA, either end of an MA or PA, a premise or conclusion of another
-///   RA) becomes an argument claim `<source>-<nodeID>` whose text is the node's text: each
-///   premise supports the argument, and the argument supports the conclusion with the scheme.
-///   Undercuts in argmap target an argument, and a linked argument's premises hold together only
-///   through it. No `Reconstruction` is made: the relations already carry the structure.
-/// - A CA node becomes `.rebuts`, or `.undercuts` when its target is an RA node. Two CA nodes
-///   that attack each other's source with the same scheme become one `.contradicts` (AIF has no
-///   symmetric conflict; a mutual pair is how it says one).
+/// - A CA node becomes `.rebuts`, or `.undercuts` when its target is a scheme node (an RA, or
+///   the CA it counter-attacks). Two CA nodes that attack each other's source with the same
+///   scheme become one `.contradicts` (AIF has no symmetric conflict; a mutual pair is how it
+///   says one).
 /// - MA becomes `.rephrases`, PA `.prefers`, each with its scheme.
+/// - A linked scheme node (two or more sources, like a linked RA or the joint attacks of the
+///   arg-microtexts corpus) and a scheme node that is an end of another (the target of an
+///   undercutting CA, the source or target of an MA or PA) becomes an argument claim
+///   `<source>-<nodeID>` whose text is the node's text: each source supports the argument, and
+///   the argument relates to the target as the node would, with its scheme. Undercuts in argmap
+///   target an argument, and a linked argument's premises hold together only through it. No
+///   `Reconstruction` is made: the relations already carry the structure. Every edge between
+///   two scheme nodes belongs to one of them: the MA or PA it enters, else the node it leaves.
 /// - L, YA and TA nodes are the dialogue: they become no claims, only the provenance of the
 ///   I-nodes they anchor (L → YA → I, the first such locution in file order): the speaker as the
 ///   locution's participant names them or else as the L text's `Name : …` prefix gives it
@@ -33,9 +36,8 @@ import ArgdownSyntax
 ///   carry nothing argmap keeps, and are skipped.
 ///
 /// Errors, each at the offending node, edge or member: syntax, unknown node types, duplicate
-/// node ids, edges to missing nodes, scheme nodes of the wrong shape (an RA without a premise
-/// or without exactly one conclusion, a CA, MA or PA without exactly one source and one
-/// target), and claim texts over `Claim.maximumTextLength`. All files' errors are reported
+/// node ids, edges to missing nodes, scheme nodes of the wrong shape (without a source or
+/// without exactly one target), and claim texts over `Claim.maximumTextLength`. All files' errors are reported
 /// together; the map is only to be imported when there are none.
 public enum AIFReader {
   public static func parse(_ files: [SourceFile]) -> ParsedCorpus {
