@@ -22,9 +22,10 @@ extension JSONValue: CustomStringConvertible {
 }
 
 /// The serializer behind ``JSONValue/write(to:pretty:)``, split into pieces so that exporters can
-/// stream a large document element by element with byte-identical output.
-enum JSONWriter {
-  static func write<Target: TextOutputStream>(
+/// stream a large document element by element with byte-identical output. Public for the
+/// exporters of other modules (AIF in ArgInterchange).
+public enum JSONWriter {
+  public static func write<Target: TextOutputStream>(
     _ value: JSONValue, pretty: Bool, depth: Int, to target: inout Target
   ) {
     switch value {
@@ -51,7 +52,7 @@ enum JSONWriter {
 
   /// Writes `open`, each item through `writeItem` (which writes one value, or one key and value,
   /// at `depth + 1`), and `close`, with the separators and line breaks of the chosen layout.
-  static func writeContainer<Items: Collection, Target: TextOutputStream>(
+  public static func writeContainer<Items: Collection, Target: TextOutputStream>(
     _ items: Items, open: String, close: String, pretty: Bool, depth: Int, to target: inout Target,
     writeItem: (Items.Element, inout Target) -> Void
   ) {
@@ -68,7 +69,7 @@ enum JSONWriter {
   }
 
   /// Writes a member's key and the colon after it; the caller writes the value.
-  static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {
+  public static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {
     writeString(key, to: &target)
     target.write(pretty ? ": " : ":")
   }

@@ -3,21 +3,36 @@ import ArgModel
 /// The JSON form of an argument map:
 ///
 /// ```json
-/// {"positions":[{"id":"…","title":"…","summary":null}],
+/// {"title":"…",
+///  "positions":[{"id":"…","title":"…","summary":null}],
+///  "groups":[{"id":"…","title":"…","position":"…","parent":null}],
 ///  "claims":[{"id":"…","kind":"statement","position":"…","text":"…","tags":["…"],
-///             "source":"…","comment":"C3","quote":"…","base":null}],
-///  "relations":[{"from":"…","to":"…","kind":"supports"}]}
+///             "source":"…","comment":"C3","quote":"…","base":null,
+///             "group":"…","speaker":"…","time":"…"}],
+///  "relations":[{"from":"…","to":"…","kind":"supports","scheme":"…"}],
+///  "reconstructions":[{"argument":"…","steps":[{"claim":"…","inference":null}]}]}
 /// ```
 ///
-/// Keys come in this order and optional fields are present as `null`, so every record has the
-/// same shape. Records come in the map's order. The map's `sources` are not part of this form.
+/// Keys come in this order. The fields of the first version of this form are always present,
+/// optional ones as `null`, so every record has the same shape; the fields added since (the
+/// map's `title`, `groups` and `reconstructions`, a claim's `group`, `speaker` and `time`, a
+/// relation's `scheme`) are left out when absent or empty, so a map that has none of them is
+/// written exactly as before. Records come in the map's order. The map's `sources` are not part
+/// of this form.
 public enum MapJSON {
   public static func value(of map: ArgumentMap) -> JSONValue {
-    .object([
-      ("positions", .array(map.positions.map(value(of:)))),
-      ("claims", .array(map.claims.map(value(of:)))),
-      ("relations", .array(map.relations.map(value(of:)))),
-    ])
+    .object(
+      Section.present(in: map).map { section in
+        switch section {
+        case .title: ("title", JSONValue(map.title))
+        case .positions: ("positions", .array(map.positions.map(value(of:))))
+        case .groups: ("groups", .array(map.groups.map(value(of:))))
+        case .claims: ("claims", .array(map.claims.map(value(of:))))
+        case .relations: ("relations", .array(map.relations.map(value(of:))))
+        case .reconstructions:
+          ("reconstructions", .array(map.reconstructions.map(value(of:))))
+        }
+      })
   }
 
   public static func value(of position: Position) -> JSONValue {
@@ -28,26 +43,59 @@ public enum MapJSON {
     ])
   }
 
-  public static func value(of claim: Claim) -> JSONValue {
+  public static func value(of group: Group) -> JSONValue {
     .object([
-      ("id", .string(claim.id)),
-      ("kind", .string(claim.kind.rawValue)),
-      ("position", JSONValue(claim.position)),
-      ("text", .string(claim.text)),
-      ("tags", .array(claim.tags.map(JSONValue.string))),
-      ("source", JSONValue(claim.provenance?.source)),
-      ("comment", JSONValue(claim.provenance?.comment)),
-      ("quote", JSONValue(claim.provenance?.quote)),
-      ("base", claim.base.map(JSONValue.double) ?? .null),
+      ("id", .string(group.id)),
+      ("title", .string(group.title)),
+      ("position", .string(group.position)),
+      ("parent", JSONValue(group.parent)),
     ])
   }
 
+  public static func value(of claim: Claim) -> JSONValue {
+    var object: JSONObject = [
+      "id": .string(claim.id),
+      "kind": .string(claim.kind.rawValue),
+      "position": JSONValue(claim.position),
+      "text": .string(claim.text),
+      "tags": .array(claim.tags.map(JSONValue.string)),
+      "source": JSONValue(claim.provenance?.source),
+      "comment": JSONValue(claim.provenance?.comment),
+      "quote": JSONValue(claim.provenance?.quote),
+      "base": claim.base.map(JSONValue.double) ?? .null,
+    ]
+    appendIfPresent("group", claim.group, to: &object)
+    appendIfPresent("speaker", claim.provenance?.speaker, to: &object)
+    appendIfPresent("time", claim.provenance?.time, to: &object)
+    return .object(object)
+  }
+
   public static func value(of relation: Relation) -> JSONValue {
+    var object: JSONObject = [
+      "from": .string(relation.from),
+      "to": .string(relation.to),
+      "kind": .string(relation.kind.rawValue),
+    ]
+    appendIfPresent("scheme", relation.scheme, to: &object)
+    return .object(object)
+  }
+
+  public static func value(of reconstruction: Reconstruction) -> JSONValue {
     .object([
-      ("from", .string(relation.from)),
-      ("to", .string(relation.to)),
-      ("kind", .string(relation.kind.rawValue)),
+      ("argument", .string(reconstruction.argument)),
+      (
+        "steps",
+        .array(
+          reconstruction.steps.map { step in
+            .object([("claim", .string(step.claim)), ("inference", JSONValue(step.inference))])
+          })
+      ),
     ])
+  }
+
+  private static func appendIfPresent(_ key: String, _ value: String?, to object: inout JSONObject)
+  {
+    if let value { object.append(key, .string(value)) }
   }
 
   /// Writes `value(of: map)` one record at a time, so a large map is never held as one
@@ -66,22 +114,42 @@ public enum MapJSON {
   }
 
   private enum Section: CaseIterable {
-    case positions, claims, relations
+    case title, positions, groups, claims, relations, reconstructions
+
+    /// The sections written for `map`: the original three always, the later ones when present.
+    static func present(in map: ArgumentMap) -> [Section] {
+      allCases.filter { section in
+        switch section {
+        case .title: map.title != nil
+        case .groups: !map.groups.isEmpty
+        case .reconstructions: !map.reconstructions.isEmpty
+        case .positions, .claims, .relations: true
+        }
+      }
+    }
   }
 
   private static func writeStreaming<Target: TextOutputStream>(
     _ map: ArgumentMap, pretty: Bool, to target: inout Target
   ) {
     JSONWriter.writeContainer(
-      Section.allCases, open: "{", close: "}", pretty: pretty, depth: 0, to: &target
+      Section.present(in: map), open: "{", close: "}", pretty: pretty, depth: 0, to: &target
     ) { section, target in
       switch section {
+      case .title:
+        JSONWriter.writeKey("title", pretty: pretty, to: &target)
+        JSONWriter.write(JSONValue(map.title), pretty: pretty, depth: 1, to: &target)
       case .positions:
         writeRecords("positions", map.positions, pretty: pretty, to: &target, value(of:))
+      case .groups:
+        writeRecords("groups", map.groups, pretty: pretty, to: &target, value(of:))
       case .claims:
         writeRecords("claims", map.claims, pretty: pretty, to: &target, value(of:))
       case .relations:
         writeRecords("relations", map.relations, pretty: pretty, to: &target, value(of:))
+      case .reconstructions:
+        writeRecords(
+          "reconstructions", map.reconstructions, pretty: pretty, to: &target, value(of:))
       }
     }
   }

@@ -1,0 +1,80 @@
+/// The node types of the Argument Interchange Format that argmap reads.
+public enum AIFNodeType: String, CaseIterable, Sendable {
+  /// Information: a proposition, which becomes a claim.
+  case I
+  /// Rule application: premises support a conclusion.
+  case RA
+  /// Conflict application: one node attacks another.
+  case CA
+  /// Rephrase (mutual agreement in older AIF): one proposition restates another.
+  case MA
+  /// Preference application: one node is preferred over another.
+  case PA
+  /// Locution: what a speaker said, e.g. `Bob : we should go`.
+  case L
+  /// Illocutionary connection: anchors a proposition or inference in what was said.
+  case YA
+  /// Transition between locutions in a dialogue.
+  case TA
+
+  /// The scheme nodes, which become relations between claims.
+  var isScheme: Bool { self == .RA || self == .CA || self == .MA || self == .PA }
+}
+
+/// One AIF file's nodes and edges as read, before they are turned into claims and relations.
+struct AIFGraph {
+  struct Node {
+    var id: String
+    var type: AIFNodeType
+    var text: String
+    var timestamp: String?
+    /// The `scheme` member some AIFdb versions add to scheme nodes.
+    var scheme: String?
+    /// Where the node's object starts in the file, for messages.
+    var offset: Int
+  }
+
+  struct Edge {
+    var from: String
+    var to: String
+    var offset: Int
+  }
+
+  /// A `locutions` entry: who spoke the L-node `node`, and when.
+  struct Locution {
+    var node: String
+    var person: String?
+    var start: String?
+  }
+
+  /// In file order.
+  var nodes: [Node] = []
+  var edges: [Edge] = []
+  var nodeIndex: [String: Int] = [:]
+  var locutions: [String: Locution] = [:]
+  /// Participants' names by id, as `firstname surname`.
+  var participants: [String: String] = [:]
+
+  private(set) var incoming: [String: [Int]] = [:]
+  private(set) var outgoing: [String: [Int]] = [:]
+
+  func node(_ id: String) -> Node? {
+    nodeIndex[id].map { nodes[$0] }
+  }
+
+  /// The nodes with an edge into `id`, in edge order.
+  func predecessors(of id: String) -> [Node] {
+    (incoming[id] ?? []).compactMap { node(edges[$0].from) }
+  }
+
+  /// The nodes `id` has an edge to, in edge order.
+  func successors(of id: String) -> [Node] {
+    (outgoing[id] ?? []).compactMap { node(edges[$0].to) }
+  }
+
+  mutating func addEdge(_ edge: Edge) {
+    incoming[edge.to, default: []].append(edges.count)
+    outgoing[edge.from, default: []].append(edges.count)
+    edges.append(edge)
+  }
+}

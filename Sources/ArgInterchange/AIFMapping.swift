@@ -1,0 +1,208 @@
+import ArgModel
+
+/// Turns one file's ``AIFGraph`` into claims and relations, as ``AIFReader`` documents.
+struct AIFMapping {
+  let graph: AIFGraph
+  let source: String
+  var fields: JSONFields
+  /// The scheme nodes that become argument claims.
+  private let argumentNodes: Set<String>
+
+  init(graph: AIFGraph, source: String, fields: JSONFields) {
+    self.graph = graph
+    self.source = source
+    self.fields = fields
+    argumentNodes = Set(
+      graph.nodes.filter { $0.type.isScheme && Self.needsArgumentClaim($0, in: graph) }.map(\.id))
+  }
+
+  /// Longest quote kept from a locution, in characters; the quote locates, the claim says.
+  static let quoteLength = 160
+
+  mutating func map() -> (claims: [Claim], relations: [Relation]) {
+    var claims: [Claim] = []
+    var relations: [Relation] = []
+    for node in graph.nodes {
+      if let claim = claim(for: node) { claims.append(claim) }
+      if node.type.isScheme { relations += self.relations(for: node) }
+    }
+    return (claims, mergingMutualConflicts(relations))
+  }
+
+  /// A linked scheme node (more than one source), or one that is an end of another scheme
+  /// node, needs a claim to stand for it.
+  private static func needsArgumentClaim(_ node: AIFGraph.Node, in graph: AIFGraph) -> Bool {
+    let isEndOfAnother =
+      graph.predecessors(of: node.id).contains { $0.type.isScheme && !node.type.takesSchemeSources }
+      || graph.successors(of: node.id).contains(where: \.type.takesSchemeSources)
+    return isEndOfAnother || graph.ends(of: node).sources.count > 1
+  }
+
+  /// The claim id of a node's id, unique within the file because node ids are.
+  func claimID(_ nodeID: String) -> String {
+    source + "-" + Self.escapedNodeID(nodeID)
+  }
+
+  /// The id's bytes that are not allowed in a claim id (and `_`, to keep it reversible) as `_XX`.
+  static func escapedNodeID(_ id: String) -> String {
+    var escaped = ""
+    for byte in id.utf8 {
+      if isKeptInIDs(byte) {
+        escaped.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        let hex = String(byte, radix: 16, uppercase: true)
+        escaped += "_" + (hex.count == 1 ? "0" : "") + hex
+      }
+    }
+    return escaped
+  }
+
+  private static func isKeptInIDs(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+      true
+    default: false
+    }
+  }
+
+  // MARK: Claims
+
+  private mutating func claim(for node: AIFGraph.Node) -> Claim? {
+    let kind: ClaimKind
+    if node.type == .I {
+      kind = .statement
+    } else if argumentNodes.contains(node.id) {
+      kind = .argument
+    } else {
+      return nil
+    }
+    let text = Claim.normalizedText(node.text)
+    guard text.utf8.count <= Claim.maximumTextLength else {
+      fields.error(
+        "the text of node '\(node.id)' is \(text.utf8.count) bytes long; claims are limited to "
+          + "\(Claim.maximumTextLength)", at: node.offset)
+      return nil
+    }
+    return Claim(
+      id: claimID(node.id), kind: kind, text: text, position: source,
+      provenance: node.type == .I ? provenance(of: node) : Provenance(source: source))
+  }
+
+  private func provenance(of node: AIFGraph.Node) -> Provenance {
+    guard let locution = anchoringLocution(of: node) else { return Provenance(source: source) }
+    let (speaker, said) = Self.splitSpeaker(locution.text)
+    let entry = graph.locutions[locution.id]
+    return Provenance(
+      source: source, comment: locution.id, quote: Self.excerpt(said),
+      speaker: entry?.person.flatMap { graph.participants[$0] } ?? speaker,
+      time: locution.timestamp ?? entry?.start)
+  }
+
+  /// The first L node that anchors `node` through a YA node.
+  private func anchoringLocution(of node: AIFGraph.Node) -> AIFGraph.Node? {
+    graph.predecessors(of: node.id).lazy.filter { $0.type == .YA }
+      .compactMap { illocution in graph.predecessors(of: illocution.id).first { $0.type == .L } }
+      .first
+  }
+
+  /// AIFdb writes a locution as `Name : what was said`.
+  static func splitSpeaker(_ text: String) -> (speaker: String?, said: String) {
+    guard let separator = text.firstRange(of: " : ") else { return (nil, text) }
+    let speaker = text[..<separator.lowerBound].trimmed
+    guard !speaker.isEmpty, !speaker.contains(where: \.isNewline) else { return (nil, text) }
+    return (speaker, String(text[separator.upperBound...]))
+  }
+
+  /// The start of `text`, verbatim, cut at a space so no word is split.
+  static func excerpt(_ text: String) -> String? {
+    let text = text.trimmed
+    guard !text.isEmpty else { return nil }
+    guard text.count > quoteLength else { return text }
+    let cut = text.prefix(quoteLength)
+    let atSpace = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut
+    return String(atSpace).trimmed + "…"
+  }
+
+  // MARK: Relations
+
+  private mutating func relations(for node: AIFGraph.Node) -> [Relation] {
+    // Every I-node has a claim, and so has every scheme node that is an end of another.
+    let (sources, targets) = graph.ends(of: node)
+    guard shapeIsValid(node, sources: sources.count, targets: targets.count) else { return [] }
+    let from = sources.map { claimID($0.id) }
+    let target = claimID(targets[0].id)
+    let scheme = node.scheme ?? (node.text.trimmed.isEmpty ? nil : node.text)
+    let kind = relationKind(node.type, target: targets[0].type)
+    guard argumentNodes.contains(node.id) else {
+      return from.map { Relation(from: $0, to: target, kind: kind, scheme: scheme) }
+    }
+    let argument = claimID(node.id)
+    return from.map { Relation(from: $0, to: argument, kind: .supports) }
+      + [Relation(from: argument, to: target, kind: kind, scheme: scheme)]
+  }
+
+  private func relationKind(_ type: AIFNodeType, target: AIFNodeType) -> RelationKind {
+    switch type {
+    case .CA: target.isScheme ? .undercuts : .rebuts
+    case .MA: .rephrases
+    case .PA: .prefers
+    case .RA, .I, .L, .YA, .TA: .supports
+    }
+  }
+
+  /// Every scheme node has at least one source and exactly one target.
+  private mutating func shapeIsValid(_ node: AIFGraph.Node, sources: Int, targets: Int) -> Bool {
+    let valid = sources >= 1 && targets == 1
+    if !valid {
+      let (from, to) = node.type == .RA ? ("premise", "conclusion") : ("source", "target")
+      fields.error(
+        "\(node.type.rawValue) node '\(node.id)' has \(counted(sources, from)) and "
+          + "\(counted(targets, to)); expected at least one \(from) and exactly one \(to)",
+        at: node.offset)
+    }
+    return valid
+  }
+
+  private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// Each pair of rebuttals `a → b`, `b → a` with the same scheme as one `.contradicts`, in the
+  /// place of the first.
+  private func mergingMutualConflicts(_ relations: [Relation]) -> [Relation] {
+    var unmatched: [Relation: [Int]] = [:]
+    var merged: [Relation?] = []
+    for relation in relations {
+      let mirror = Relation(
+        from: relation.to, to: relation.from, kind: .rebuts, scheme: relation.scheme)
+      if relation.kind == .rebuts, let index = unmatched[mirror]?.popLast() {
+        merged[index]?.kind = .contradicts
+        continue
+      }
+      if relation.kind == .rebuts { unmatched[relation, default: []].append(merged.count) }
+      merged.append(relation)
+    }
+    return merged.compactMap { $0 }
+  }
+}
+
+extension AIFNodeType {
+  /// MA and PA relate any two nodes, inferences and conflicts included, so an edge from a scheme
+  /// node into one of them is its source; into an RA or CA it is the other node's target.
+  fileprivate var takesSchemeSources: Bool { self == .MA || self == .PA }
+}
+
+extension AIFGraph {
+  /// A scheme node's sources and targets. Every edge between two scheme nodes belongs to one of
+  /// them: the MA or PA it enters, or else the node it leaves.
+  func ends(of node: Node) -> (sources: [Node], targets: [Node]) {
+    let sources = predecessors(of: node.id).filter {
+      $0.type == .I || ($0.type.isScheme && node.type.takesSchemeSources)
+    }
+    let targets = successors(of: node.id).filter {
+      $0.type == .I || ($0.type.isScheme && !$0.type.takesSchemeSources)
+    }
+    return (sources, targets)
+  }
+}

@@ -1,0 +1,143 @@
+import ArgExport
+import ArgModel
+import ArgdownSyntax
+import Testing
+
+@testable import ArgInterchange
+
+/// The counts of each node type and of the edges between I and scheme nodes in AIF text.
+func aifCounts(_ text: String) throws -> [String: Int] {
+  let root = try JSONReader.value(SourceFile(path: "count.json", text: text))
+  let aif = root["AIF"] ?? root
+  guard case .array(let nodes) = aif["nodes"], case .array(let edges) = aif["edges"] else {
+    Issue.record("not AIF: \(text.prefix(80))")
+    return [:]
+  }
+  var counts: [String: Int] = [:]
+  var types: [JSONValue: String] = [:]
+  for node in nodes {
+    guard case .string(let type) = node["type"], let id = node["nodeID"] else { continue }
+    counts[type, default: 0] += 1
+    types[id] = type
+  }
+  let argumentative: Set<String> = ["I", "RA", "CA", "MA", "PA"]
+  counts["edges"] = edges.count {
+    argumentative.contains(types[$0["fromID"] ?? nil] ?? "")
+      && argumentative.contains(types[$0["toID"] ?? nil] ?? "")
+  }
+  return counts
+}
+
+/// A claim's id, kind and text, and a relation, as the AIF round trip can keep them. Relations
+/// are sorted: the reader lists an argument's relations where its scheme node is.
+private func essentials(_ map: ArgumentMap, prefix: String = "") -> [String] {
+  map.claims.map { "\(prefix)\($0.id) \($0.kind.rawValue) \($0.text)" }
+    + map.relations.map {
+      "\(prefix)\($0.from) \($0.kind.rawValue) \(prefix)\($0.to) "
+        + ($0.scheme ?? AIFWriter.defaultScheme(for: $0.kind))
+    }.sorted()
+}
+
+@Suite struct AIFWriterTests {
+  @Test func writesTheDocumentedShape() {
+    let map = ArgumentMap(
+      claims: [
+        Claim(id: "a", text: #"say "hi" \ now"#), Claim(id: "b", text: "B\nline"),
+        Claim(id: "c", text: "C"),
+      ],
+      relations: [
+        Relation(from: "a", to: "b", kind: .supports),
+        Relation(from: "c", to: "b", kind: .contradicts, scheme: "Logical Conflict"),
+        Relation(from: "a", to: "missing", kind: .rebuts),
+      ])
+    let expected =
+      ##"{"nodes":[{"nodeID":"a","text":"say \"hi\" \\ now","type":"I"},"##
+      + ##"{"nodeID":"b","text":"B\nline","type":"I"},{"nodeID":"c","text":"C","type":"I"},"##
+      + ##"{"nodeID":"#1","text":"Default Inference","type":"RA"},"##
+      + ##"{"nodeID":"#2","text":"Logical Conflict","type":"CA"},"##
+      + ##"{"nodeID":"#3","text":"Logical Conflict","type":"CA"}],"##
+      + ##""edges":[{"edgeID":"1","fromID":"a","toID":"#1"},{"edgeID":"2","fromID":"#1","toID":"b"},"##
+      + ##"{"edgeID":"3","fromID":"c","toID":"#2"},{"edgeID":"4","fromID":"#2","toID":"b"},"##
+      + ##"{"edgeID":"5","fromID":"b","toID":"#3"},{"edgeID":"6","fromID":"#3","toID":"c"}],"##
+      + ##""locutions":[]}"##
+    #expect(AIFWriter.render(map) == expected)
+  }
+
+  @Test func prettyOutputIsTheSameDocument() throws {
+    let map = readAIF(("nodeset1.json", aifdbFixture)).map
+    let compact = try JSONReader.value(SourceFile(path: "c", text: AIFWriter.render(map)))
+    let pretty = try JSONReader.value(
+      SourceFile(path: "p", text: AIFWriter.render(map, pretty: true)))
+    #expect(compact == pretty)
+    #expect(AIFWriter.render(map, pretty: true).contains("\n      \"nodeID\": \"nodeset1-1\""))
+  }
+
+  @Test func importingAnExportGivesTheMapBack() {
+    let imported = readAIF(("nodeset1.json", aifdbFixture)).map
+    let again = readAIF(("rt.json", AIFWriter.render(imported)))
+    #expect(again.diagnostics == [])
+    #expect(essentials(again.map) == essentials(imported, prefix: "rt-"))
+  }
+
+  @Test func argmapsOwnMapsComeBack() throws {
+    let map = ArgumentMap(
+      claims: [
+        Claim(id: "tax", text: "Taxes should rise."),
+        Claim(id: "schools", text: "Schools need money."),
+        Claim(id: "teachers", text: "Money buys teachers."),
+        Claim(id: "funding", kind: .argument, text: "Funding argument"),
+        Claim(id: "growth", text: "Taxes hurt growth."),
+        Claim(id: "doubt", text: "Schools waste money."),
+        Claim(id: "raise", text: "Raise taxes."), Claim(id: "cut", text: "Cut taxes."),
+        Claim(id: "flight", kind: .argument, text: "Capital flight argument"),
+        Claim(id: "mobile", text: "Capital is mobile."),
+      ],
+      relations: [
+        Relation(from: "schools", to: "funding", kind: .supports),
+        Relation(from: "teachers", to: "funding", kind: .supports),
+        Relation(from: "funding", to: "tax", kind: .supports, scheme: "Argument From Consequences"),
+        Relation(from: "doubt", to: "funding", kind: .undercuts),
+        Relation(from: "growth", to: "tax", kind: .rebuts, scheme: "Default Conflict"),
+        Relation(from: "raise", to: "tax", kind: .rephrases),
+        Relation(from: "raise", to: "cut", kind: .contradicts),
+        Relation(from: "tax", to: "growth", kind: .prefers),
+        Relation(from: "growth", to: "schools", kind: .supports, scheme: "Argument From Sign"),
+        Relation(from: "mobile", to: "flight", kind: .supports),
+        Relation(from: "growth", to: "flight", kind: .supports),
+        Relation(from: "flight", to: "tax", kind: .rebuts),
+        Relation(from: "cut", to: "flight", kind: .undercuts, scheme: "Default Conflict"),
+      ])
+    let text = AIFWriter.render(map)
+    #expect(try aifCounts(text) == ["I": 8, "RA": 2, "CA": 6, "MA": 1, "PA": 1, "edges": 22])
+    let again = readAIF(("mine.json", text))
+    #expect(again.diagnostics == [])
+    #expect(essentials(again.map) == essentials(map, prefix: "mine-"))
+  }
+
+  @Test func importThenExportKeepsTheCounts() throws {
+    let exported = AIFWriter.render(readAIF(("nodeset1.json", aifdbFixture)).map)
+    var original = try aifCounts(aifdbFixture)
+    for dialogue in ["L", "YA", "TA"] { original[dialogue] = nil }
+    #expect(try aifCounts(exported) == original)
+    #expect(original == ["I": 7, "RA": 2, "CA": 4, "MA": 1, "PA": 1, "edges": 17])
+  }
+
+  @Test func arguebufReadsOurExport() throws {
+    let map = readAIF(("nodeset1.json", aifdbFixture)).map
+    let text = AIFWriter.render(map, pretty: true)
+    let script = """
+      import sys, collections, arguebuf
+      g = arguebuf.load.file(sys.argv[1])
+      kinds = collections.Counter(type(n.scheme).__name__ for n in g.scheme_nodes.values())
+      print(len(g.atom_nodes), len(g.scheme_nodes), len(g.edges),
+            kinds["Support"], kinds["Attack"], kinds["Rephrase"], kinds["Preference"])
+      """
+    let output = try Clients.run(script, input: text, fileExtension: "json")
+    let counts = try aifCounts(text)
+    let expected = [
+      counts["I"]!, counts["RA"]! + counts["CA"]! + counts["MA"]! + counts["PA"]!, counts["edges"]!,
+      counts["RA"]!, counts["CA"]!, counts["MA"]!, counts["PA"]!,
+    ]
+    #expect(output.split(whereSeparator: \.isWhitespace).map { Int($0) } == expected.map { $0 })
+  }
+}
