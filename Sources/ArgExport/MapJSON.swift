@@ -4,6 +4,7 @@ import ArgModel
 ///
 /// ```json
 /// {"title":"…",
+///  "sources":[{"id":"…","title":"…","url":null}],
 ///  "positions":[{"id":"…","title":"…","summary":null}],
 ///  "groups":[{"id":"…","title":"…","position":"…","parent":null}],
 ///  "claims":[{"id":"…","kind":"statement","position":"…","text":"…","tags":["…"],
@@ -15,16 +16,16 @@ import ArgModel
 ///
 /// Keys come in this order. The fields of the first version of this form are always present,
 /// optional ones as `null`, so every record has the same shape; the fields added since (the
-/// map's `title`, `groups` and `reconstructions`, a claim's `group`, `speaker` and `time`, a
-/// relation's `scheme`) are left out when absent or empty, so a map that has none of them is
-/// written exactly as before. Records come in the map's order. The map's `sources` are not part
-/// of this form.
+/// map's `title`, `sources`, `groups` and `reconstructions`, a claim's `group`, `speaker` and
+/// `time`, a relation's `scheme`) are left out when absent or empty, so a map that has none of
+/// them is written exactly as before. Records come in the map's order.
 public enum MapJSON {
   public static func value(of map: ArgumentMap) -> JSONValue {
     .object(
       Section.present(in: map).map { section in
         switch section {
         case .title: ("title", JSONValue(map.title))
+        case .sources: ("sources", .array(map.sources.map(value(of:))))
         case .positions: ("positions", .array(map.positions.map(value(of:))))
         case .groups: ("groups", .array(map.groups.map(value(of:))))
         case .claims: ("claims", .array(map.claims.map(value(of:))))
@@ -40,6 +41,12 @@ public enum MapJSON {
       ("id", .string(position.id)),
       ("title", .string(position.title)),
       ("summary", JSONValue(position.summary)),
+    ])
+  }
+
+  public static func value(of source: Source) -> JSONValue {
+    .object([
+      ("id", .string(source.id)), ("title", .string(source.title)), ("url", JSONValue(source.url)),
     ])
   }
 
@@ -114,13 +121,14 @@ public enum MapJSON {
   }
 
   private enum Section: CaseIterable {
-    case title, positions, groups, claims, relations, reconstructions
+    case title, sources, positions, groups, claims, relations, reconstructions
 
     /// The sections written for `map`: the original three always, the later ones when present.
     static func present(in map: ArgumentMap) -> [Section] {
       allCases.filter { section in
         switch section {
         case .title: map.title != nil
+        case .sources: !map.sources.isEmpty
         case .groups: !map.groups.isEmpty
         case .reconstructions: !map.reconstructions.isEmpty
         case .positions, .claims, .relations: true
@@ -139,6 +147,8 @@ public enum MapJSON {
       case .title:
         JSONWriter.writeKey("title", pretty: pretty, to: &target)
         JSONWriter.write(JSONValue(map.title), pretty: pretty, depth: 1, to: &target)
+      case .sources:
+        writeRecords("sources", map.sources, pretty: pretty, to: &target, value(of:))
       case .positions:
         writeRecords("positions", map.positions, pretty: pretty, to: &target, value(of:))
       case .groups:

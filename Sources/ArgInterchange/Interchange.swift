@@ -19,10 +19,13 @@ public enum Interchange {
   /// the other files define, besides `knownClaims` (those already stored).
   public static func read(_ inputs: [Input], knownClaims: [String: ClaimKind]) -> ParsedCorpus {
     var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
-    for input in inputs where input.format != .argdown {
-      combined.append(readOne(input))
-    }
-    let argdown = inputs.filter { $0.format == .argdown }.map(\.file)
+    // All AIF files at once: the reader gives each its own source and catches two files that
+    // would get the same one.
+    let aif = files(inputs, .aif)
+    if !aif.isEmpty { combined.append(AIFReader.parse(aif)) }
+    for file in files(inputs, .json) { combined.append(MapJSONReader.parse(file)) }
+    for file in files(inputs, .kialo) { combined.append(KialoReader.parse(file)) }
+    let argdown = files(inputs, .argdown)
     if !argdown.isEmpty {
       let known = knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
       combined.append(ArgdownParser.parse(argdown, knownClaims: known))
@@ -30,20 +33,8 @@ public enum Interchange {
     return combined
   }
 
-  private static func readOne(_ input: Input) -> ParsedCorpus {
-    switch input.format {
-    case .argdown: ArgdownParser.parse([input.file])
-    case .kialo: KialoReader.parse(input.file)
-    case .aif, .json:
-      ParsedCorpus(
-        map: ArgumentMap(),
-        diagnostics: [
-          Diagnostic(
-            severity: .error,
-            location: SourceLocation(file: input.file.path, line: 1, column: 1),
-            message: "reading \(input.format.rawValue) is not built yet")
-        ])
-    }
+  private static func files(_ inputs: [Input], _ format: InterchangeFormat) -> [SourceFile] {
+    inputs.filter { $0.format == format }.map(\.file)
   }
 }
 

@@ -3,7 +3,7 @@ import ArgModel
 import ArgdownSyntax
 
 /// Reads argmap's own JSON dump (`MapJSON`, `argmap export json`) back into a map:
-/// `parse(MapJSON.render(map))` gives `map` again, sources aside (the dump has none).
+/// `parse(MapJSON.render(map))` gives `map` again.
 ///
 /// Optional fields may be missing as well as `null`, so a hand-written file need not spell
 /// them out. Every missing required field, value of the wrong type, unknown kind and invalid id
@@ -34,6 +34,7 @@ private final class Reader {
     guard fields.object(root, "the document") != nil else { return ArgumentMap() }
     return ArgumentMap(
       title: fields.optionalString("title", in: root),
+      sources: records("sources", in: root, required: false, source),
       positions: records("positions", in: root, required: true, position),
       groups: records("groups", in: root, required: false, group),
       claims: records("claims", in: root, required: true, claim),
@@ -58,6 +59,14 @@ private final class Reader {
     let summary = fields.optionalString("summary", in: record)
     guard let id, let title else { return nil }
     return Position(id: id, title: title, summary: summary)
+  }
+
+  private func source(_ record: JSONNode) -> Source? {
+    let id = self.id("id", in: record)
+    let title = fields.string("title", in: record)
+    let url = fields.optionalString("url", in: record)
+    guard let id, let title else { return nil }
+    return Source(id: id, title: title, url: url)
   }
 
   private func group(_ record: JSONNode) -> Group? {

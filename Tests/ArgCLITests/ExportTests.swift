@@ -41,7 +41,7 @@ import Testing
 
   @Test func jsonHasTheDocumentedShape() throws {
     let json = try #require(harness.run("export", "json").json() as? [String: Any])
-    #expect(Array(json.keys).sorted() == ["claims", "positions", "relations"])
+    #expect(Array(json.keys).sorted() == ["claims", "positions", "relations", "sources"])
     let claim = try #require((json["claims"] as? [[String: Any]])?.first)
     #expect(
       Set(claim.keys) == [

@@ -55,7 +55,7 @@ struct MapJSONTests {
     #expect(claims.compactMap { $0["id"] } == smallMap.claims.map { .string($0.id) })
     #expect(
       json.serialized().ranges(of: "\"id\":").count
-        == smallMap.positions.count + smallMap.claims.count)
+        == smallMap.sources.count + smallMap.positions.count + smallMap.claims.count)
   }
 
   @Test("Foundation reads every field back", arguments: [false, true])
