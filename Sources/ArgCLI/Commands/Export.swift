@@ -3,8 +3,9 @@ import Argmap
 extension Commands {
   static let export = CommandSpec(
     path: ["export"],
-    abstract: "Write the map as Graphviz DOT, JSON, Argdown, GraphML or an ICCMA framework.",
-    subcommands: [exportDOT, exportJSON, exportArgdown, exportGraphML]
+    abstract:
+      "Write the map as Graphviz DOT, JSON, Argdown, AIF, GraphML or an ICCMA framework.",
+    subcommands: [exportDOT, exportJSON, exportArgdown, exportAIF, exportGraphML]
       + ICCMAFormat.allCases.map(exportFramework))
 
   static let exportDOT = CommandSpec(
@@ -29,6 +30,26 @@ extension Commands {
     let shading = try statusShading(command, context)
     var stream = ConsoleStream(console: context.console)
     DOTExporter.write(map, options: DOTOptions(shading: shading), to: &stream)
+  }
+
+  static let exportAIF = CommandSpec(
+    path: ["export", "aif"],
+    abstract: "The map in the Argument Interchange Format (AIFdb JSON), for OVA and arguebuf.",
+    discussion: """
+      Every claim is an I-node; each relation a scheme node between its ends: RA for
+      supports, CA for rebuts, undercuts and contradictions (two, one each way), MA for
+      rephrases, PA for prefers, named by the relation's scheme when it has one.
+      """,
+    options: [
+      .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
+      .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
+      .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
+    ]
+  ) { command, context throws(CLIError) in
+    let map = try selectedMap(command, context)
+    var stream = ConsoleStream(console: context.console)
+    AIFWriter.write(map, pretty: true, to: &stream)
+    context.console.line()
   }
 
   static let exportGraphML = CommandSpec(
