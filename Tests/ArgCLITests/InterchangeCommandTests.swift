@@ -90,6 +90,19 @@ import Testing
     #expect(harness.run("--db", db, "stats", "--json").out.contains("\"claims\": 0,"))
   }
 
+  /// The built-in map through AIF and back: every claim and relation arrives.
+  @Test func anAIFExportImportsBack() throws {
+    _ = harness.run("--db", db, "init", "--force")
+    let aif = harness.run("--db", db, "export", "aif")
+    #expect(aif.status == 0)
+    try harness.write(aif.out, to: "discussion.json")
+    let other = harness.path("other.db")
+    _ = harness.run("--db", other, "init", "--empty")
+    let outcome = harness.run("--db", other, "import", harness.path("discussion.json"))
+    #expect(outcome.status == 0, "\(outcome.err)")
+    #expect(outcome.out.contains("imported 62 claims, 69 relations from 1 file in "))
+  }
+
   @Test func graphMLCarriesEvaluationStatuses() throws {
     harness.run("--db", db, "init", "--force")
     let outcome = harness.run("--db", db, "export", "graphml", "--status", "grounded")
