@@ -274,18 +274,22 @@ class Dataset:
 
 
 def dataset(n: int, seed: int) -> Dataset:
-    """The map of n claims, generated once into the scratch folder and reused after."""
+    """The map of n claims, generated once into the scratch folder; later runs read its CSV."""
     folder = SCRATCH / f"n{n}-s{seed}-g{GENERATOR}"
-    m = generate_map(n, seed)
     if not (folder / "done").exists():
         print(f"generating {n:,} claims into {folder.relative_to(ROOT)}", flush=True)
         shutil.rmtree(folder, ignore_errors=True)
+        m = generate_map(n, seed)
         corpus_bytes = write_corpus(m, folder / "corpus")
         write_csv(m, folder / "csv")
         (folder / "done").write_text(str(corpus_bytes))
+    with open(folder / "csv" / "claims.csv", newline="", encoding="utf-8") as f:
+        claims = [(row["id"], row["text"]) for row in csv.DictReader(f)]
+    with open(folder / "csv" / "relations.csv", newline="", encoding="utf-8") as f:
+        edges = [(int(row["from_seq"]) - 1, int(row["to_seq"]) - 1) for row in csv.DictReader(f)]
     return Dataset(n=n, folder=folder, corpus=folder / "corpus", csv=folder / "csv",
-                   corpus_bytes=int((folder / "done").read_text()), relations=len(m.relations),
-                   ids=m.ids, texts=m.texts, edges=list(m.relations))
+                   corpus_bytes=int((folder / "done").read_text()), relations=len(edges),
+                   ids=[c[0] for c in claims], texts=[c[1] for c in claims], edges=edges)
 
 
 # --------------------------------------------------------------------------------------------
@@ -349,7 +353,11 @@ class Timing:
 
 def timed(commands: list[list[str]], stdins: list[Path] | None = None, *,
           memory: bool = False) -> Timing:
-    """Runs each command once; median and p95 of the wall times, largest peak RSS."""
+    """Runs each command once; median and p95 of the wall times, largest peak RSS.
+
+    Without `memory` the calls run bare (point queries, where GNU time's own start would show)
+    and the peak comes from one more, untimed, call of the first command.
+    """
     times, peak = [], 0
     for i, cmd in enumerate(commands):
         r = run_measured(cmd, stdin_path=stdins[i] if stdins else None, memory=memory)
@@ -357,6 +365,9 @@ def timed(commands: list[list[str]], stdins: list[Path] | None = None, *,
             return Timing(None, None, peak, len(times), f"{' '.join(cmd[:4])}…: {r.error}")
         times.append(r.seconds)
         peak = max(peak, r.peak_kb)
+    if not memory:
+        peak = run_measured(commands[0], stdin_path=stdins[0] if stdins else None,
+                            memory=True).peak_kb
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
     return Timing(statistics.median(times), p95, peak, len(times))
@@ -761,7 +772,8 @@ def print_row(row: Row, flush: bool = False) -> None:
     ref = "-" if row.reference is None else (row.reference.error and "error"
                                              or fmt_s(row.reference.median))
     r = ratio(row)
-    print(f"{row.operation:<22} {row.size:>9,} {mine:>12} {ref:>12} "
+    size = f"{row.size:,}" if row.size else "-"
+    print(f"{row.operation:<22} {size:>9} {mine:>12} {ref:>12} "
           f"{(f'{r:.2f}x' if r else '-'):>7}  {fmt_s(row.argmap.p95):>10} "
           f"{fmt_mb(row.argmap.peak_kb):>9}  {row.reference_name}{fmt_ref_peak(row)}", flush=flush)
     for t in (row.argmap, row.reference):
