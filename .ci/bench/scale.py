@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Scale benchmark: argmap's commands on maps of 10^3..10^6 claims, against same-run references.
 
-A benchmark, not a test: it prints figures and exits 0 whether or not the targets are met
-(exit 1 only when it cannot run at all). Run it as `.ci/bench/scale [options]`.
+A benchmark, not a test: it prints figures and exits 0 whether or not the targets are met;
+it exits 1 when it cannot run, when a command fails, or when argmap's import and sqlite3's
+hold different maps, so `--smoke` checks in CI that every measured command still works. Run it
+as `.ci/bench/scale [options]`.
 
 What it does, all in one run so the ratios compare like with like on this machine:
   1. builds argmap in release (`swift build -c release --static-swift-stdlib --product argmap`)
@@ -661,7 +663,7 @@ def measure_size(data: Dataset, opts, peers: list[str]) -> tuple[list[Row], dict
             sys.exit("benchmark: argmap init --empty failed")
         ref_runs.append(run_measured(sqlite(ref_db, "-bail"), stdin_path=script, memory=True))
     add("import", summarize(mine_runs), summarize(ref_runs), "sqlite3 .import")
-    check_same_rows(db, ref_db)
+    same_rows = check_same_rows(db, ref_db)
     db_bytes = db.stat().st_size
 
     rng = random.Random(opts.seed * 7919 + n)
@@ -716,7 +718,7 @@ def measure_size(data: Dataset, opts, peers: list[str]) -> tuple[list[Row], dict
                 "arguebuf (load + AIF)")
 
     size_row = {"db_bytes": db_bytes, "ref_db_bytes": ref_db.stat().st_size,
-                "corpus_bytes": data.corpus_bytes}
+                "corpus_bytes": data.corpus_bytes, "same_rows": same_rows}
     print(f"{'database size':<22} {n:>9,} {db_bytes / 1e6:>10.1f}MB "
           f"{data.corpus_bytes / 1e6:>10.1f}MB {db_bytes / data.corpus_bytes:>7.2f}x  "
           f"(argmap db / corpus text; sqlite3 .import db {size_row['ref_db_bytes'] / 1e6:.1f}MB)",
@@ -734,15 +736,16 @@ def summarize(runs: list[Run]) -> Timing:
     return Timing(statistics.median(times), max(times), max(r.peak_kb for r in runs), len(runs))
 
 
-def check_same_rows(db: Path, ref_db: Path) -> None:
+def check_same_rows(db: Path, ref_db: Path) -> bool:
     """Both imports must hold the same map, or the comparison means nothing."""
     sql = ("SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM relations), "
            "(SELECT count(*) FROM claim_tags), (SELECT count(*) FROM positions);")
     mine = run(sqlite(db, "-readonly") + [sql], capture=True).stdout.strip()
     ref = run(sqlite(ref_db, "-readonly") + [sql], capture=True).stdout.strip()
     if mine != ref:
-        print(f"warning: the two imports differ: argmap {mine}, sqlite3 {ref} "
+        print(f"error: the two imports differ: argmap {mine}, sqlite3 {ref} "
               "(claims|relations|tags|positions)")
+    return mine == ref
 
 
 # --------------------------------------------------------------------------------------------
@@ -936,6 +939,12 @@ def main() -> int:
         "targets": results,
     }, indent=2))
     print(f"\nJSON: {opts.out}")
+    failed = [t.error for r in [startup] + rows for t in (r.argmap, r.reference)
+              if t is not None and t.error]
+    if failed or not all(s["same_rows"] for s in sizes.values()):
+        print(f"benchmark: {len(failed)} command(s) failed"
+              + ("" if failed else "; the imports differ"))
+        return 1
     return 0
 
 
