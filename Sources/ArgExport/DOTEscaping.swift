@@ -13,16 +13,14 @@ enum DOTEscaping {
   /// for ones that differ only in characters XML forbids. (Graphviz keeps a doubled backslash
   /// doubled in a name; the ids the model accepts contain none.)
   static func id(_ string: String) -> String {
-    var result = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
-      }
-    }
-    result += "\""
-    return result
+    "\""
+      + escaped(string, newlines: false) { piece in
+        switch piece {
+        case .ascii(UInt8(ascii: "\"")): "\\\""
+        case .ascii(UInt8(ascii: "\\")): "\\\\"
+        default: nil
+        }
+      } + "\""
   }
 
   /// A quoted escString label (graph or cluster) that shows exactly `string`: line breaks (any
@@ -42,24 +40,17 @@ enum DOTEscaping {
   }
 
   private static func escString(_ string: String, backslash: String) -> String {
-    var result = "\""
-    for character in string {
-      if character.isNewline {
-        result += "\\n"
-        continue
-      }
-      for scalar in character.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += backslash
-        case "&": result += "&amp;"
-        case "\t": result += " "
-        default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
+    "\""
+      + escaped(string, newlines: true) { piece in
+        switch piece {
+        case .newline: "\\n"
+        case .ascii(UInt8(ascii: "\"")): "\\\""
+        case .ascii(UInt8(ascii: "\\")): backslash
+        case .ascii(UInt8(ascii: "&")): "&amp;"
+        case .ascii(UInt8(ascii: "\t")): " "
+        default: nil
         }
-      }
-    }
-    result += "\""
-    return result
+      } + "\""
   }
 
   /// Text for an HTML-like label (between `<` and `>`), which Graphviz parses as XML: `&`, `<`,
@@ -68,24 +59,86 @@ enum DOTEscaping {
   /// backslash, so backslashes are doubled here too; an entity such as `&#92;` would not help,
   /// as it is decoded before the substitution.
   static func html(_ string: String) -> String {
-    var result = ""
-    for character in string {
-      if character.isNewline {
-        result += " "
-        continue
-      }
-      for scalar in character.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "\\": result += "\\\\"
-        case "\t": result += " "
-        default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
-        }
+    escaped(string, newlines: true) { piece in
+      switch piece {
+      case .newline, .ascii(UInt8(ascii: "\t")): " "
+      case .ascii(UInt8(ascii: "&")): "&amp;"
+      case .ascii(UInt8(ascii: "<")): "&lt;"
+      case .ascii(UInt8(ascii: ">")): "&gt;"
+      case .ascii(UInt8(ascii: "\"")): "&quot;"
+      case .ascii(UInt8(ascii: "\\")): "\\\\"
+      default: nil
       }
     }
-    return result
+  }
+
+  /// A piece of UTF-8 text that an escaper may rewrite.
+  private enum Piece: Equatable {
+    /// One of the ASCII characters some escaper rewrites: `"`, `&`, `<`, `>`, `\`, tab.
+    case ascii(UInt8)
+    /// A `Character.isNewline` character: LF, VT, FF, CR, CR LF, NEL, U+2028 or U+2029. Each is
+    /// a grapheme cluster of its own, so working on bytes cannot split a `Character`.
+    case newline
+    /// A scalar XML forbids (see ``XMLCharacters``), always written as U+FFFD.
+    case forbidden
+  }
+
+  /// `string` with each piece that `replacement` names rewritten and everything else copied in
+  /// runs, byte for byte. Plain text, the usual case, comes back as it is without a copy.
+  /// Without `newlines`, line breaks are no pieces, except VT and FF, which XML forbids.
+  private static func escaped(
+    _ string: String, newlines: Bool, replacement: (Piece) -> String?
+  ) -> String {
+    var contiguous = string
+    let rewritten = contiguous.withUTF8 { bytes -> String? in
+      var result: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while index < bytes.count {
+        guard let found = piece(in: bytes, at: index, newlines: newlines),
+          let text = found.piece == .forbidden ? "\u{FFFD}" : replacement(found.piece)
+        else {
+          index += 1
+          continue
+        }
+        if result.isEmpty { result.reserveCapacity(bytes.count + 16) }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        result.append(contentsOf: text.utf8)
+        index += found.length
+        copied = index
+      }
+      guard copied > 0 else { return nil }
+      result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+      return String(decoding: result, as: UTF8.self)
+    }
+    return rewritten ?? string
+  }
+
+  /// The piece starting at `index` and its length in bytes, or nil for a byte copied as it is.
+  private static func piece(
+    in bytes: UnsafeBufferPointer<UInt8>, at index: Int, newlines: Bool
+  ) -> (piece: Piece, length: Int)? {
+    func byte(_ offset: Int) -> UInt8? {
+      index + offset < bytes.count ? bytes[index + offset] : nil
+    }
+    let first = bytes[index]
+    if newlines {
+      switch first {
+      case 0x0A, 0x0B, 0x0C: return (.newline, 1)
+      case 0x0D: return (.newline, byte(1) == 0x0A ? 2 : 1)
+      case 0xC2 where byte(1) == 0x85: return (.newline, 2)
+      case 0xE2 where byte(1) == 0x80 && (byte(2) == 0xA8 || byte(2) == 0xA9):
+        return (.newline, 3)
+      default: break
+      }
+    }
+    switch first {
+    case 0x0A, 0x0D: return nil
+    case 0x09, 0x22, 0x26, 0x3C, 0x3E, 0x5C: return (.ascii(first), 1)
+    case 0x00..<0x20: return (.forbidden, 1)
+    case 0xEF where byte(1) == 0xBF && (byte(2) == 0xBE || byte(2) == 0xBF):
+      return (.forbidden, 3)
+    default: return nil
+    }
   }
 }

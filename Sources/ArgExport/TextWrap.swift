@@ -14,13 +14,24 @@ public enum TextWrap {
   ///
   /// Every character counts as one column, including wide CJK characters and emoji.
   public static func wrap(_ text: String, width: Int) -> [String] {
+    // In ASCII text without CR every byte is one `Character`, so bytes can be split and counted
+    // directly; CR is left to the general path, where `\r\n` is a single line break.
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    let paragraphs =
+      ascii
+      ? text.utf8.split(omittingEmptySubsequences: false, whereSeparator: isASCIINewline)
+        .map(Substring.init)
+      : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     var lines: [String] = []
-    for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      let words = paragraph.split(whereSeparator: \.isWhitespace)
+    for paragraph in paragraphs {
+      let words =
+        ascii
+        ? paragraph.utf8.split(whereSeparator: isASCIIBlank).map(Substring.init)
+        : paragraph.split(whereSeparator: \.isWhitespace)
       if words.isEmpty {
         lines.append("")
       } else {
-        wrap(words, width: width, into: &lines)
+        wrap(words, width: width, count: ascii ? \.utf8.count : \.count, into: &lines)
       }
     }
     guard let first = lines.firstIndex(where: { !$0.isEmpty }),
@@ -29,7 +40,16 @@ public enum TextWrap {
     return Array(lines[first...last])
   }
 
-  private static func wrap(_ words: [Substring], width: Int, into lines: inout [String]) {
+  /// LF, VT and FF: the ASCII characters other than CR that are `Character.isNewline`.
+  private static func isASCIINewline(_ byte: UInt8) -> Bool { (0x0A...0x0C).contains(byte) }
+
+  /// Space and tab: the ASCII characters that are `Character.isWhitespace` within a paragraph.
+  private static func isASCIIBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+  /// `count` measures a word in characters.
+  private static func wrap(
+    _ words: [Substring], width: Int, count: (Substring) -> Int, into lines: inout [String]
+  ) {
     guard width > 0 else {
       lines.append(words.joined(separator: " "))
       return
@@ -38,7 +58,7 @@ public enum TextWrap {
     var lineCount = 0
     for word in words {
       var word = word
-      var wordCount = word.count
+      var wordCount = count(word)
       if lineCount > 0 && lineCount + 1 + wordCount <= width {
         line += " "
         line += word
