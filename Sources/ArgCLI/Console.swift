@@ -42,6 +42,13 @@ public struct Console {
     writeErr("\r\u{1B}[K" + (text ?? ""))
   }
 
+  /// Runs `body` with a buffered stream into stdout, then writes out what it buffered.
+  func stream(_ body: (inout ConsoleStream) -> Void) {
+    var stream = ConsoleStream(console: self)
+    body(&stream)
+    stream.flush()
+  }
+
   func line(_ text: String = "") { writeOut(text + "\n") }
 
   func error(_ message: String) { writeErr("argmap: error: \(message)\n") }
@@ -49,10 +56,28 @@ public struct Console {
   func warning(_ message: String) { writeErr("argmap: warning: \(message)\n") }
 }
 
-/// Lets exporters stream straight into the console.
+/// Lets exporters stream straight into the console. Exporters write many small tokens, so they
+/// are gathered here and handed to `writeOut` in large pieces; `Console.stream` flushes them.
 struct ConsoleStream: TextOutputStream {
   let console: Console
-  mutating func write(_ string: String) { console.writeOut(string) }
+  private var buffer = ""
+  private static let capacity = 1 << 16
+
+  init(console: Console) {
+    self.console = console
+    buffer.reserveCapacity(Self.capacity)
+  }
+
+  mutating func write(_ string: String) {
+    buffer += string
+    if buffer.utf8.count >= Self.capacity { flush() }
+  }
+
+  mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    console.writeOut(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
 }
 
 /// A byte buffer in front of a file descriptor.

@@ -26,8 +26,7 @@ final class Context {
   /// Prints `json` when the user asked for JSON, else the text `lines`.
   func emit(_ command: ParsedCommand, json: @autoclosure () -> JSONValue, text: () -> [String]) {
     if command.wantsJSON {
-      var stream = ConsoleStream(console: console)
-      json().write(to: &stream, pretty: true)
+      console.stream { json().write(to: &$0, pretty: true) }
       console.line()
     } else {
       for line in text() { console.line(line) }

@@ -28,8 +28,9 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
     let shading = try statusShading(command, context)
-    var stream = ConsoleStream(console: context.console)
-    DOTExporter.write(map, options: DOTOptions(shading: shading), to: &stream)
+    context.console.stream {
+      DOTExporter.write(map, options: DOTOptions(shading: shading), to: &$0)
+    }
   }
 
   static let exportAIF = CommandSpec(
@@ -47,8 +48,7 @@ extension Commands {
     ]
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
-    var stream = ConsoleStream(console: context.console)
-    AIFWriter.write(map, pretty: true, to: &stream)
+    context.console.stream { AIFWriter.write(map, pretty: true, to: &$0) }
     context.console.line()
   }
 
@@ -71,8 +71,7 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
     let statuses = try statusShading(command, context)?.notes ?? [:]
-    var stream = ConsoleStream(console: context.console)
-    GraphMLExporter.write(map, statuses: statuses, to: &stream)
+    context.console.stream { GraphMLExporter.write(map, statuses: statuses, to: &$0) }
   }
 
   /// Colours by an evaluation of the whole map, so a claim's colour does not depend on which
@@ -112,9 +111,10 @@ extension Commands {
     ) { command, context throws(CLIError) in
       let settings = try EvaluationSettings(command)
       let map = try attempt { try context.store().map() }
-      var stream = ConsoleStream(console: context.console)
-      ICCMAWriter.write(
-        Evaluation.framework(map, support: settings.support), format: format, to: &stream)
+      context.console.stream {
+        ICCMAWriter.write(
+          Evaluation.framework(map, support: settings.support), format: format, to: &$0)
+      }
     }
   }
 
@@ -123,8 +123,7 @@ extension Commands {
     abstract: "The whole map as JSON: positions, claims and relations."
   ) { _, context throws(CLIError) in
     let map = try attempt { try context.store().map() }
-    var stream = ConsoleStream(console: context.console)
-    MapJSON.write(map, pretty: true, to: &stream)
+    context.console.stream { MapJSON.write(map, pretty: true, to: &$0) }
     context.console.line()
   }
 
