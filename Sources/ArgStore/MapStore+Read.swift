@@ -110,7 +110,7 @@ extension MapStore {
     let requested = try positionID.map { id throws(StoreError) in try position(id: id) }
     return try storeErrors {
       guard let positionID else {
-        return try loadMap(claimFilter: "1", [], withEmptyPositions: true)
+        return try assembleMap(selected: nil)
       }
       var map = try loadMap(
         claimFilter: """
@@ -174,21 +174,35 @@ extension MapStore {
     defer { try? database.execute("DROP TABLE IF EXISTS temp.selected") }
     try database.run(
       "INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
+    return try assembleMap(selected: "temp.selected", withEmptyPositions: withEmptyPositions)
+  }
+
+  /// Reads the claims in table `selected` (a table of claim seqs) with their positions,
+  /// relations and reconstructions, or with `selected` nil the whole map, reading every table
+  /// straight rather than filling and joining a selection of every claim.
+  private func assembleMap(selected: String?, withEmptyPositions: Bool = true) throws
+    -> ArgumentMap
+  {
+    let join = { (alias: String, seq: String) in
+      selected.map { "JOIN \($0) \(alias) ON \(alias).seq = \(seq)" } ?? ""
+    }
     let claims = try loadClaims(
-      "SELECT \(Rows.claimColumns) FROM claims c JOIN temp.selected s ON s.seq = c.seq ORDER BY c.seq"
-    )
+      "SELECT \(Rows.claimColumns) FROM claims c \(join("s", "c.seq")) ORDER BY c.seq")
+    // The whole map has every position, so it needs no filter.
+    let positionFilter =
+      selected.map {
+        """
+        WHERE p.id IN (SELECT c.position_id FROM claims c JOIN \($0) s ON s.seq = c.seq)
+          OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_id = p.id) AND ?1
+        """
+      } ?? ""
     let positions = try database.prepare(
-      """
-      SELECT \(Rows.positionColumns) FROM positions p
-      WHERE p.id IN (SELECT c.position_id FROM claims c JOIN temp.selected s ON s.seq = c.seq)
-        OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_id = p.id) AND ?1
-      ORDER BY p.seq
-      """
-    ).map([withEmptyPositions], Rows.position)
+      "SELECT \(Rows.positionColumns) FROM positions p \(positionFilter) ORDER BY p.seq"
+    ).map(selected == nil ? [] : [withEmptyPositions], Rows.position)
     let relations = try database.prepare(
       """
       SELECT \(Rows.relationColumns) FROM relations r
-      JOIN temp.selected sf ON sf.seq = r.from_seq JOIN temp.selected st ON st.seq = r.to_seq
+      \(join("sf", "r.from_seq")) \(join("st", "r.to_seq"))
       JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
       ORDER BY r.to_seq, r.kind DESC, r.from_seq
       """
@@ -198,7 +212,7 @@ extension MapStore {
     return ArgumentMap(
       title: withEmptyPositions ? try title() : nil, sources: sources, positions: positions,
       groups: try groups(ofPositions: Set(positions.map(\.id))), claims: claims,
-      relations: relations, reconstructions: try selectedReconstructions())
+      relations: relations, reconstructions: try reconstructions(selected: selected))
   }
 
   /// The map's title, from Argdown front matter.
@@ -213,18 +227,24 @@ extension MapStore {
       .map([], Rows.group).filter { positionIDs.contains($0.position) }
   }
 
-  /// Reconstructions whose argument and every step are in `temp.selected`: a partial one would
-  /// read as a different argument.
-  private func selectedReconstructions() throws -> [Reconstruction] {
+  /// Reconstructions whose argument and every step are in `selected` (all of them when nil): a
+  /// partial one would read as a different argument.
+  private func reconstructions(selected: String?) throws -> [Reconstruction] {
     var reconstructions: [Reconstruction] = []
+    let complete =
+      selected.map {
+        """
+        JOIN \($0) sa ON sa.seq = s.argument_seq
+        WHERE NOT EXISTS (
+          SELECT 1 FROM reconstruction_steps o LEFT JOIN \($0) so ON so.seq = o.claim_seq
+          WHERE o.argument_seq = s.argument_seq AND so.seq IS NULL)
+        """
+      } ?? ""
     try database.prepare(
       """
       SELECT a.id, c.id, s.inference FROM reconstruction_steps s
-      JOIN temp.selected sa ON sa.seq = s.argument_seq JOIN claims a ON a.seq = s.argument_seq
-      JOIN claims c ON c.seq = s.claim_seq
-      WHERE NOT EXISTS (
-        SELECT 1 FROM reconstruction_steps o LEFT JOIN temp.selected so ON so.seq = o.claim_seq
-        WHERE o.argument_seq = s.argument_seq AND so.seq IS NULL)
+      JOIN claims a ON a.seq = s.argument_seq JOIN claims c ON c.seq = s.claim_seq
+      \(complete)
       ORDER BY s.argument_seq, s.step
       """
     ).forEachRow { row in
