@@ -18,9 +18,16 @@ import ArgModel
 /// (left out). Claims whose position is not in `map.positions` get a heading titled with the id.
 public enum ArgdownPrinter {
   public static func print(_ map: ArgumentMap) -> String {
+    var text = ""
+    print(map, to: &text)
+    return text
+  }
+
+  /// Writes what ``print(_:)`` returns, a position at a time, so the text of a large map is
+  /// never held whole.
+  public static func print(_ map: ArgumentMap, to target: inout some TextOutputStream) {
     var writer = Writer(map)
-    writer.write()
-    return String(decoding: writer.bytes, as: UTF8.self)
+    writer.write { target.write(String(decoding: $0, as: UTF8.self)) }
   }
 
   /// Collapses runs of spaces, tabs and line breaks into one space and trims: the form the
@@ -47,10 +54,13 @@ public enum ArgdownPrinter {
   ]
 }
 
-/// Builds the output as UTF-8 bytes in one buffer.
+/// Builds the output as UTF-8 bytes, handing them on after each position.
 private struct Writer {
   let map: ArgumentMap
+  /// The text not yet handed on.
   var bytes: [UInt8] = []
+  /// Whether any text was handed on, so the next block needs a blank line before it.
+  private var drained = false
   /// The first claim with each id.
   private var index: [String: Int] = [:]
   /// Ids that relations point to but that are no claim of the map, in order of appearance.
@@ -67,8 +77,6 @@ private struct Writer {
 
   init(_ map: ArgumentMap) {
     self.map = map
-    // A guess that saves most of the buffer's regrowth on large maps.
-    bytes.reserveCapacity(map.claims.count * 160 + map.relations.count * 32)
     index.reserveCapacity(map.claims.count)
     for (offset, claim) in map.claims.enumerated() where index[claim.id] == nil {
       index[claim.id] = offset
@@ -118,7 +126,15 @@ private struct Writer {
     kind == .rephrases || kind == .prefers
   }
 
-  mutating func write() {
+  /// Hands the text written so far to `output`.
+  private mutating func drain(to output: ([UInt8]) -> Void) {
+    output(bytes)
+    bytes.removeAll(keepingCapacity: true)
+    drained = true
+  }
+
+  /// Writes the map, passing the text to `output` after each position and at the end.
+  mutating func write(to output: ([UInt8]) -> Void) {
     if let title = map.title {
       append("===\ntitle: ")
       writeValue(title)
@@ -139,9 +155,11 @@ private struct Writer {
     }
     for position in map.positions {
       writeHeading(position, claims: byPosition[position.id] ?? [])
+      drain(to: output)
     }
     for id in strayPositions {
       writeHeading(Position(id: id, title: id), claims: byPosition[id] ?? [])
+      drain(to: output)
     }
     for (offset, id) in outside.enumerated() {
       startBlock()
@@ -149,6 +167,7 @@ private struct Writer {
       append("\n")
       writeRelations(to: map.claims.count + offset)
     }
+    drain(to: output)
   }
 
   private mutating func append(_ text: String) {
@@ -157,7 +176,7 @@ private struct Writer {
 
   /// Blocks are separated by a blank line.
   private mutating func startBlock() {
-    if !bytes.isEmpty { bytes.append(ASCII.lineFeed) }
+    if drained || !bytes.isEmpty { bytes.append(ASCII.lineFeed) }
   }
 
   private mutating func writeReference(_ id: String) {

@@ -132,7 +132,7 @@ extension Commands {
     abstract: "The whole map as corpus text; importing it gives the same map."
   ) { _, context throws(CLIError) in
     let map = try attempt { try context.store().map() }
-    context.console.writeOut(ArgdownPrinter.print(map))
+    context.console.stream { ArgdownPrinter.print(map, to: &$0) }
   }
 
   /// The whole map, one position, or one claim's tree, as the options ask.
