@@ -16,25 +16,27 @@ public enum Interchange {
 
   /// Reads `inputs` as one corpus: the diagnostics of every file, and the union of their maps.
   /// Argdown files are read last and together, so their references may point at claims that
-  /// the other files define, besides `knownClaims` (those already stored).
-  public static func read(_ inputs: [Input], knownClaims: [String: ClaimKind]) -> ParsedCorpus {
+  /// the other files define, besides `knownClaims` (those already stored). The inputs are
+  /// consumed so that the Argdown parser can let each text go once it is parsed.
+  public static func read(_ inputs: consuming [Input], knownClaims: [String: ClaimKind])
+    -> ParsedCorpus
+  {
+    var byFormat: [InterchangeFormat: [SourceFile]] = [:]
+    for input in inputs { byFormat[input.format, default: []].append(input.file) }
+    inputs = []
     var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
     // All AIF files at once: the reader gives each its own source and catches two files that
     // would get the same one.
-    let aif = files(inputs, .aif)
-    if !aif.isEmpty { combined.append(AIFReader.parse(aif)) }
-    for file in files(inputs, .json) { combined.append(MapJSONReader.parse(file)) }
-    for file in files(inputs, .kialo) { combined.append(KialoReader.parse(file)) }
-    let argdown = files(inputs, .argdown)
-    if !argdown.isEmpty {
-      let known = knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
+    if let aif = byFormat[.aif] { combined.append(AIFReader.parse(aif)) }
+    for file in byFormat[.json] ?? [] { combined.append(MapJSONReader.parse(file)) }
+    for file in byFormat[.kialo] ?? [] { combined.append(KialoReader.parse(file)) }
+    if let argdown = byFormat.removeValue(forKey: .argdown) {
+      let known =
+        combined.map.claims.isEmpty
+        ? knownClaims : knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
       combined.append(ArgdownParser.parse(argdown, knownClaims: known))
     }
     return combined
-  }
-
-  private static func files(_ inputs: [Input], _ format: InterchangeFormat) -> [SourceFile] {
-    inputs.filter { $0.format == format }.map(\.file)
   }
 }
 
@@ -44,11 +46,17 @@ extension ParsedCorpus {
   mutating func append(_ other: ParsedCorpus) {
     diagnostics += other.diagnostics
     map.title = map.title ?? other.map.title
-    map.sources += other.map.sources
-    map.positions += other.map.positions
-    map.groups += other.map.groups
-    map.claims += other.map.claims
-    map.relations += other.map.relations
-    map.reconstructions += other.map.reconstructions
+    Self.append(other.map.sources, to: &map.sources)
+    Self.append(other.map.positions, to: &map.positions)
+    Self.append(other.map.groups, to: &map.groups)
+    Self.append(other.map.claims, to: &map.claims)
+    Self.append(other.map.relations, to: &map.relations)
+    Self.append(other.map.reconstructions, to: &map.reconstructions)
+  }
+
+  /// Onto nothing, the other array is taken as it is rather than copied: a corpus in one
+  /// format is one map, and copying its 10^6 claims would briefly hold them twice.
+  private static func append<Element>(_ other: [Element], to array: inout [Element]) {
+    if array.isEmpty { array = other } else { array += other }
   }
 }

@@ -62,14 +62,17 @@ import ArgModel
 ///   Known claims may be redefined by the files.
 public enum ArgdownParser {
   /// Parses all files as one corpus. `knownClaims` are ids (with kinds) already in the user's
-  /// database, so references to them resolve.
-  public static func parse(_ files: [SourceFile], knownClaims: [String: ClaimKind] = [:])
-    -> ParsedCorpus
-  {
-    let session = ParseSession(files: files, knownClaims: knownClaims)
-    for (index, file) in files.enumerated() {
-      var bytes = Array(file.text.utf8)
+  /// database, so references to them resolve. Each file's text is let go once it is parsed
+  /// (when the caller holds no other copy), so a large corpus is not all in memory at once.
+  public static func parse(
+    _ files: consuming [SourceFile], knownClaims: [String: ClaimKind] = [:]
+  ) -> ParsedCorpus {
+    let session = ParseSession(knownClaims: knownClaims)
+    for index in files.indices {
+      var bytes = Array(files[index].text.utf8)
+      files[index].text = ""
       bytes.withUnsafeMutableBufferPointer { buffer in
+        session.lines.add(path: files[index].path, bytes: UnsafeBufferPointer(buffer))
         if let unterminated = CommentStripper.blank(buffer) {
           let start = SourcePosition(file: index, offset: unterminated.start)
           session.error(

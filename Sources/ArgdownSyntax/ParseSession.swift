@@ -52,7 +52,7 @@ final class ParseSession {
     var position: SourcePosition
   }
 
-  let lines: LineTables
+  let lines = LineTables()
   private let knownClaims: [String: ClaimKind]
   private var diagnostics: [PendingDiagnostic] = []
 
@@ -80,8 +80,7 @@ final class ParseSession {
   private var references: [Reference] = []
   private var relations: [PendingRelation] = []
 
-  init(files: [SourceFile], knownClaims: [String: ClaimKind]) {
-    self.lines = LineTables(files: files)
+  init(knownClaims: [String: ClaimKind]) {
     self.knownClaims = knownClaims
   }
 

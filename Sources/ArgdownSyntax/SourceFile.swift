@@ -35,21 +35,54 @@ struct SourcePosition: Hashable {
   var offset: Int
 }
 
-/// Turns byte offsets into line and column numbers. Each file's table of line starts is built the
-/// first time a diagnostic needs it, so a corpus without errors never pays for it.
+/// Turns byte offsets into line and column numbers. Each file's table is made as the file is
+/// read, so the file's text can be let go once it is parsed: a corpus of 10^6 claims would
+/// otherwise hold all its texts until the last diagnostic is placed. A table is where each line
+/// starts, and the bytes of the lines that hold non-ASCII text, whose columns count scalars;
+/// in an ASCII line a column is a byte.
 final class LineTables {
-  private let paths: [String]
-  private let texts: [String]
-  private var starts: [[Int]?]
+  private struct Table {
+    var path: String
+    var lineStarts: [Int]
+    /// By line index.
+    var nonASCIILines: [Int: [UInt8]]
+  }
 
-  init(files: [SourceFile]) {
-    paths = files.map(\.path)
-    texts = files.map(\.text)
-    starts = Array(repeating: nil, count: files.count)
+  private var tables: [Table] = []
+
+  /// Adds the next file's table, from its bytes as read (before comments are blanked).
+  func add(path: String, bytes: UnsafeBufferPointer<UInt8>) {
+    // Columns on the first line count from after a byte order mark.
+    var index = FileParser.byteOrderMarkLength(bytes)
+    var table = Table(path: path, lineStarts: [index], nonASCIILines: [:])
+    var lineIsASCII = true
+    func endLine(at end: Int) {
+      if !lineIsASCII {
+        let start = table.lineStarts[table.lineStarts.count - 1]
+        table.nonASCIILines[table.lineStarts.count - 1] = Array(bytes[start..<end])
+      }
+      lineIsASCII = true
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+        endLine(at: index)
+        if byte == ASCII.carriageReturn, index < bytes.count, bytes[index] == ASCII.lineFeed {
+          index += 1
+        }
+        table.lineStarts.append(index)
+      } else if byte >= 0x80 {
+        lineIsASCII = false
+      }
+    }
+    endLine(at: index)
+    tables.append(table)
   }
 
   func location(_ position: SourcePosition) -> SourceLocation {
-    let lineStarts = table(position.file)
+    let table = tables[position.file]
+    let lineStarts = table.lineStarts
     // The last line start at or before the offset.
     var low = 0
     var high = lineStarts.count - 1
@@ -57,38 +90,20 @@ final class LineTables {
       let mid = (low + high + 1) / 2
       if lineStarts[mid] <= position.offset { low = mid } else { high = mid - 1 }
     }
-    let utf8 = texts[position.file].utf8
-    let from = utf8.index(utf8.startIndex, offsetBy: lineStarts[low])
-    let to = utf8.index(utf8.startIndex, offsetBy: min(position.offset, utf8.count))
-    // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+    let offsetInLine = position.offset - lineStarts[low]
     var column = 1
-    for byte in utf8[from..<to] where byte & 0xC0 != 0x80 { column += 1 }
-    return SourceLocation(file: paths[position.file], line: low + 1, column: column)
+    if let line = table.nonASCIILines[low] {
+      // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+      for byte in line.prefix(offsetInLine) where byte & 0xC0 != 0x80 { column += 1 }
+    } else {
+      column += offsetInLine
+    }
+    return SourceLocation(file: table.path, line: low + 1, column: column)
   }
 
   /// `line:column`, for messages that mention another place in the same file.
   func lineColumn(_ position: SourcePosition) -> String {
     let location = location(position)
     return "\(location.line):\(location.column)"
-  }
-
-  private func table(_ file: Int) -> [Int] {
-    if let table = starts[file] { return table }
-    let bytes = Array(texts[file].utf8)
-    // Columns on the first line count from after a byte order mark.
-    var index = FileParser.byteOrderMarkLength(bytes)
-    var table = [index]
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      if byte == ASCII.lineFeed {
-        table.append(index)
-      } else if byte == ASCII.carriageReturn {
-        if index < bytes.count, bytes[index] == ASCII.lineFeed { index += 1 }
-        table.append(index)
-      }
-    }
-    starts[file] = table
-    return table
   }
 }

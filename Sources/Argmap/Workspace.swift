@@ -138,22 +138,25 @@ public enum Workspace {
     try requireFilePath(choice.path)
     let clock = ContinuousClock()
     let start = clock.now
-    let corpus = try readCorpus(paths, format: format, progress: progress)
+    var corpus = try readCorpus(paths, format: format, progress: progress)
+    let files = corpus.files.map(\.file.path)
+    let formats = corpus.files.reduce(into: [:]) { $0[$1.format, default: 0] += 1 }
+    // The parser lets each text go once it is parsed, if nothing else holds it.
+    let inputs = corpus.files
+    corpus.files = []
     let existed = FileManager.default.fileExists(atPath: choice.path)
     do {
       let existing = existed ? try MapStore.open(path: choice.path) : nil
       let known =
         try existing?.claimKinds()
         ?? (choice.isDefault ? try BuiltinCorpus.map().claimKinds : [:])
-      let parsed = Interchange.read(corpus.files, knownClaims: known)
+      let parsed = Interchange.read(consume inputs, knownClaims: known)
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
       progress(.writing)
       let store = try existing ?? createForImport(choice)
       let summary = try store.importMap(parsed.map, replacingPositions: replacing)
       return ImportReport(
-        files: corpus.files.map(\.file.path),
-        formats: corpus.files.reduce(into: [:]) { $0[$1.format, default: 0] += 1 },
-        skipped: corpus.skipped, claims: parsed.map.claims.count,
+        files: files, formats: formats, skipped: corpus.skipped, claims: parsed.map.claims.count,
         relations: parsed.map.relations.count, summary: summary,
         warnings: parsed.diagnostics.filter { $0.severity == .warning },
         duration: clock.now - start)

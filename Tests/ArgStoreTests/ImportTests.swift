@@ -408,3 +408,54 @@ struct ImportTests {
     }
   }
 }
+
+/// An import indexes the claims it adds in one statement at the end, with the insert trigger
+/// set aside meanwhile; the index must end as the triggers alone would leave it.
+@Suite("MapStore.importMap's search index")
+struct ImportIndexTests {
+  /// FTS5 checks its index against the content table (the claims) when the rank is 1.
+  private func checkIndex(_ store: MapStore) throws {
+    try store.database.run(
+      "INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
+  }
+
+  private func searches(_ store: MapStore) throws -> [[SearchHit]] {
+    try ["scenario", "refusal", "models", "misaligned", "contrived", "roleplay"].map {
+      try store.search($0)
+    }
+  }
+
+  @Test func theIndexEqualsTheOneTheTriggersBuild() throws {
+    let store = try Fixture.store()
+    var map = Fixture.map
+    // A stored claim edited, a new one, and a new one defined twice (the second time it is
+    // merged into the row the first inserted, whose old text must be in the index by then).
+    map.claims[0].text = "Models act out the contrived scenario they are given"
+    let fresh = Claim(id: "fresh-claim", text: "A misaligned scenario nobody stored yet")
+    var again = fresh
+    again.text = "A misaligned scenario, restated"
+    map.claims += [fresh, again]
+    try store.importMap(map)
+    try checkIndex(store)
+
+    let rebuilt = try Fixture.store()
+    try rebuilt.importMap(map)
+    try rebuilt.database.run("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+    #expect(try searches(store) == searches(rebuilt))
+    #expect(try store.search("restated").map(\.claim.id) == ["fresh-claim"])
+  }
+
+  @Test func theTriggerIsBackAfterAnImportAndAfterAFailedOne() throws {
+    let store = try Fixture.store()
+    let trigger = "SELECT sql FROM sqlite_schema WHERE name = 'claims_fts_insert'"
+    let before = try store.database.prepare(trigger).first { $0.string(0) }
+    // A new claim goes in, then a stored one clashes: the import fails inside the claims step.
+    let clash = Claim(id: "models-roleplay", text: "Something else entirely", position: "safety")
+    let broken = ArgumentMap(claims: [Claim(id: "doomed", text: "Rolled back"), clash])
+    #expect(throws: StoreError.self) { try store.importMap(broken) }
+    #expect(try store.database.prepare(trigger).first { $0.string(0) } == before)
+    try store.addClaim(Claim(id: "added-later", text: "Indexed by the trigger itself"))
+    #expect(try store.search("trigger").map(\.claim.id) == ["added-later"])
+    try checkIndex(store)
+  }
+}
