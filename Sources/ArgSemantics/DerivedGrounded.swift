@@ -38,8 +38,9 @@ public struct DerivedGrounded: Sendable {
     let notDown = { (claim: Int32) in notUp(claim) + 2 }
     let down = { (claim: Int32) in notUp(claim) + 3 }
     var keys: [UInt64] = []
-    keys.reserveCapacity(2 * count + 2 * componentCount + 2 * graph.supports.count
-      + graph.attacks.count)
+    keys.reserveCapacity(
+      2 * count + 2 * componentCount + 2 * graph.supports.count
+        + graph.attacks.count)
     for claim in 0..<Int32(count) {
       keys.append(BipolarGraph.key(Int(claim), notUp(claim)))
       keys.append(BipolarGraph.key(down(claim), Int(claim)))

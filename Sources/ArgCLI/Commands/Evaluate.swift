@@ -34,7 +34,7 @@ extension Commands {
     ]
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
-    let map = try attempt { try context.store().map() }
+    let map = try evaluationMap(command, context)
     let assumptions = try parseAssumptions(command)
     let result = try settings.run { budget in
       try Evaluation.evaluate(
@@ -49,16 +49,24 @@ extension Commands {
           map, semantics: settings.semantics, support: settings.support, budget: budget)
       }
     let changes = baseline.map { Evaluation.changes(from: $0, to: result) } ?? []
-    let shown = result.listing(only: tagged(command, map))
+    let shown = result.listing(only: try tagged(command, context))
     context.emit(
       command, json: json(shown, changes: changes, assumed: baseline != nil),
       text: { text(shown, map: map, changes: changes, assumed: baseline != nil) })
   }
 
+  /// What evaluating commands read: the lean map, with texts only for text output's lines.
+  static func evaluationMap(_ command: ParsedCommand, _ context: Context) throws(CLIError)
+    -> ArgumentMap
+  {
+    try attempt { try context.store().frameworkMap(withTexts: !command.wantsJSON) }
+  }
+
   /// The ids of the claims carrying `--tag`, or nil to list every claim.
-  static func tagged(_ command: ParsedCommand, _ map: ArgumentMap) -> Set<String>? {
+  static func tagged(_ command: ParsedCommand, _ context: Context) throws(CLIError) -> Set<String>?
+  {
     guard let tag = command.value("--tag") else { return nil }
-    return Set(map.claims.filter { $0.tags.contains(tag) }.map(\.id))
+    return try attempt { try context.store().claimIDs(taggedWith: tag) }
   }
 
   private static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:

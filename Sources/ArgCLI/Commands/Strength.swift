@@ -15,12 +15,12 @@ extension Commands {
       tagOption, CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
-    let map = try attempt { try context.store().map() }
+    let map = try evaluationMap(command, context)
     let (strengths, result) = Evaluation.strengths(map)
     var ranked = strengths.enumerated().sorted {
       ($1.element.strength, $0.offset) < ($0.element.strength, $1.offset)
     }.map(\.element)
-    if let ids = tagged(command, map) { ranked = ranked.filter { ids.contains($0.id) } }
+    if let ids = try tagged(command, context) { ranked = ranked.filter { ids.contains($0.id) } }
     if let top = try command.count("--top") { ranked = Array(ranked.prefix(top)) }
     if !result.converged {
       context.console.warning(
@@ -57,7 +57,7 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
     let top = try command.count("--top") ?? 10
-    let map = try attempt { try context.store().map() }
+    let map = try attempt { try context.store().frameworkMap(withTexts: false) }
     let cruxes = try settings.run { budget in
       try Evaluation.cruxes(
         map, semantics: settings.semantics, support: settings.support, top: top, budget: budget)
