@@ -121,7 +121,17 @@ extension String {
   /// Every byte ASCII and none a carriage return: then each byte is one character (CR LF
   /// would be one character of two bytes; no other ASCII pair joins).
   private var isPlainASCII: Bool {
-    utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    var string = self
+    return string.withUTF8 { bytes in
+      // Branch-free over the buffer, so the loop vectorises.
+      var high: UInt8 = 0
+      var carriageReturns = 0
+      for byte in bytes {
+        high |= byte & 0x80
+        carriageReturns &+= byte == 0x0D ? 1 : 0
+      }
+      return high == 0 && carriageReturns == 0
+    }
   }
 
   private static let blanks = String(repeating: " ", count: 64)

@@ -134,14 +134,14 @@ extension Commands {
           ? "no \(result.semantics.rawValue) labelling exists"
           : TextLayout.plural(count, "labelling"))
     ]
-    let claims = Dictionary(map.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let listed = listedClaims(result, map)
     let idWidth = TextLayout.idWidth(map.claims)
     for standing in Evaluation.Standing.allCases {
-      let ids = zip(result.claimIDs, result.standings).filter { $0.1 == standing }.map(\.0)
-      guard !ids.isEmpty else { continue }
+      let indices = result.standings.indices.filter { result.standings[$0] == standing }
+      guard !indices.isEmpty else { continue }
       lines.append("")
-      lines.append("\(standing.rawValue) (\(ids.count)):")
-      lines += ids.compactMap { claims[$0] }.map { TextLayout.claimLine($0, idWidth: idWidth) }
+      lines.append("\(standing.rawValue) (\(indices.count)):")
+      lines += indices.map { TextLayout.claimLine(map.claims[listed[$0]], idWidth: idWidth) }
     }
     if assumed {
       lines.append("")
@@ -152,6 +152,18 @@ extension Commands {
       lines += changes.map { "  \($0.id): \($0.before.rawValue) → \($0.after.rawValue)" }
     }
     return lines
+  }
+
+  /// For each claim `result` lists, its index in `map`. A result lists a subsequence of the
+  /// map's claims in map order, so one walk matches them, without hashing every id.
+  private static func listedClaims(_ result: Evaluation.Result, _ map: ArgumentMap) -> [Int] {
+    var listed: [Int] = []
+    listed.reserveCapacity(result.claimIDs.count)
+    for (index, claim) in map.claims.enumerated()
+    where listed.count < result.claimIDs.count && result.claimIDs[listed.count] == claim.id {
+      listed.append(index)
+    }
+    return listed
   }
 }
 
