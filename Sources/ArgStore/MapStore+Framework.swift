@@ -10,26 +10,43 @@ extension MapStore {
   /// `withTexts`, and relations come in no particular order (the semantics sort their own).
   public func frameworkMap(withTexts: Bool) throws(StoreError) -> ArgumentMap {
     try storeErrors {
-      var idBySeq: [Int: String] = [:]
+      var seqs: [Int] = []
       var claims: [Claim] = []
       try database.prepare(
         "SELECT seq, id, kind, base\(withTexts ? ", text" : "") FROM claims ORDER BY seq"
       ).forEachRow { row in
-        let claim = Claim(
-          id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
-          text: withTexts ? row.string(4) : "", base: row.isNull(3) ? nil : row.double(3))
-        idBySeq[row.int(0)] = claim.id
-        claims.append(claim)
+        seqs.append(row.int(0))
+        claims.append(
+          Claim(
+            id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
+            text: withTexts ? row.string(4) : "", base: row.isNull(3) ? nil : row.double(3)))
       }
       var relations: [Relation] = []
       try database.prepare("SELECT from_seq, to_seq, kind FROM relations").forEachRow { row in
-        guard let from = idBySeq[row.int(0)], let to = idBySeq[row.int(1)] else { return }
+        guard let from = Self.index(of: row.int(0), in: seqs),
+          let to = Self.index(of: row.int(1), in: seqs)
+        else { return }
         relations.append(
           Relation(
-            from: from, to: to, kind: RelationKind(rawValue: row.string(2)) ?? .supports))
+            from: claims[from].id, to: claims[to].id,
+            kind: RelationKind(rawValue: row.string(2)) ?? .supports))
       }
       return ArgumentMap(claims: claims, relations: relations)
     }
+  }
+
+  /// Where `seq` is in the ascending `seqs`. Seqs are dense unless claims were removed, so the
+  /// first guess is usually right and a million lookups hash nothing.
+  private static func index(of seq: Int, in seqs: [Int]) -> Int? {
+    let guess = seq - (seqs.first ?? 0)
+    if seqs.indices.contains(guess), seqs[guess] == seq { return guess }
+    var low = 0
+    var high = seqs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if seqs[middle] < seq { low = middle + 1 } else { high = middle }
+    }
+    return low < seqs.count && seqs[low] == seq ? low : nil
   }
 
   /// The ids of the claims carrying `tag`, for listings narrowed by `--tag`.
