@@ -10,29 +10,68 @@ extension MapStore {
   /// `withTexts`, and relations come in no particular order (the semantics sort their own).
   public func frameworkMap(withTexts: Bool) throws(StoreError) -> ArgumentMap {
     try storeErrors {
-      var seqs: [Int] = []
-      var claims: [Claim] = []
-      try database.prepare(
-        "SELECT seq, id, kind, base\(withTexts ? ", text" : "") FROM claims ORDER BY seq"
-      ).forEachRow { row in
-        seqs.append(row.int(0))
-        claims.append(
-          Claim(
-            id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
-            text: withTexts ? row.string(4) : "", base: row.isNull(3) ? nil : row.double(3)))
-      }
+      let (seqs, claims) = try leanClaims(where: "1", [], withTexts: withTexts)
       var relations: [Relation] = []
-      try database.prepare("SELECT from_seq, to_seq, kind FROM relations").forEachRow { row in
-        guard let from = Self.index(of: row.int(0), in: seqs),
-          let to = Self.index(of: row.int(1), in: seqs)
-        else { return }
-        relations.append(
-          Relation(
-            from: claims[from].id, to: claims[to].id,
-            kind: RelationKind(rawValue: row.string(2)) ?? .supports))
+      try database.prepare("SELECT from_seq, to_seq, kind FROM relations").forEachRow {
+        Self.appendRelation($0, among: seqs, claims, to: &relations)
       }
       return ArgumentMap(claims: claims, relations: relations)
     }
+  }
+
+  /// `frameworkMap` (without texts) of the claims `map(treeOf:)` selects without a depth
+  /// limit: the claim and everything that bears on it, with the relations among them. Each
+  /// claim's incoming relations are read by index, so the cost follows the region, not the map.
+  public func frameworkMap(treeOf rootID: String) throws(StoreError) -> ArgumentMap {
+    _ = try claim(id: rootID)
+    return try storeErrors {
+      let (seqs, claims) = try leanClaims(
+        where: "c.seq IN (\(Self.reach(limited: false)))", [rootID], withTexts: false)
+      var relations: [Relation] = []
+      let incoming = try database.cachedStatement(
+        "SELECT from_seq, to_seq, kind FROM relations WHERE to_seq = ?")
+      for seq in seqs {
+        try incoming.forEachRow([seq]) {
+          Self.appendRelation($0, among: seqs, claims, to: &relations)
+        }
+      }
+      return ArgumentMap(claims: claims, relations: relations)
+    }
+  }
+
+  /// The claims matching `filter` (an SQL condition on `claims c`) in seq order, with their
+  /// seqs, read as `frameworkMap` describes.
+  private func leanClaims(where filter: String, _ values: [any SQLBindable], withTexts: Bool)
+    throws -> (seqs: [Int], claims: [Claim])
+  {
+    var seqs: [Int] = []
+    var claims: [Claim] = []
+    try database.prepare(
+      """
+      SELECT c.seq, c.id, c.kind, c.base\(withTexts ? ", c.text" : "") FROM claims c
+      WHERE \(filter) ORDER BY c.seq
+      """
+    ).forEachRow(values) { row in
+      seqs.append(row.int(0))
+      claims.append(
+        Claim(
+          id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
+          text: withTexts ? row.string(4) : "", base: row.isNull(3) ? nil : row.double(3)))
+    }
+    return (seqs, claims)
+  }
+
+  /// Appends the relation in `row` (from seq, to seq, kind) when both its ends are among the
+  /// claims read.
+  private static func appendRelation(
+    _ row: Row, among seqs: [Int], _ claims: [Claim], to relations: inout [Relation]
+  ) {
+    guard let from = index(of: row.int(0), in: seqs), let to = index(of: row.int(1), in: seqs)
+    else { return }
+    relations.append(
+      Relation(
+        from: claims[from].id, to: claims[to].id,
+        kind: RelationKind(rawValue: row.string(2)) ?? .supports))
   }
 
   /// Where `seq` is in the ascending `seqs`. Seqs are dense unless claims were removed, so the

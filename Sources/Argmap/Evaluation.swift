@@ -68,7 +68,7 @@ public enum Evaluation {
   /// reach it too) and support, so the claim stands there exactly as in the whole map, and a
   /// query about one claim costs what its region costs, not what the map costs.
   public static func standing(ofClaim id: String, in store: MapStore) throws -> ClaimStanding {
-    let region = try store.map(treeOf: id)
+    let region = try store.frameworkMap(treeOf: id)
     let result = try evaluate(region, semantics: .grounded, support: .derived)
     guard let index = result.claimIDs.firstIndex(of: id) else {
       throw StoreError.notFound(.claim, id: id, suggestion: nil)

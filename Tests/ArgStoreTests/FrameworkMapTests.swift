@@ -29,6 +29,24 @@ struct FrameworkMapTests {
     try Self.expectLean(try Fixture.store())
   }
 
+  /// A claim's region, lean, holds what `map(treeOf:)` holds: for every claim, support cycle
+  /// and isolated claim of the fixture.
+  @Test func regionsMatchTheFullRegions() throws {
+    let store = try Fixture.store()
+    for claim in try store.claims() {
+      let full = try store.map(treeOf: claim.id)
+      let lean = try store.frameworkMap(treeOf: claim.id)
+      #expect(
+        lean.claims
+          == full.claims.map { Claim(id: $0.id, kind: $0.kind, text: "", base: $0.base) })
+      #expect(
+        Set(lean.relations.map { [$0.from, $0.to, $0.kind.rawValue] })
+          == Set(full.relations.map { [$0.from, $0.to, $0.kind.rawValue] }))
+      #expect(lean.relations.count == full.relations.count)
+    }
+    #expect(throws: StoreError.self) { try store.frameworkMap(treeOf: "no-such-claim") }
+  }
+
   /// Removing claims leaves gaps in their seqs; relations must still find their ends.
   @Test func findsClaimsAcrossGapsInTheirNumbering() throws {
     let store = try Fixture.store()
