@@ -10,8 +10,12 @@ extension MapStore {
   /// `withTexts`, and relations come in no particular order (the semantics sort their own).
   public func frameworkMap(withTexts: Bool) throws(StoreError) -> ArgumentMap {
     try storeErrors {
-      let (seqs, claims) = try leanClaims(where: "1", [], withTexts: withTexts)
+      // Sized up front: growing arrays of a million claims by doubling would hold two at once.
+      let (seqs, claims) = try leanClaims(
+        where: "1", [], withTexts: withTexts,
+        capacity: try database.scalarInt("SELECT count(*) FROM claims") ?? 0)
       var relations: [Relation] = []
+      relations.reserveCapacity(try database.scalarInt("SELECT count(*) FROM relations") ?? 0)
       try database.prepare("SELECT from_seq, to_seq, kind FROM relations").forEachRow {
         Self.appendRelation($0, among: seqs, claims, to: &relations)
       }
@@ -26,7 +30,8 @@ extension MapStore {
     _ = try claim(id: rootID)
     return try storeErrors {
       let (seqs, claims) = try leanClaims(
-        where: "c.seq IN (\(Self.reach(limited: false)))", [rootID], withTexts: false)
+        where: "c.seq IN (\(Self.reach(limited: false)))", [rootID], withTexts: false,
+        capacity: 0)
       var relations: [Relation] = []
       let incoming = try database.cachedStatement(
         "SELECT from_seq, to_seq, kind FROM relations WHERE to_seq = ?")
@@ -41,11 +46,13 @@ extension MapStore {
 
   /// The claims matching `filter` (an SQL condition on `claims c`) in seq order, with their
   /// seqs, read as `frameworkMap` describes.
-  private func leanClaims(where filter: String, _ values: [any SQLBindable], withTexts: Bool)
-    throws -> (seqs: [Int], claims: [Claim])
-  {
+  private func leanClaims(
+    where filter: String, _ values: [any SQLBindable], withTexts: Bool, capacity: Int
+  ) throws -> (seqs: [Int], claims: [Claim]) {
     var seqs: [Int] = []
     var claims: [Claim] = []
+    seqs.reserveCapacity(capacity)
+    claims.reserveCapacity(capacity)
     try database.prepare(
       """
       SELECT c.seq, c.id, c.kind, c.base\(withTexts ? ", c.text" : "") FROM claims c
