@@ -20,7 +20,11 @@ import ArgModel
 /// leaves unknown instead of false. The same holds with claims fixed by assumptions.
 ///
 /// Each OR gate is two auxiliary arguments, `¬g` attacked by its inputs and `g` attacked by
-/// `¬g`: four per component, after the claims, so the framework has at most 5n arguments and
+/// `¬g`, numbered after the claims. A component of one claim `a` needs fewer: without
+/// supporters `up` is `a` itself, and when it supports no other component `a` itself is `¬down`
+/// (attacked by down's inputs), as nothing else reads `down`. Where something does, `down`
+/// stays a gate of its own, so that an assumption fixing `a` does not fix it. Debates are
+/// mostly such components, so the framework has about 2.5 arguments per claim (at most 5) and
 /// about 2n + 2s + r attacks for `n` claims, `s` supports and `r` direct attacks.
 public struct DerivedGrounded: Sendable {
   /// The claims' ids, in map order: the arguments the labelling is about.
@@ -30,36 +34,91 @@ public struct DerivedGrounded: Sendable {
 
   public init(map: ArgumentMap) {
     let graph = BipolarGraph(map: map)
-    let count = graph.count
     let (component, componentCount) = DerivedGrounded.components(
-      of: BipolarAdjacency(count: count, edges: graph.supports), count: count)
-    let notUp = { (claim: Int32) in count + 4 * Int(component[Int(claim)]) }
-    let up = { (claim: Int32) in notUp(claim) + 1 }
-    let notDown = { (claim: Int32) in notUp(claim) + 2 }
-    let down = { (claim: Int32) in notUp(claim) + 3 }
+      of: BipolarAdjacency(count: graph.count, edges: graph.supports), count: graph.count)
+    let numbers = Gates(graph, component: component, componentCount: componentCount)
+    let inComponent = { (claim: Int32) in Int(component[Int(claim)]) }
     var keys: [UInt64] = []
-    keys.reserveCapacity(
-      2 * count + 2 * componentCount + 2 * graph.supports.count
-        + graph.attacks.count)
-    for claim in 0..<Int32(count) {
-      keys.append(BipolarGraph.key(Int(claim), notUp(claim)))
-      keys.append(BipolarGraph.key(down(claim), Int(claim)))
+    keys.reserveCapacity(2 * numbers.argumentCount + 2 * graph.supports.count + graph.attacks.count)
+    for claim in 0..<Int32(graph.count) {
+      let own = inComponent(claim)
+      if numbers.notUp[own] >= 0 { keys.append(numbers.key(claim, numbers.notUp[own])) }
+      if numbers.notDown[own] != claim { keys.append(numbers.key(numbers.down[own], claim)) }
     }
-    for first in stride(from: count, to: count + 4 * componentCount, by: 4) {
-      keys.append(BipolarGraph.key(first, first + 1))
-      keys.append(BipolarGraph.key(first + 2, first + 3))
+    for gate in 0..<componentCount {
+      if numbers.notUp[gate] >= 0 {
+        keys.append(numbers.key(numbers.notUp[gate], numbers.up[gate]))
+      }
+      if numbers.down[gate] >= 0 {
+        keys.append(numbers.key(numbers.notDown[gate], numbers.down[gate]))
+      }
     }
-    for (from, to) in graph.supports where component[Int(from)] != component[Int(to)] {
-      keys.append(BipolarGraph.key(up(from), notUp(to)))
-      keys.append(BipolarGraph.key(down(from), notDown(to)))
+    for (from, to) in graph.supports where inComponent(from) != inComponent(to) {
+      keys.append(numbers.key(numbers.up[inComponent(from)], numbers.notUp[inComponent(to)]))
+      keys.append(numbers.key(numbers.down[inComponent(from)], numbers.notDown[inComponent(to)]))
     }
     for (from, to) in graph.attacks {
-      keys.append(BipolarGraph.key(up(from), notDown(to)))
+      keys.append(numbers.key(numbers.up[inComponent(from)], numbers.notDown[inComponent(to)]))
     }
     claimIDs = map.claims.map(\.id)
     indexByID = graph.indexByID
     gates = AbstractFramework(
-      names: claimIDs + Array(repeating: "", count: 4 * componentCount), attackKeys: keys)
+      names: claimIDs + Array(repeating: "", count: numbers.argumentCount - graph.count),
+      attackKeys: keys)
+  }
+
+  /// The argument standing for each gate of each support component: a claim, an auxiliary
+  /// argument numbered after the claims, or -1 where the gate is not needed.
+  private struct Gates {
+    var up: [Int32]
+    var notUp: [Int32]
+    var down: [Int32]
+    var notDown: [Int32]
+    var argumentCount: Int
+
+    init(_ graph: BipolarGraph, component: [Int32], componentCount: Int) {
+      var size = [Int32](repeating: 0, count: componentCount)
+      var member = [Int32](repeating: 0, count: componentCount)
+      for claim in 0..<graph.count {
+        size[Int(component[claim])] += 1
+        member[Int(component[claim])] = Int32(claim)
+      }
+      var supported = [Bool](repeating: false, count: componentCount)
+      var supporting = [Bool](repeating: false, count: componentCount)
+      for (from, to) in graph.supports where component[Int(from)] != component[Int(to)] {
+        supporting[Int(component[Int(from)])] = true
+        supported[Int(component[Int(to)])] = true
+      }
+      let none = [Int32](repeating: -1, count: componentCount)
+      (up, notUp, down, notDown) = (none, none, none, none)
+      var next = Int32(graph.count)
+      let fresh = { () -> Int32 in
+        defer { next += 1 }
+        return next
+      }
+      for gate in 0..<componentCount {
+        let single = size[gate] == 1
+        if single && !supported[gate] {
+          up[gate] = member[gate]
+        } else {
+          notUp[gate] = fresh()
+          up[gate] = fresh()
+        }
+        // Only where nothing reads `down`: fixing the claim by an assumption must not fix what
+        // its supported claims are attacked by.
+        if single && !supporting[gate] {
+          notDown[gate] = member[gate]
+        } else {
+          notDown[gate] = fresh()
+          down[gate] = fresh()
+        }
+      }
+      argumentCount = Int(next)
+    }
+
+    func key(_ attacker: Int32, _ target: Int32) -> UInt64 {
+      BipolarGraph.key(Int(attacker), Int(target))
+    }
   }
 
   /// The argument number of the claim with this id, or nil when the map has no such claim.
