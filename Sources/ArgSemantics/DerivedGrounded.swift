@@ -24,8 +24,9 @@ import ArgModel
 /// supporters `up` is `a` itself, and when it supports no other component `a` itself is `¬down`
 /// (attacked by down's inputs), as nothing else reads `down`. Where something does, `down`
 /// stays a gate of its own, so that an assumption fixing `a` does not fix it. Debates are
-/// mostly such components, so the framework has about 2.5 arguments per claim (at most 5) and
-/// about 2n + 2s + r attacks for `n` claims, `s` supports and `r` direct attacks.
+/// mostly such components: a Kialo-shaped map of 10^6 claims gets 2.8 arguments per claim (at
+/// most 5 in general), and at most 2n + 2c + 2s + r attacks for `n` claims, `c` components,
+/// `s` supports and `r` direct attacks.
 public struct DerivedGrounded: Sendable {
   /// The claims' ids, in map order: the arguments the labelling is about.
   public let claimIDs: [String]
