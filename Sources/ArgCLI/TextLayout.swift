@@ -9,12 +9,12 @@ enum TextLayout {
     -> String
   {
     let head = indent + marker + claim.id.padding(to: idWidth) + "  "
-    return head + claim.text.truncated(to: max(20, width - head.count))
+    return head + claim.text.truncated(to: max(20, width - head.characterCount))
   }
 
   /// The width of the id column for `claims`, capped so long ids do not squeeze out the text.
   static func idWidth(_ claims: [Claim], cap: Int = 42) -> Int {
-    min(cap, claims.map(\.id.count).max() ?? 0)
+    min(cap, claims.lazy.map(\.id.characterCount).max() ?? 0)
   }
 
   /// `text` wrapped to the terminal, each line indented.

@@ -17,16 +17,17 @@ public struct AbstractFramework: Sendable, Equatable {
     precondition(
       attacks.allSatisfy { (0..<count).contains($0.attacker) && (0..<count).contains($0.target) },
       "attacks must name arguments of the framework")
-    var unique = attacks.map { (Int32($0.attacker), Int32($0.target)) }
-    unique.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-    var deduplicated: [(Int32, Int32)] = []
-    deduplicated.reserveCapacity(unique.count)
-    for edge in unique where deduplicated.last.map({ $0 != edge }) ?? true {
-      deduplicated.append(edge)
-    }
+    self.init(names: names, attackKeys: attacks.map { BipolarGraph.key($0.attacker, $0.target) })
+  }
+
+  /// Builds the framework from attacks packed as `BipolarGraph.key(attacker, target)`, which
+  /// the caller guarantees name arguments; duplicates are kept once. Sorting plain integers is
+  /// what keeps millions of (derived) attacks cheap.
+  init(names: [String], attackKeys: [UInt64]) {
+    let edges = BipolarGraph.uniqueEdges(attackKeys)
     self.names = names
-    (targetStart, targetList) = Self.compressed(deduplicated, count: count) { $0 }
-    (attackerStart, attackerList) = Self.compressed(deduplicated, count: count) { ($0.1, $0.0) }
+    (targetStart, targetList) = Self.compressed(edges, count: names.count) { $0 }
+    (attackerStart, attackerList) = Self.compressed(edges, count: names.count) { ($0.1, $0.0) }
   }
 
   public var argumentCount: Int { names.count }

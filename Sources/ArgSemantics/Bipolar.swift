@@ -35,13 +35,13 @@ public enum SupportMode: String, CaseIterable, Sendable {
 /// claims closes in milliseconds. The worst case is quadratic in attacks, and no method avoids
 /// it: `k` claims supporting a chain into `x`, `x` rebutting `y`, and `k` claims supported by a
 /// chain from `y` give `k²` attacks; time is then O(r·(n + s) + pairs) for `r` rebuts and `s`
-/// supports, and each derivation keeps its chain, so memory grows with the chains' length too.
+/// supports. Kialo-shaped debates, whose support trees are deep, reach tens of derived attacks
+/// per claim, so the framework keeps each only as a pair and explains attacks (`derivations`)
+/// only when asked. Grounded labels need no materialised attacks at all: see `DerivedGrounded`.
 public struct BipolarFramework: Sendable {
   public let framework: AbstractFramework
-  /// For each derived attack that is not a direct rebut, why it exists, sorted by attacker
-  /// and then target.
-  public let derivations: [Derivation]
-  private let indexByID: [String: Int]
+  private let graph: BipolarGraph
+  private let support: SupportMode
 
   /// Why `attacker` attacks `target` although it does not rebut it.
   public struct Derivation: Sendable, Hashable {
@@ -73,37 +73,67 @@ public struct BipolarFramework: Sendable {
 
   public init(map: ArgumentMap, support: SupportMode) {
     let graph = BipolarGraph(map: map)
-    var attacks = graph.attacks.map { (attacker: Int($0.0), target: Int($0.1)) }
-    switch support {
-    case .ignore:
-      derivations = []
-    case .derived:
-      derivations = BipolarFramework.derivedAttacks(graph)
-      attacks.reserveCapacity(attacks.count + derivations.count)
-      for derivation in derivations {
-        attacks.append((attacker: derivation.attacker, target: derivation.target))
+    var keys = graph.attacks.map { BipolarGraph.key(Int($0.0), Int($0.1)) }
+    if support == .derived {
+      // Only the pairs: the framework deduplicates them, and chains are built on demand.
+      BipolarFramework.forEachDerivedAttack(graph) { attacker, target, _, _, _ in
+        keys.append(BipolarGraph.key(attacker, target))
       }
     }
-    indexByID = graph.indexByID
-    framework = AbstractFramework(names: map.claims.map(\.id), attacks: attacks)
+    self.graph = graph
+    self.support = support
+    framework = AbstractFramework(names: map.claims.map(\.id), attackKeys: keys)
   }
 
   /// The argument number of the claim with this id, or nil when the map has no such claim.
   public func index(of claimID: String) -> Int? {
-    indexByID[claimID]
+    graph.indexByID[claimID]
+  }
+
+  /// For each derived attack that is not a direct rebut, why it exists, sorted by attacker
+  /// and then target. Computed on each call, as it costs a chain per attack.
+  public var derivations: [Derivation] {
+    support == .derived ? BipolarFramework.derivations(graph) : []
   }
 
   /// Every attack the closure adds beyond the rebuts, each with a shortest chain explaining it.
-  private static func derivedAttacks(_ graph: BipolarGraph) -> [Derivation] {
+  private static func derivations(_ graph: BipolarGraph) -> [Derivation] {
+    let direct = Set(graph.attacks.map { BipolarGraph.key(Int($0.0), Int($0.1)) })
+    var found: [UInt64: Int] = [:]
+    var derivations: [Derivation] = []
+    forEachDerivedAttack(graph) { attacker, target, rebutter, length, chain in
+      let key = BipolarGraph.key(attacker, target)
+      if direct.contains(key) { return }
+      if let existing = found[key], derivations[existing].via.count <= length { return }
+      let derivation = Derivation(
+        attacker: attacker, target: target,
+        kind: attacker == rebutter ? .secondary : .supported, via: chain())
+      if let existing = found[key] {
+        derivations[existing] = derivation
+      } else {
+        found[key] = derivations.count
+        derivations.append(derivation)
+      }
+    }
+    derivations.sort { ($0.attacker, $0.target) < ($1.attacker, $1.target) }
+    return derivations
+  }
+
+  /// Calls `body(attacker, target, rebutter, length, chain)` for every way a rebut reaches
+  /// along supports, rebutters in map order: `attacker` supports* `rebutter`, which rebuts a
+  /// claim that supports* `target`, by a chain of `length` claims that `chain()` lists. A pair
+  /// can come more than once (through other rebuts), and direct rebuts come too unless the
+  /// chain is the rebut alone.
+  private static func forEachDerivedAttack(
+    _ graph: BipolarGraph,
+    _ body: (_ attacker: Int, _ target: Int, _ rebutter: Int, _ length: Int, _ chain: () -> [Int])
+      -> Void
+  ) {
     let count = graph.count
-    guard !graph.supports.isEmpty, !graph.attacks.isEmpty else { return [] }
+    guard !graph.supports.isEmpty, !graph.attacks.isEmpty else { return }
     let rebutTargets = BipolarAdjacency(count: count, edges: graph.attacks)
     let supported = BipolarAdjacency(count: count, edges: graph.supports)
     let supporters = BipolarAdjacency(count: count, edges: graph.supports.map { ($0.1, $0.0) })
-    let direct = Set(graph.attacks.map { BipolarGraph.key(Int($0.0), Int($0.1)) })
-
-    var found: [UInt64: Int] = [:]
-    var derivations: [Derivation] = []
     var backwards = BipolarSearch(count: count)
     var forwards = BipolarSearch(count: count)
     for rebutter in 0..<count where rebutTargets.degree(rebutter) > 0 {
@@ -117,27 +147,14 @@ public struct BipolarFramework: Sendable {
           let attackerIndex = Int(attacker)
           for target in forwards.reached {
             let targetIndex = Int(target)
-            let key = BipolarGraph.key(attackerIndex, targetIndex)
-            if direct.contains(key) { continue }
             let length = Int(backwards.depth[attackerIndex] + forwards.depth[targetIndex]) + 2
-            if let existing = found[key], derivations[existing].via.count <= length { continue }
-            let via =
+            body(attackerIndex, targetIndex, rebutter, length) {
               backwards.pathToSource(from: attackerIndex)
-              + forwards.pathToSource(from: targetIndex).reversed()
-            let derivation = Derivation(
-              attacker: attackerIndex, target: targetIndex,
-              kind: attackerIndex == rebutter ? .secondary : .supported, via: via)
-            if let existing = found[key] {
-              derivations[existing] = derivation
-            } else {
-              found[key] = derivations.count
-              derivations.append(derivation)
+                + forwards.pathToSource(from: targetIndex).reversed()
             }
           }
         }
       }
     }
-    derivations.sort { ($0.attacker, $0.target) < ($1.attacker, $1.target) }
-    return derivations
   }
 }

@@ -5,7 +5,7 @@ import ArgModel
 /// an undercut's target is the argument whose inference it denies, so attacking that node is how
 /// abstract argumentation reads it. Relations naming a claim that is not in the map are skipped;
 /// when two claims share an id, the first one answers to it.
-struct BipolarGraph {
+struct BipolarGraph: Sendable {
   let count: Int
   let indexByID: [String: Int]
   /// `(from, to)`: `from` supports `to`. Sorted, each edge once.
@@ -41,7 +41,8 @@ struct BipolarGraph {
     UInt64(UInt32(truncatingIfNeeded: from)) << 32 | UInt64(UInt32(truncatingIfNeeded: to))
   }
 
-  private static func uniqueEdges(_ keys: [UInt64]) -> [(Int32, Int32)] {
+  /// Keys back to edges, sorted, each once.
+  static func uniqueEdges(_ keys: [UInt64]) -> [(Int32, Int32)] {
     var edges: [(Int32, Int32)] = []
     edges.reserveCapacity(keys.count)
     var previous: UInt64?
@@ -55,7 +56,7 @@ struct BipolarGraph {
 
 /// Compressed adjacency over `0..<count`: the neighbours of `node` are
 /// `list[start[node] ..< start[node + 1]]`, built by a counting sort in linear time.
-struct BipolarAdjacency {
+struct BipolarAdjacency: Sendable {
   let start: [Int]
   let list: [Int32]
 

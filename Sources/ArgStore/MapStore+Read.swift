@@ -131,25 +131,31 @@ extension MapStore {
     -> ArgumentMap
   {
     _ = try claim(id: rootID)
+    let values: [any SQLBindable] = maxDepth.map { [rootID, $0] } ?? [rootID]
+    return try storeErrors {
+      try loadMap(claimFilter: "c.seq IN (\(Self.reach(limited: maxDepth != nil)))", values)
+    }
+  }
+
+  /// SQL selecting the seqs of claim `?1` and of everything that bears on it, recursively;
+  /// when `limited`, only down to `?2` levels.
+  static func reach(limited: Bool) -> String {
     // Without a depth limit the walk keeps only claim seqs, so UNION's duplicate removal alone
     // ends it on cycles; with a limit, the depth column bounds it.
-    let walk =
-      maxDepth == nil
+    limited
       ? """
-      WITH RECURSIVE reach(seq) AS (
-        SELECT seq FROM claims WHERE id = ?1
-        UNION SELECT \(Self.otherEnd) FROM reach w JOIN relations r ON \(Self.bearsOn("w.seq")))
-      SELECT seq FROM reach
-      """
-      : """
       WITH RECURSIVE reach(seq, depth) AS (
         SELECT seq, 0 FROM claims WHERE id = ?1
-        UNION SELECT \(Self.otherEnd), w.depth + 1 FROM reach w JOIN relations r ON \(Self.bearsOn("w.seq"))
+        UNION SELECT \(otherEnd), w.depth + 1 FROM reach w JOIN relations r ON \(bearsOn("w.seq"))
         WHERE w.depth < ?2)
       SELECT seq FROM reach
       """
-    let values: [any SQLBindable] = maxDepth.map { [rootID, $0] } ?? [rootID]
-    return try storeErrors { try loadMap(claimFilter: "c.seq IN (\(walk))", values) }
+      : """
+      WITH RECURSIVE reach(seq) AS (
+        SELECT seq FROM claims WHERE id = ?1
+        UNION SELECT \(otherEnd) FROM reach w JOIN relations r ON \(bearsOn("w.seq")))
+      SELECT seq FROM reach
+      """
   }
 
   /// The sources claims cite, in the order they were registered.

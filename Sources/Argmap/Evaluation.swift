@@ -28,11 +28,20 @@ public enum Evaluation {
     _ map: ArgumentMap, semantics: Semantics, support: SupportMode,
     assuming: [String: Label] = [:], budget: SolverBudget = .unlimited
   ) throws -> Result {
-    let bipolar = BipolarFramework(map: map, support: support)
-    let fixed = try indices(of: assuming, in: bipolar)
-    let labellings = try Solver.labellings(
-      bipolar.framework, semantics: semantics, assuming: fixed, budget: budget)
-    let ids = bipolar.framework.names
+    let labellings: [[Label]]
+    let ids: [String]
+    if semantics == .grounded, support == .derived {
+      // Derived attacks can be quadratic in number; the grounded labels do not need them.
+      let derived = DerivedGrounded(map: map)
+      ids = derived.claimIDs
+      labellings = [derived.labelling(assuming: try indices(of: assuming, ids, derived.index))]
+    } else {
+      let bipolar = BipolarFramework(map: map, support: support)
+      ids = bipolar.framework.names
+      labellings = try Solver.labellings(
+        bipolar.framework, semantics: semantics,
+        assuming: try indices(of: assuming, ids, bipolar.index), budget: budget)
+    }
     return Result(
       semantics: semantics, support: support, claimIDs: ids, labellings: labellings,
       standings: ids.indices.map { standing(of: $0, in: labellings) })
@@ -59,7 +68,7 @@ public enum Evaluation {
   /// reach it too) and support, so the claim stands there exactly as in the whole map, and a
   /// query about one claim costs what its region costs, not what the map costs.
   public static func standing(ofClaim id: String, in store: MapStore) throws -> ClaimStanding {
-    let region = try store.map(treeOf: id)
+    let region = try store.frameworkMap(treeOf: id)
     let result = try evaluate(region, semantics: .grounded, support: .derived)
     guard let index = result.claimIDs.firstIndex(of: id) else {
       throw StoreError.notFound(.claim, id: id, suggestion: nil)
@@ -156,17 +165,17 @@ public enum Evaluation {
     return String([digits[value / 16], digits[value % 16]])
   }
 
-  private static func indices(of assumptions: [String: Label], in bipolar: BipolarFramework)
-    throws -> [Int: Label]
-  {
+  /// The assumptions by argument number, where `index` numbers the claims named `ids`.
+  private static func indices(
+    of assumptions: [String: Label], _ ids: [String], _ index: (String) -> Int?
+  ) throws -> [Int: Label] {
     var fixed: [Int: Label] = [:]
     for (id, label) in assumptions {
-      guard let index = bipolar.index(of: id) else {
+      guard let argument = index(id) else {
         throw StoreError.notFound(
-          .claim, id: id,
-          suggestion: Identifier.nearest(to: id, among: bipolar.framework.names))
+          .claim, id: id, suggestion: Identifier.nearest(to: id, among: ids))
       }
-      fixed[index] = label
+      fixed[argument] = label
     }
     return fixed
   }

@@ -50,6 +50,32 @@ import Testing
     #expect(harness.run("strength", "--top", "3").outLines.filter { !$0.isEmpty }.count == 3)
   }
 
+  /// Claim lines count characters, not bytes: accented and emoji texts are cut at 80 columns
+  /// like ASCII ones, and '--tag' narrows the listing to the tagged claims.
+  @Test func claimLinesCutTextsByCharactersAndTagsNarrowThem() throws {
+    let db = harness.path("lines.db")
+    harness.run("--db", db, "init", "--empty")
+    harness.run("--db", db, "add", "position", "p", "--title", "P")
+    let long = String(repeating: "é👍🏽", count: 40)
+    harness.run(
+      "--db", db, "add", "claim", "accented", "--position", "p", "--text", long, "--tag", "t")
+    harness.run("--db", db, "add", "claim", "plain", "--position", "p", "--text", "Plain.")
+    harness.run("--db", db, "link", "plain", "rebuts", "accented")
+    let cut = String(long.prefix(80 - 12 - 1)) + "…"
+    #expect(
+      harness.run("--db", db, "evaluate").outLines.dropLast() == [
+        "grounded semantics, derived support: 1 labelling", "", "accepted (1):",
+        "  plain     Plain.", "", "rejected (1):", "  accented  " + cut,
+      ])
+    #expect(
+      harness.run("--db", db, "evaluate", "--tag", "t").outLines.dropLast().last
+        == "  accented  " + cut)
+    #expect(
+      harness.run("--db", db, "strength", "--tag", "t").outLines.dropLast() == [
+        "0.25  accented  " + String(long.prefix(80 - 16 - 1)) + "…"
+      ])
+  }
+
   @Test func cruxesListTheClaimsTheDebateTurnsOn() throws {
     let json = try #require(
       harness.run("cruxes", "--top", "5", "--json").json() as? [[String: Any]])

@@ -34,7 +34,7 @@ extension Commands {
     ]
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
-    let map = try attempt { try context.store().map() }
+    let map = try evaluationMap(command, context)
     let assumptions = try parseAssumptions(command)
     let result = try settings.run { budget in
       try Evaluation.evaluate(
@@ -49,16 +49,24 @@ extension Commands {
           map, semantics: settings.semantics, support: settings.support, budget: budget)
       }
     let changes = baseline.map { Evaluation.changes(from: $0, to: result) } ?? []
-    let shown = result.listing(only: tagged(command, map))
+    let shown = result.listing(only: try tagged(command, context))
     context.emit(
       command, json: json(shown, changes: changes, assumed: baseline != nil),
       text: { text(shown, map: map, changes: changes, assumed: baseline != nil) })
   }
 
+  /// What evaluating commands read: the lean map, with texts only for text output's lines.
+  static func evaluationMap(_ command: ParsedCommand, _ context: Context) throws(CLIError)
+    -> ArgumentMap
+  {
+    try attempt { try context.store().frameworkMap(withTexts: !command.wantsJSON) }
+  }
+
   /// The ids of the claims carrying `--tag`, or nil to list every claim.
-  static func tagged(_ command: ParsedCommand, _ map: ArgumentMap) -> Set<String>? {
+  static func tagged(_ command: ParsedCommand, _ context: Context) throws(CLIError) -> Set<String>?
+  {
     guard let tag = command.value("--tag") else { return nil }
-    return Set(map.claims.filter { $0.tags.contains(tag) }.map(\.id))
+    return try attempt { try context.store().claimIDs(taggedWith: tag) }
   }
 
   private static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
@@ -126,14 +134,14 @@ extension Commands {
           ? "no \(result.semantics.rawValue) labelling exists"
           : TextLayout.plural(count, "labelling"))
     ]
-    let claims = Dictionary(map.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let listed = listedClaims(result, map)
     let idWidth = TextLayout.idWidth(map.claims)
     for standing in Evaluation.Standing.allCases {
-      let ids = zip(result.claimIDs, result.standings).filter { $0.1 == standing }.map(\.0)
-      guard !ids.isEmpty else { continue }
+      let indices = result.standings.indices.filter { result.standings[$0] == standing }
+      guard !indices.isEmpty else { continue }
       lines.append("")
-      lines.append("\(standing.rawValue) (\(ids.count)):")
-      lines += ids.compactMap { claims[$0] }.map { TextLayout.claimLine($0, idWidth: idWidth) }
+      lines.append("\(standing.rawValue) (\(indices.count)):")
+      lines += indices.map { TextLayout.claimLine(map.claims[listed[$0]], idWidth: idWidth) }
     }
     if assumed {
       lines.append("")
@@ -144,6 +152,18 @@ extension Commands {
       lines += changes.map { "  \($0.id): \($0.before.rawValue) → \($0.after.rawValue)" }
     }
     return lines
+  }
+
+  /// For each claim `result` lists, its index in `map`. A result lists a subsequence of the
+  /// map's claims in map order, so one walk matches them, without hashing every id.
+  private static func listedClaims(_ result: Evaluation.Result, _ map: ArgumentMap) -> [Int] {
+    var listed: [Int] = []
+    listed.reserveCapacity(result.claimIDs.count)
+    for (index, claim) in map.claims.enumerated()
+    where listed.count < result.claimIDs.count && result.claimIDs[listed.count] == claim.id {
+      listed.append(index)
+    }
+    return listed
   }
 }
 

@@ -15,29 +15,34 @@ extension Commands {
       tagOption, CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
-    let map = try attempt { try context.store().map() }
+    let map = try evaluationMap(command, context)
     let (strengths, result) = Evaluation.strengths(map)
-    var ranked = strengths.enumerated().sorted {
-      ($1.element.strength, $0.offset) < ($0.element.strength, $1.offset)
-    }.map(\.element)
-    if let ids = tagged(command, map) { ranked = ranked.filter { ids.contains($0.id) } }
+    // Claim indices, strongest first, ties in map order.
+    var ranked = strengths.indices.sorted {
+      (strengths[$1].strength, $0) < (strengths[$0].strength, $1)
+    }
+    if let ids = try tagged(command, context) {
+      ranked = ranked.filter { ids.contains(strengths[$0].id) }
+    }
     if let top = try command.count("--top") { ranked = Array(ranked.prefix(top)) }
     if !result.converged {
       context.console.warning(
         "strengths did not settle after \(result.iterations) iterations; they are approximate")
     }
-    let claims = Dictionary(map.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let idWidth = TextLayout.idWidth(map.claims)
     context.emit(
       command,
       json: .array(
-        ranked.map { .object([("id", .string($0.id)), ("strength", .double($0.strength))]) }),
+        ranked.map {
+          .object([
+            ("id", .string(strengths[$0].id)), ("strength", .double(strengths[$0].strength)),
+          ])
+        }),
       text: {
-        ranked.compactMap { entry in
-          claims[entry.id].map {
-            TextLayout.claimLine(
-              $0, indent: Evaluation.formatted(entry.strength) + "  ", idWidth: idWidth)
-          }
+        ranked.map {
+          TextLayout.claimLine(
+            map.claims[$0], indent: Evaluation.formatted(strengths[$0].strength) + "  ",
+            idWidth: idWidth)
         }
       })
   }
@@ -57,7 +62,7 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
     let top = try command.count("--top") ?? 10
-    let map = try attempt { try context.store().map() }
+    let map = try attempt { try context.store().frameworkMap(withTexts: false) }
     let cruxes = try settings.run { budget in
       try Evaluation.cruxes(
         map, semantics: settings.semantics, support: settings.support, top: top, budget: budget)
