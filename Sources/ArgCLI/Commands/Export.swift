@@ -16,10 +16,7 @@ extension Commands {
       '--position' draws one position with the claims that link to it from elsewhere;
       '--root' draws a claim with everything that supports or rebuts it.
       """,
-    options: [
-      .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
-      .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
-      .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
+    options: selectionOptions + [
       .init(
         name: "--status", valueName: "view",
         help: "Colour claims by grounded or preferred standing, or by strength."),
@@ -33,6 +30,13 @@ extension Commands {
     }
   }
 
+  /// What part of the map an export draws; see `selectedMap`.
+  private static let selectionOptions: [CommandSpec.Option] = [
+    .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
+    .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
+    .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
+  ]
+
   static let exportAIF = CommandSpec(
     path: ["export", "aif"],
     abstract: "The map in the Argument Interchange Format (AIFdb JSON), for OVA and arguebuf.",
@@ -41,11 +45,7 @@ extension Commands {
       supports, CA for rebuts, undercuts and contradictions (two, one each way), MA for
       rephrases, PA for prefers, named by the relation's scheme when it has one.
       """,
-    options: [
-      .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
-      .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
-      .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
-    ]
+    options: selectionOptions
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
     context.console.stream { AIFWriter.write(map, pretty: true, to: &$0) }
@@ -59,10 +59,7 @@ extension Commands {
       Nodes carry kind, text, position, group, tags, provenance and base score; edges carry
       kind and scheme. '--status' adds each claim's standing (or strength) as 'status'.
       """,
-    options: [
-      .init(name: "--position", valueName: "id", help: "Only this position and its neighbours."),
-      .init(name: "--root", valueName: "id", help: "Only this claim and its tree."),
-      .init(name: "--depth", valueName: "n", help: "With --root: levels below the root."),
+    options: selectionOptions + [
       .init(
         name: "--status", valueName: "view",
         help: "Add each claim's grounded or preferred standing, or its strength."),
@@ -80,7 +77,7 @@ extension Commands {
     throws(CLIError) -> DOTShading?
   {
     guard let view = command.value("--status") else { return nil }
-    let map = try attempt { try context.store().map() }
+    let map = try attempt { try context.store().frameworkMap(withTexts: false) }
     switch view {
     case "strength":
       return Evaluation.shading(strengths: Evaluation.strengths(map).strengths)
@@ -110,7 +107,7 @@ extension Commands {
       options: [supportOption]
     ) { command, context throws(CLIError) in
       let settings = try EvaluationSettings(command)
-      let map = try attempt { try context.store().map() }
+      let map = try attempt { try context.store().frameworkMap(withTexts: false) }
       context.console.stream {
         ICCMAWriter.write(
           Evaluation.framework(map, support: settings.support), format: format, to: &$0)
