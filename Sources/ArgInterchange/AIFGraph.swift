@@ -1,24 +1,26 @@
 /// The node types of the Argument Interchange Format that argmap reads.
 public enum AIFNodeType: String, CaseIterable, Sendable {
   /// Information: a proposition, which becomes a claim.
-  case I
+  case information = "I"
   /// Rule application: premises support a conclusion.
-  case RA
+  case inference = "RA"
   /// Conflict application: one node attacks another.
-  case CA
+  case conflict = "CA"
   /// Rephrase (mutual agreement in older AIF): one proposition restates another.
-  case MA
+  case rephrase = "MA"
   /// Preference application: one node is preferred over another.
-  case PA
+  case preference = "PA"
   /// Locution: what a speaker said, e.g. `Bob : we should go`.
-  case L
+  case locution = "L"
   /// Illocutionary connection: anchors a proposition or inference in what was said.
-  case YA
+  case illocution = "YA"
   /// Transition between locutions in a dialogue.
-  case TA
+  case transition = "TA"
 
   /// The scheme nodes, which become relations between claims.
-  var isScheme: Bool { self == .RA || self == .CA || self == .MA || self == .PA }
+  var isScheme: Bool {
+    self == .inference || self == .conflict || self == .rephrase || self == .preference
+  }
 }
 
 /// One AIF file's nodes and edges as read, before they are turned into claims and relations.

@@ -70,7 +70,7 @@ struct AIFMapping {
 
   private mutating func claim(for node: AIFGraph.Node) -> Claim? {
     let kind: ClaimKind
-    if node.type == .I {
+    if node.type == .information {
       kind = .statement
     } else if argumentNodes.contains(node.id) {
       kind = .argument
@@ -86,7 +86,7 @@ struct AIFMapping {
     }
     return Claim(
       id: claimID(node.id), kind: kind, text: text, position: source,
-      provenance: node.type == .I ? provenance(of: node) : Provenance(source: source))
+      provenance: node.type == .information ? provenance(of: node) : Provenance(source: source))
   }
 
   private func provenance(of node: AIFGraph.Node) -> Provenance {
@@ -101,8 +101,10 @@ struct AIFMapping {
 
   /// The first L node that anchors `node` through a YA node.
   private func anchoringLocution(of node: AIFGraph.Node) -> AIFGraph.Node? {
-    graph.predecessors(of: node.id).lazy.filter { $0.type == .YA }
-      .compactMap { illocution in graph.predecessors(of: illocution.id).first { $0.type == .L } }
+    graph.predecessors(of: node.id).lazy.filter { $0.type == .illocution }
+      .compactMap { illocution in
+        graph.predecessors(of: illocution.id).first { $0.type == .locution }
+      }
       .first
   }
 
@@ -144,10 +146,10 @@ struct AIFMapping {
 
   private func relationKind(_ type: AIFNodeType, target: AIFNodeType) -> RelationKind {
     switch type {
-    case .CA: target.isScheme ? .undercuts : .rebuts
-    case .MA: .rephrases
-    case .PA: .prefers
-    case .RA, .I, .L, .YA, .TA: .supports
+    case .conflict: target.isScheme ? .undercuts : .rebuts
+    case .rephrase: .rephrases
+    case .preference: .prefers
+    case .inference, .information, .locution, .illocution, .transition: .supports
     }
   }
 
@@ -155,7 +157,7 @@ struct AIFMapping {
   private mutating func shapeIsValid(_ node: AIFGraph.Node, sources: Int, targets: Int) -> Bool {
     let valid = sources >= 1 && targets == 1
     if !valid {
-      let (from, to) = node.type == .RA ? ("premise", "conclusion") : ("source", "target")
+      let (from, to) = node.type == .inference ? ("premise", "conclusion") : ("source", "target")
       fields.error(
         "\(node.type.rawValue) node '\(node.id)' has \(counted(sources, from)) and "
           + "\(counted(targets, to)); expected at least one \(from) and exactly one \(to)",
@@ -190,7 +192,7 @@ struct AIFMapping {
 extension AIFNodeType {
   /// MA and PA relate any two nodes, inferences and conflicts included, so an edge from a scheme
   /// node into one of them is its source; into an RA or CA it is the other node's target.
-  fileprivate var takesSchemeSources: Bool { self == .MA || self == .PA }
+  fileprivate var takesSchemeSources: Bool { self == .rephrase || self == .preference }
 }
 
 extension AIFGraph {
@@ -198,10 +200,10 @@ extension AIFGraph {
   /// them: the MA or PA it enters, or else the node it leaves.
   func ends(of node: Node) -> (sources: [Node], targets: [Node]) {
     let sources = predecessors(of: node.id).filter {
-      $0.type == .I || ($0.type.isScheme && node.type.takesSchemeSources)
+      $0.type == .information || ($0.type.isScheme && node.type.takesSchemeSources)
     }
     let targets = successors(of: node.id).filter {
-      $0.type == .I || ($0.type.isScheme && !$0.type.takesSchemeSources)
+      $0.type == .information || ($0.type.isScheme && !$0.type.takesSchemeSources)
     }
     return (sources, targets)
   }
