@@ -41,15 +41,17 @@ let package = Package(
     ),
     .target(name: "ArgCLI", dependencies: ["Argmap"]),
     .executableTarget(name: "argmap", dependencies: ["ArgCLI"]),
+    // The seeded random source the property tests of several targets share.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"]),
-    .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax"]),
+    .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax", "TestSupport"]),
     .testTarget(name: "ArgStoreTests", dependencies: ["ArgStore", "SQLiteKit"]),
     .testTarget(name: "ArgExportTests", dependencies: ["ArgExport"]),
-    .testTarget(name: "ArgInterchangeTests", dependencies: ["ArgInterchange"]),
-    .testTarget(name: "ArgSemanticsTests", dependencies: ["ArgSemantics"]),
+    .testTarget(name: "ArgInterchangeTests", dependencies: ["ArgInterchange", "TestSupport"]),
+    .testTarget(name: "ArgSemanticsTests", dependencies: ["ArgSemantics", "TestSupport"]),
     .testTarget(
       name: "ArgmapTests",
-      dependencies: ["Argmap"],
+      dependencies: ["Argmap", "TestSupport"],
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "ArgCLITests", dependencies: ["ArgCLI"]),

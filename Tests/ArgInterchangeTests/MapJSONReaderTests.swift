@@ -1,6 +1,7 @@
 import ArgExport
 import ArgModel
 import ArgdownSyntax
+import TestSupport
 import Testing
 
 @testable import ArgInterchange
@@ -95,19 +96,14 @@ private func parse(_ text: String) -> ParsedCorpus {
 
 /// Seeded random maps that use every field of the model, with strings that test the escaping.
 struct MapGenerator {
-  private var state: UInt64
+  private var random: SeededGenerator
 
   init(seed: UInt64) {
-    state = seed &+ 0x9E37_79B9_7F4A_7C15
+    random = SeededGenerator(seed: seed)
   }
 
-  /// SplitMix64.
   mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
+    Int(random.next() % UInt64(bound))
   }
 
   mutating func chance() -> Bool { next(2) == 0 }

@@ -1,5 +1,6 @@
 import ArgModel
 import ArgSemantics
+import TestSupport
 import Testing
 
 /// A map over claims named by `ids`, with relations written `"a > b"` (a supports b) and

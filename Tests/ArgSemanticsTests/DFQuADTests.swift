@@ -1,5 +1,6 @@
 import ArgModel
 import ArgSemantics
+import TestSupport
 import Testing
 
 /// The strengths of `bipolarMap(ids, relations, bases:)` by claim id.

@@ -1,4 +1,5 @@
 import ArgSemantics
+import TestSupport
 import Testing
 
 @Suite struct SolverScaleTests {

@@ -1,3 +1,5 @@
+import TestSupport
+
 @testable import ArgSemantics
 
 /// Frameworks from short edge lists with names "a", "b", … (or "1"… for i23 style).
@@ -23,19 +25,6 @@ func code(_ labelling: [Label]) -> String {
 }
 
 func codes(_ labellings: [[Label]]) -> [String] { labellings.map(code).sorted() }
-
-/// A deterministic generator (SplitMix64), so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 func randomFramework(
   _ generator: inout SeededGenerator, maxCount: Int = 12

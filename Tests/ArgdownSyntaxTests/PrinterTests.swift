@@ -1,5 +1,6 @@
 import ArgModel
 import ArgdownSyntax
+import TestSupport
 import Testing
 
 @Suite struct PrinterTests {
@@ -188,7 +189,7 @@ import Testing
 
   @Test(arguments: 0..<20)
   func randomMapsRoundTrip(seed: UInt64) {
-    var generator = SeededGenerator(state: seed)
+    var generator = SeededGenerator(seed: seed)
     for _ in 0..<50 {
       let map = Self.randomMap(&generator)
       let text = ArgdownPrinter.print(map)
@@ -201,7 +202,7 @@ import Testing
 
   @Test(arguments: 0..<10)
   func randomTextsRoundTripExactly(seed: UInt64) {
-    var generator = SeededGenerator(state: 1000 + seed)
+    var generator = SeededGenerator(seed: 1000 + seed)
     for _ in 0..<200 {
       let raw = Self.randomText(&generator, maxPieces: 20)
       let expected = Self.normalized(raw)

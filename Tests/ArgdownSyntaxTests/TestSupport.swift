@@ -103,19 +103,6 @@ func expectErrors(
   return parsed
 }
 
-/// A reproducible random source for property tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// The map in the order the printer writes it: claims without a position first, then each
 /// position's claims outside groups, then its groups depth first (keeping the map's order
 /// otherwise); relations and reconstructions sorted, since the printer groups relations by

@@ -1,4 +1,5 @@
 import Argmap
+import TestSupport
 import Testing
 
 /// `show` evaluates only the region that can reach a claim; that must agree with evaluating the
@@ -11,7 +12,7 @@ import Testing
 
   /// Random maps with every relation kind, cycles and converging chains included.
   @Test func randomMapsAgreeClaimByClaim() throws {
-    var generator = SeededRandom(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     for _ in 0..<40 {
       let count = 2 + Int(generator.next() % 12)
       let ids = (0..<count).map { "c\($0)" }
@@ -44,20 +45,5 @@ import Testing
       #expect(standing.grounded == whole.standings[index], "\(id)")
       #expect(abs(standing.strength - (strengths[id] ?? -1)) < 1e-9, "\(id)")
     }
-  }
-}
-
-/// SplitMix64: a fixed sequence per seed, so a failure can be replayed.
-struct SeededRandom {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
