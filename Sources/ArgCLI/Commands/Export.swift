@@ -12,9 +12,11 @@ extension Commands {
     path: ["export", "dot"],
     abstract: "The map as a Graphviz graph: 'argmap export dot | dot -Tsvg > map.svg'.",
     discussion: """
-      Positions are boxes (clusters); supports are green solid arrows, rebuts red dashed ones.
+      Positions are boxes (clusters) with their groups nested inside; supports are green
+      solid arrows, rebuts red dashed ones, undercuts dotted orange ones, contradictions
+      purple lines with a head at each end, and the legend shows the kinds drawn.
       '--position' draws one position with the claims that link to it from elsewhere;
-      '--root' draws a claim with everything that supports or rebuts it.
+      '--root' draws a claim with everything that bears on it.
       """,
     options: selectionOptions + [
       .init(
