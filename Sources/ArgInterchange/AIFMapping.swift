@@ -116,9 +116,11 @@ struct AIFMapping {
     return (speaker, String(text[separator.upperBound...]))
   }
 
-  /// The start of `text`, verbatim, cut at a space so no word is split.
+  /// The start of `text`, verbatim but for white space (runs of it, line breaks included, are
+  /// one space, as in claim texts, so the quote fits one line of metadata), cut at a space so
+  /// no word is split.
   static func excerpt(_ text: String) -> String? {
-    let text = text.trimmed
+    let text = Claim.normalizedText(text)
     guard !text.isEmpty else { return nil }
     guard text.count > quoteLength else { return text }
     let cut = text.prefix(quoteLength)

@@ -25,18 +25,71 @@ public enum Interchange {
     for input in inputs { byFormat[input.format, default: []].append(input.file) }
     inputs = []
     var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
+    var definitions = Definitions()
     // All AIF files at once: the reader gives each its own source and catches two files that
     // would get the same one.
-    if let aif = byFormat[.aif] { combined.append(AIFReader.parse(aif)) }
-    for file in byFormat[.json] ?? [] { combined.append(MapJSONReader.parse(file)) }
-    for file in byFormat[.kialo] ?? [] { combined.append(KialoReader.parse(file)) }
+    if let aif = byFormat[.aif] {
+      let pathBySource = Dictionary(
+        aif.map { (AIFReader.sourceID(forPath: $0.path), $0.path) }, uniquingKeysWith: { a, _ in a }
+      )
+      let parsed = AIFReader.parse(aif)
+      combined.diagnostics += definitions.check(parsed.map) {
+        $0.provenance.flatMap { pathBySource[$0.source] } ?? aif[0].path
+      }
+      combined.append(parsed)
+    }
+    let oneFileAtATime: [(InterchangeFormat, (SourceFile) -> ParsedCorpus)] = [
+      (.json, MapJSONReader.parse), (.kialo, KialoReader.parse),
+    ]
+    for (format, parse) in oneFileAtATime {
+      for file in byFormat[format] ?? [] {
+        let parsed = parse(file)
+        combined.diagnostics += definitions.check(parsed.map) { _ in file.path }
+        combined.append(parsed)
+      }
+    }
     if let argdown = byFormat.removeValue(forKey: .argdown) {
       let known =
         combined.map.claims.isEmpty
         ? knownClaims : knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
-      combined.append(ArgdownParser.parse(argdown, knownClaims: known))
+      let parsed = ArgdownParser.parse(argdown, knownClaims: known)
+      combined.diagnostics += definitions.check(parsed.map, argdown: true) { _ in "" }
+      combined.append(parsed)
     }
     return combined
+  }
+
+  /// The claims the files read so far define, and where. Each reader refuses an id defined
+  /// twice with different words within its own files; across formats the store would merge
+  /// them silently, the later text overwriting the earlier, so the import refuses them here.
+  private struct Definitions {
+    private var byID: [String: (claim: Claim, path: String)] = [:]
+
+    /// Diagnostics for the claims of `map` that an earlier file defines differently. They sit
+    /// at the start of the file that is not Argdown, whose claims carry no line of their own
+    /// once read; `path` names the file a claim of `map` came from.
+    mutating func check(_ map: ArgumentMap, argdown: Bool = false, path: (Claim) -> String)
+      -> [Diagnostic]
+    {
+      var diagnostics: [Diagnostic] = []
+      for claim in map.claims {
+        let here = path(claim)
+        guard let earlier = byID[claim.id] else {
+          byID[claim.id] = (claim, here)
+          continue
+        }
+        guard earlier.claim.text != claim.text || earlier.claim.kind != claim.kind,
+          earlier.path != here
+        else { continue }
+        let elsewhere = argdown ? "an Argdown file of this import" : "'\(here)'"
+        diagnostics.append(
+          Diagnostic(
+            location: SourceLocation(file: earlier.path, line: 1, column: 1),
+            message: "claim '\(claim.id)' is defined here and, with other words, in \(elsewhere); "
+              + "ids must be unique across the files of one import"))
+      }
+      return diagnostics
+    }
   }
 }
 

@@ -278,8 +278,8 @@ private struct Reader {
     if quote.count < text.count, let space = quote.lastIndex(where: \.isWhitespace) {
       quote = quote[..<space]
     }
-    while quote.last?.isWhitespace == true { quote = quote.dropLast() }
-    return String(quote)
+    // A tab inside the line is one space, as in the claim's text.
+    return Claim.normalizedText(String(quote))
   }
 
   // MARK: Helpers

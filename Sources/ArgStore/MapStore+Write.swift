@@ -230,6 +230,17 @@ extension MapStore {
       throw .invalid(
         "claim '\(claim.id)' has a control character (such as a line break) in its text")
     }
+    // Argdown writes provenance as one-line metadata; a line break there could not come back.
+    if let provenance = claim.provenance {
+      let fields = [
+        ("comment", provenance.comment), ("quote", provenance.quote),
+        ("speaker", provenance.speaker), ("time", provenance.time),
+      ]
+      for case (let name, let value?) in fields where Identifier.containsControlCharacter(value) {
+        throw .invalid(
+          "claim '\(claim.id)' has a control character (such as a line break) in its \(name)")
+      }
+    }
     // A claim is a sentence or a paragraph; search snippets and labels assume no more.
     if claim.text.utf8.count > Claim.maximumTextLength {
       throw .invalid(

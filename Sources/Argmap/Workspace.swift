@@ -210,7 +210,8 @@ public enum Workspace {
           ? InterchangeFormat.detect(content: prefix)
           : InterchangeFormat.detect(path: file.path, prefix: prefix))
       if let detected {
-        corpus.files.append(Interchange.Input(SourceFile(path: file.path, text: text), detected))
+        let path = inputName(file.path, format: detected, text: text)
+        corpus.files.append(Interchange.Input(SourceFile(path: path, text: text), detected))
       } else if file.named || !file.path.hasSuffix(".txt") {
         throw .unknownFormat(path: file.path)
       } else {
@@ -219,6 +220,18 @@ public enum Workspace {
       progress(.reading(done: index + 1, total: found.count))
     }
     return corpus
+  }
+
+  /// AIF names its source, position and claim ids after the file, so two different maps piped
+  /// in would both be `aif` and the second would overwrite the first. Standard input is named
+  /// after its content instead: the same text again updates, a different one adds.
+  private static func inputName(_ path: String, format: InterchangeFormat, text: String)
+    -> String
+  {
+    guard path == standardInput, format == .aif else { return path }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return "stdin-" + String(hash >> 32, radix: 16) + ".json"
   }
 
   /// Folders are remembered by their real path, so a link back up the tree is read once.

@@ -50,6 +50,36 @@ import Testing
     #expect(broken.err.hasPrefix("-:1:"))
   }
 
+  /// Two formats defining one id with other words would have the later file overwrite the
+  /// earlier in the store; the import refuses it and names the files.
+  @Test func anIDDefinedDifferentlyInTwoFormatsIsRefused() throws {
+    try harness.write(Self.kialo, to: "cars.txt")
+    try harness.write(
+      "# Mine {id: mine}\n\n[should-cities-ban-cars-1]: Something else entirely.\n",
+      to: "mine.argdown")
+    let outcome = harness.run(
+      "--db", db, "import", harness.path("cars.txt"), harness.path("mine.argdown"))
+    #expect(outcome.status == 65)
+    #expect(
+      outcome.err.contains(
+        "cars.txt:1:1: error: claim 'should-cities-ban-cars-1' is defined here and, with other words, "
+          + "in an Argdown file of this import"))
+    #expect(harness.run("--db", db, "stats", "--json").out.contains("\"claims\": 0,"))
+  }
+
+  /// AIF names its ids after the file; two different maps piped in must not share them.
+  @Test func twoAIFMapsFromStandardInputKeepApart() throws {
+    let first = #"{"nodes": [{"nodeID": "1", "text": "First debate", "type": "I"}], "edges": []}"#
+    let second = #"{"nodes": [{"nodeID": "1", "text": "Second debate", "type": "I"}], "edges": []}"#
+    for text in [first, second, first] {
+      let outcome = try harness.runProcess(["--db", db, "import", "-"], stdin: text)
+      #expect(outcome.status == 0, "\(outcome.err)")
+    }
+    let claims = harness.run("--db", db, "claims").out
+    #expect(claims.contains("First debate") && claims.contains("Second debate"))
+    #expect(harness.run("--db", db, "stats", "--json").out.contains("\"claims\": 2,"))
+  }
+
   @Test func aFolderSkipsTextThatIsNotKialoAndSaysSo() throws {
     try FileManager.default.createDirectory(
       atPath: harness.path("maps"), withIntermediateDirectories: true)

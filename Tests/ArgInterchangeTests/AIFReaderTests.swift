@@ -80,6 +80,8 @@ func located(_ corpus: ParsedCorpus) -> [String] {
     #expect(quote.map { long.hasPrefix($0.dropLast()) && $0.hasSuffix("word…") } == true)
     #expect(AIFMapping.splitSpeaker("A : b : c") == ("A", "b : c"))
     #expect(AIFMapping.splitSpeaker("no prefix: here") == (nil, "no prefix: here"))
+    // A locution over several lines is quoted on one, so Argdown metadata can hold it.
+    #expect(AIFMapping.excerpt("  said over\r\ntwo\tlines ") == "said over two lines")
   }
 
   @Test func readsOVAWithNumericIDs() {

@@ -160,6 +160,21 @@ import Testing
     #expect(try store.map().claims.isEmpty)
   }
 
+  /// Argdown writes provenance as one-line metadata, so a line break there could not be
+  /// exported and read back.
+  @Test(arguments: [
+    Provenance(source: "s", quote: "two\nlines"), Provenance(source: "s", comment: "C\t1"),
+    Provenance(source: "s", speaker: "Bob\r"), Provenance(source: "s", time: "2024\n"),
+  ])
+  func aLineBreakInProvenanceIsRefused(provenance: Provenance) throws {
+    let store = try MapStore.inMemory()
+    let claim = Claim(id: "c", text: "A claim.", provenance: provenance)
+    let error = #expect(throws: StoreError.self) {
+      try store.importMap(ArgumentMap(claims: [claim]))
+    }
+    #expect(error?.description.contains("has a control character") == true)
+  }
+
   @Test func aGroupIDMustBeValid() throws {
     let store = try MapStore.inMemory()
     var map = Self.map

@@ -35,7 +35,10 @@ extension Commands {
       id: command.positionals[0], kind: command.has("--argument") ? .argument : .statement,
       text: text, position: command.value("--position"), tags: command.all("--tag"),
       provenance: source.map {
-        Provenance(source: $0, comment: command.value("--comment"), quote: command.value("--quote"))
+        // Typed or pasted on several lines, a quote is stored as one, as its text is.
+        Provenance(
+          source: $0, comment: command.value("--comment"),
+          quote: command.value("--quote").map(Claim.normalizedText))
       })
     try attempt { try context.store().addClaim(claim) }
     context.console.line("added claim '\(claim.id)' to position '\(claim.position ?? "")'")
