@@ -18,9 +18,12 @@ public enum Interchange {
   /// Argdown files are read last and together, so their references may point at claims that
   /// the other files define, besides `knownClaims` (those already stored). The inputs are
   /// consumed so that the Argdown parser can let each text go once it is parsed.
-  public static func read(_ inputs: consuming [Input], knownClaims: [String: ClaimKind])
-    -> ParsedCorpus
-  {
+  ///
+  /// `knownTitles` are the titles of stored claims, to their ids.
+  public static func read(
+    _ inputs: consuming [Input], knownClaims: [String: ClaimKind],
+    knownTitles: [String: String] = [:]
+  ) -> ParsedCorpus {
     var byFormat: [InterchangeFormat: [SourceFile]] = [:]
     for input in inputs { byFormat[input.format, default: []].append(input.file) }
     inputs = []
@@ -52,7 +55,8 @@ public enum Interchange {
       let known =
         combined.map.claims.isEmpty
         ? knownClaims : knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
-      let parsed = ArgdownParser.parse(argdown, knownClaims: known)
+      let titles = knownTitles.merging(combined.map.claimTitles) { stored, _ in stored }
+      let parsed = ArgdownParser.parse(argdown, knownClaims: known, knownTitles: titles)
       combined.diagnostics += definitions.check(parsed.map, argdown: true) { _ in "" }
       combined.append(parsed)
     }

@@ -45,12 +45,43 @@ public struct Provenance: Hashable, Sendable {
   }
 }
 
+/// One wording of a claim that a map states in several (an Argdown equivalence class: one
+/// title defined with several texts). Each keeps where it was written and what it carries.
+public struct ClaimMember: Hashable, Sendable {
+  /// Empty for a member that gives the title only (`[Title]:` with no text).
+  public var text: String
+  public var position: String?
+  public var group: String?
+  /// Kept sorted and free of duplicates, as a claim's are.
+  public private(set) var tags: [String]
+  public var provenance: Provenance?
+
+  public init(
+    text: String, position: String? = nil, group: String? = nil, tags: [String] = [],
+    provenance: Provenance? = nil
+  ) {
+    self.text = text
+    self.position = position
+    self.group = group
+    self.tags = Array(Set(tags)).sorted()
+    self.provenance = provenance
+  }
+}
+
 public struct Claim: Hashable, Sendable {
   /// A stable slug, e.g. `refusal-is-not-subversion`.
   public var id: String
+  /// The words between the brackets where they are not the id itself (Argdown's title, such as
+  /// `Arg Mapping` for the id `arg-mapping`); nil when the map names the claim by its id.
+  public var title: String?
   public var kind: ClaimKind
-  /// The claim in the map's own words.
+  /// The claim in the map's own words: for a claim with several members, the canonical one's.
+  /// Empty for a node the map names but never words (Argdown shows its title alone).
   public var text: String
+  /// Every wording, in the order written, when the map gives more than one; empty otherwise.
+  /// `text`, `provenance` and `position` are then the canonical member's, first member's
+  /// position, and `tags` the union of the members' tags.
+  public var members: [ClaimMember] = []
   /// The position the claim was defined under; `nil` for a claim outside every position.
   public var position: String?
   /// The sub-group (a heading below the position's) the claim was defined under, if any.
@@ -67,9 +98,12 @@ public struct Claim: Hashable, Sendable {
 
   public init(
     id: String, kind: ClaimKind = .statement, text: String, position: String? = nil,
-    group: String? = nil, tags: [String] = [], provenance: Provenance? = nil, base: Double? = nil
+    group: String? = nil, tags: [String] = [], provenance: Provenance? = nil, base: Double? = nil,
+    title: String? = nil, members: [ClaimMember] = []
   ) {
     self.id = id
+    self.title = title
+    self.members = members
     self.kind = kind
     self.text = text
     self.position = position
@@ -78,6 +112,12 @@ public struct Claim: Hashable, Sendable {
     self.provenance = provenance
     self.base = base
   }
+
+  /// What a reader calls the claim: its title, or its id when it has none.
+  public var name: String { title ?? id }
+
+  /// The words to show for the claim: its text, or its name for a node without words.
+  public var displayText: String { text.isEmpty ? name : text }
 
   /// Claims longer than this (in UTF-8 bytes) are refused: a claim is a sentence or a
   /// paragraph, and full-text snippets grow quadratically with a row's length.
@@ -263,6 +303,15 @@ public struct ArgumentMap: Hashable, Sendable {
     Dictionary(claims.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// The titles of the claims that have one, to their ids.
+  public var claimTitles: [String: String] {
+    var titles: [String: String] = [:]
+    for claim in claims {
+      if let title = claim.title, titles[title] == nil { titles[title] = claim.id }
+    }
+    return titles
+  }
+
   public func claims(inPosition positionID: String?) -> [Claim] {
     claims.filter { $0.position == positionID }
   }
@@ -290,6 +339,12 @@ extension Claim {
     }
     if tags.isEmpty { merged.tags = stored.tags }
     merged.base = base ?? stored.base
+    merged.title = title ?? stored.title
+    // A file that names a claim without wording it (`[Title]:`) leaves its words as they are.
+    if text.isEmpty {
+      merged.text = stored.text
+      merged.members = stored.members
+    }
     return merged
   }
 }

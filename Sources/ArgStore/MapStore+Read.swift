@@ -104,6 +104,18 @@ extension MapStore {
     }
   }
 
+  /// The titles of the claims that have one, to their ids, so the parser can resolve
+  /// `[Some Title]` to the claim an earlier import titled so.
+  public func claimTitles() throws(StoreError) -> [String: String] {
+    try storeErrors {
+      var titles: [String: String] = [:]
+      try database.prepare("SELECT title, id FROM claims WHERE title IS NOT NULL").forEachRow {
+        titles[$0.string(0)] = $0.string(1)
+      }
+      return titles
+    }
+  }
+
   /// The whole map, or one position's claims together with the claims directly linked to them
   /// from elsewhere, so that a position's export shows what answers it.
   public func map(position positionID: String? = nil) throws(StoreError) -> ArgumentMap {
@@ -268,11 +280,32 @@ extension MapStore {
   func loadClaims(_ sql: String, _ values: [any SQLBindable] = []) throws -> [Claim] {
     let rows = try database.prepare(sql).map(values) { ($0.int(0), Rows.claim($0, tags: [])) }
     let tags = try tags(ofClaimSeqs: rows.map(\.0))
+    let members = try members(ofClaimSeqs: rows.map(\.0))
     return rows.map { seq, claim in
       var claim = claim
       if let claimTags = tags[seq] { claim.setTags(claimTags) }
+      if let claimMembers = members[seq] { claim.members = claimMembers }
       return claim
     }
+  }
+
+  /// The members of the claims stated in several wordings, by claim seq, in the order written.
+  /// Such claims are few, so the whole table is read when many claims are asked about.
+  func members(ofClaimSeqs seqs: [Int]) throws -> [Int: [ClaimMember]] {
+    guard !seqs.isEmpty else { return [:] }
+    var members: [Int: [ClaimMember]] = [:]
+    let collect = { (row: Row) in members[row.int(0), default: []].append(Rows.member(row)) }
+    if seqs.count > 64 {
+      let wanted = Set(seqs)
+      try database.prepare(
+        "SELECT \(Rows.memberColumns) FROM claim_members m ORDER BY m.claim_seq, m.member"
+      ).forEachRow { if wanted.contains($0.int(0)) { collect($0) } }
+    } else {
+      let statement = try database.cachedStatement(
+        "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member")
+      for seq in seqs { try statement.forEachRow([seq], collect) }
+    }
+    return members
   }
 
   /// Tags by claim seq. Large sets read the whole (small) tag table once rather than per claim.

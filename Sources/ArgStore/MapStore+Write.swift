@@ -77,10 +77,6 @@ extension MapStore {
   public func link(_ relation: Relation) throws(StoreError) -> Bool {
     let fromSeq = try storeErrors { try seq(ofClaim: relation.from) }
     let toSeq = try storeErrors { try seq(ofClaim: relation.to) }
-    guard fromSeq != toSeq else {
-      throw .invalid(
-        "a claim cannot \(relation.kind.verb) itself")
-    }
     if relation.kind == .undercuts {
       try requireUndercutTarget(
         relation, kind: try storeErrors { try storedKind(ofClaim: relation.to) })
@@ -132,9 +128,6 @@ extension MapStore {
     let positions = Set(map.positions.map(\.id))
     for positionID in Set(map.claims.compactMap(\.position)) where !positions.contains(positionID) {
       _ = try position(id: positionID)
-    }
-    for relation in map.relations where relation.from == relation.to {
-      throw .invalid("claim '\(relation.from)' cannot relate to itself")
     }
     let kinds = kindsOfClaims(askedAboutIn: map)
     for relation in map.relations where relation.kind == .undercuts {
@@ -220,8 +213,14 @@ extension MapStore {
       throw .invalid(
         "invalid tag '\(tag)' on claim '\(claim.id)': a tag needs text and no line breaks")
     }
-    if claim.text.allSatisfy(\.isWhitespace) {
+    // A node may have no words (Argdown shows it by its title), but not words of blanks alone.
+    if !claim.text.isEmpty && claim.text.allSatisfy(\.isWhitespace) {
       throw .invalid("claim '\(claim.id)' has no text")
+    }
+    if let title = claim.title,
+      title.allSatisfy(\.isWhitespace) || Identifier.containsControlCharacter(title)
+    {
+      throw .invalid("claim '\(claim.id)' has a blank title or a line break in it")
     }
     if let base = claim.base, !(0...1).contains(base) {
       throw .invalid("claim '\(claim.id)' has base score \(base); it must be between 0 and 1")
@@ -366,6 +365,7 @@ extension MapStore {
     guard let found else { throw try claimNotFound(claim.id) }
     var existing = found.claim
     existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
+    existing.members = try members(ofClaimSeqs: [found.seq])[found.seq] ?? []
     if let home = existing.position, let position = claim.position, home != position,
       claim.text != existing.text
     {
@@ -381,11 +381,15 @@ extension MapStore {
       """
       UPDATE claims
       SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7,
-        base = ?8, group_id = ?9, speaker = ?10, said_at = ?11
+        base = ?8, group_id = ?9, speaker = ?10, said_at = ?11, title = ?12
       WHERE seq = ?1
       """
     ).execute([found.seq] + claimColumnValues(merged))
     if merged.tags != existing.tags { try replaceTags(ofClaimSeq: found.seq, with: merged.tags) }
+    if merged.members != existing.members {
+      try database.run("DELETE FROM claim_members WHERE claim_seq = ?", [found.seq])
+      try insertMembers(ofClaimSeq: found.seq, merged.members)
+    }
     summary.claimsUpdated.append(claim.id)
   }
 
@@ -566,12 +570,15 @@ extension MapStore {
     try database.run(
       """
       INSERT INTO claims (
-        id, kind, text, position_id, source_id, comment, quote, base, group_id, speaker, said_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        id, kind, text, position_id, source_id, comment, quote, base, group_id, speaker, said_at,
+        title)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO NOTHING
       """, [claim.id] + claimColumnValues(claim))
     guard database.changes == 1 else { return false }
-    try insertTags(ofClaimSeq: Int(database.lastInsertRowID), claim.tags)
+    let seq = Int(database.lastInsertRowID)
+    try insertTags(ofClaimSeq: seq, claim.tags)
+    try insertMembers(ofClaimSeq: seq, claim.members)
     return true
   }
 
@@ -579,8 +586,27 @@ extension MapStore {
     [
       claim.kind.rawValue, claim.text, claim.position, claim.provenance?.source,
       claim.provenance?.comment, claim.provenance?.quote, claim.base, claim.group,
-      claim.provenance?.speaker, claim.provenance?.time,
+      claim.provenance?.speaker, claim.provenance?.time, claim.title,
     ]
+  }
+
+  private func insertMembers(ofClaimSeq seq: Int, _ members: [ClaimMember]) throws {
+    guard !members.isEmpty else { return }
+    let insert = try database.cachedStatement(
+      """
+      INSERT INTO claim_members (
+        claim_seq, member, text, position_id, group_id, tags, source_id, comment, quote, speaker,
+        said_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    for (number, member) in members.enumerated() {
+      let provenance = member.provenance
+      try insert.execute([
+        seq, number + 1, member.text, member.position, member.group,
+        member.tags.joined(separator: String(Rows.tagSeparator)), provenance?.source,
+        provenance?.comment, provenance?.quote, provenance?.speaker, provenance?.time,
+      ])
+    }
   }
 
   private func replaceTags(ofClaimSeq seq: Int, with tags: [String]) throws {

@@ -6,10 +6,10 @@ enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
   static let claimColumns =
     "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote, c.base, "
-    + "c.group_id, c.speaker, c.said_at"
+    + "c.group_id, c.speaker, c.said_at, c.title"
 
   /// Columns after `claimColumns` start here.
-  static let afterClaimColumns = 12
+  static let afterClaimColumns = 13
 
   static func claim(_ row: Row, tags: [String]) -> Claim {
     let provenance = row.optionalString(5).map {
@@ -20,7 +20,28 @@ enum Rows {
     return Claim(
       id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
       text: row.string(3), position: row.optionalString(4), group: row.optionalString(9),
-      tags: tags, provenance: provenance, base: row.isNull(8) ? nil : row.double(8))
+      tags: tags, provenance: provenance, base: row.isNull(8) ? nil : row.double(8),
+      title: row.optionalString(12))
+  }
+
+  /// Select `memberColumns` from `claim_members m` to decode with `member(_:)`.
+  static let memberColumns =
+    "m.claim_seq, m.text, m.position_id, m.group_id, m.tags, m.source_id, m.comment, m.quote, "
+    + "m.speaker, m.said_at"
+
+  /// How `claim_members.tags` separates a member's tags: a control character, which no tag has.
+  static let tagSeparator: Character = "\u{1F}"
+
+  static func member(_ row: Row) -> ClaimMember {
+    let tags = row.string(4)
+    return ClaimMember(
+      text: row.string(1), position: row.optionalString(2), group: row.optionalString(3),
+      tags: tags.isEmpty ? [] : tags.split(separator: tagSeparator).map(String.init),
+      provenance: row.optionalString(5).map {
+        Provenance(
+          source: $0, comment: row.optionalString(6), quote: row.optionalString(7),
+          speaker: row.optionalString(8), time: row.optionalString(9))
+      })
   }
 
   static let positionColumns = "p.id, p.title, p.summary"

@@ -12,6 +12,7 @@ public enum Schema {
     ("0001_init.sql", PackageResources._001_init_sql),
     ("0002_base_scores.sql", PackageResources._002_base_scores_sql),
     ("0003_interchange.sql", PackageResources._003_interchange_sql),
+    ("0004_argdown_nodes.sql", PackageResources._004_argdown_nodes_sql),
   ]
 
   public static var latestVersion: Int { files.count }

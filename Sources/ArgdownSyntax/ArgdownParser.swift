@@ -64,10 +64,14 @@ public enum ArgdownParser {
   /// Parses all files as one corpus. `knownClaims` are ids (with kinds) already in the user's
   /// database, so references to them resolve. Each file's text is let go once it is parsed
   /// (when the caller holds no other copy), so a large corpus is not all in memory at once.
+  ///
+  /// `knownTitles` maps the titles of stored claims that have one to their ids, so that
+  /// `[Arg Mapping]` finds the claim an earlier import titled so.
   public static func parse(
-    _ files: consuming [SourceFile], knownClaims: [String: ClaimKind] = [:]
+    _ files: consuming [SourceFile], knownClaims: [String: ClaimKind] = [:],
+    knownTitles: [String: String] = [:]
   ) -> ParsedCorpus {
-    let session = ParseSession(knownClaims: knownClaims)
+    let session = ParseSession(knownClaims: knownClaims, knownTitles: knownTitles)
     for index in files.indices {
       var bytes = Array(files[index].text.utf8)
       files[index].text = ""

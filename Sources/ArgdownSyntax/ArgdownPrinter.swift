@@ -12,10 +12,15 @@ import ArgModel
 /// with `\ [ ] < > { } #` and comment-starting `/` escaped by a backslash (and `( )` inside
 /// `#(…)` tags). Metadata values are bare when they are plain words, quoted otherwise.
 ///
+/// A claim with a title is written and referred to by its title (`[Arg Mapping]`). A claim
+/// with several members is written once per member, each where it stood; the first carries
+/// the relations, and a canonical member that is not the last says `isCanonical: true`. A node
+/// without words is written `[Title]:`.
+///
 /// What the syntax cannot hold is written as close as it can be, and does not read back
 /// equal: whitespace that is not already collapsed, line breaks in metadata values (written as
-/// spaces), empty claim text or empty metadata values (rejected by the parser), and blank tags
-/// (left out). Claims whose position is not in `map.positions` get a heading titled with the id.
+/// spaces), empty metadata values (rejected by the parser), and blank tags (left out). Claims
+/// whose position is not in `map.positions` get a heading titled with the id.
 public enum ArgdownPrinter {
   public static func print(_ map: ArgumentMap) -> String {
     var text = ""
@@ -52,6 +57,13 @@ public enum ArgdownPrinter {
   static let plainWords: Set<String> = [
     "true", "false", "null", "yes", "no", "on", "off", "y", "n",
   ]
+}
+
+/// One definition to write: a claim, or one member of a claim with several.
+private struct Entry {
+  var claim: Int
+  /// The member's index, or nil for a claim with a single wording.
+  var member: Int?
 }
 
 /// Builds the output as UTF-8 bytes, handing them on after each position.
@@ -140,18 +152,24 @@ private struct Writer {
       writeValue(title)
       append("\n===\n")
     }
-    var byPosition: [String: [Int]] = [:]
+    var byPosition: [String: [Entry]] = [:]
     var strayPositions: [String] = []
     let known = Set(map.positions.map(\.id))
     for (offset, claim) in map.claims.enumerated() {
-      guard let position = claim.position else {
-        writeClaim(offset)
-        continue
+      let entries =
+        claim.members.isEmpty
+        ? [(Entry(claim: offset), claim.position)]
+        : claim.members.indices.map { (Entry(claim: offset, member: $0), claim.members[$0].position) }
+      for (entry, position) in entries {
+        guard let position else {
+          writeEntry(entry)
+          continue
+        }
+        if !known.contains(position) && byPosition[position] == nil {
+          strayPositions.append(position)
+        }
+        byPosition[position, default: []].append(entry)
       }
-      if !known.contains(position) && byPosition[position] == nil {
-        strayPositions.append(position)
-      }
-      byPosition[position, default: []].append(offset)
     }
     for position in map.positions {
       writeHeading(position, claims: byPosition[position.id] ?? [])
@@ -179,10 +197,13 @@ private struct Writer {
     if drained || !bytes.isEmpty { bytes.append(ASCII.lineFeed) }
   }
 
+  /// `[name]` or `<name>`: the claim's title where it has one, else its id. A title is
+  /// written as it was read, between brackets that it cannot contain.
   private mutating func writeReference(_ id: String) {
-    let isArgument = index[id].map { map.claims[$0].kind == .argument } ?? false
+    let claim = index[id].map { map.claims[$0] }
+    let isArgument = claim?.kind == .argument
     bytes.append(isArgument ? ASCII.less : ASCII.openBracket)
-    append(id)
+    append(claim?.name ?? id)
     bytes.append(isArgument ? ASCII.greater : ASCII.closeBracket)
   }
 
@@ -198,7 +219,7 @@ private struct Writer {
 
   /// The position's heading, its claims outside every group, then its groups as deeper
   /// headings. A claim whose group is not one of the position's is written outside groups.
-  private mutating func writeHeading(_ position: Position, claims: [Int]) {
+  private mutating func writeHeading(_ position: Position, claims: [Entry]) {
     startBlock()
     append("# ")
     let before = bytes.count
@@ -213,19 +234,22 @@ private struct Writer {
     append("}\n")
     let groups = map.groups.filter { $0.position == position.id }
     let groupIDs = Set(groups.map(\.id))
-    var byGroup: [String: [Int]] = [:]
-    for claim in claims {
-      if let group = map.claims[claim].group, groupIDs.contains(group) {
-        byGroup[group, default: []].append(claim)
+    var byGroup: [String: [Entry]] = [:]
+    for entry in claims {
+      let claim = map.claims[entry.claim]
+      if let group = entry.member.map({ claim.members[$0].group }) ?? claim.group,
+        groupIDs.contains(group)
+      {
+        byGroup[group, default: []].append(entry)
       } else {
-        writeClaim(claim)
+        writeEntry(entry)
       }
     }
     writeGroups(groups, parent: nil, level: 2, claims: byGroup)
   }
 
   private mutating func writeGroups(
-    _ groups: [Group], parent: String?, level: Int, claims: [String: [Int]]
+    _ groups: [Group], parent: String?, level: Int, claims: [String: [Entry]]
   ) {
     for group in groups where group.parent == parent {
       startBlock()
@@ -234,18 +258,47 @@ private struct Writer {
       append(" {id: ")
       writeValue(group.id)
       append("}\n")
-      for claim in claims[group.id] ?? [] { writeClaim(claim) }
+      for entry in claims[group.id] ?? [] { writeEntry(entry) }
       writeGroups(groups, parent: group.id, level: level + 1, claims: claims)
     }
   }
 
-  private mutating func writeClaim(_ offset: Int) {
-    let claim = map.claims[offset]
+  /// A claim's definition, or one member's. The claim's relations, base score, listed
+  /// relations and reconstruction go with its first definition only.
+  private mutating func writeEntry(_ entry: Entry) {
+    let claim = map.claims[entry.claim]
+    var wording = claim
+    var isCanonical = false
+    if let member = entry.member {
+      let words = claim.members[member]
+      wording.text = words.text
+      wording.setTags(words.tags)
+      wording.provenance = words.provenance
+      let canonical = claim.members.lastIndex { $0.text == claim.text }
+      isCanonical = member == canonical && canonical != claim.members.count - 1
+    }
+    let carriesRelations = (entry.member ?? 0) == 0
+    if !carriesRelations { wording.base = nil }
     startBlock()
     writeReference(claim.id)
-    append(": ")
-    writeEscaped(claim.text)
-    for tag in claim.tags {
+    bytes.append(ASCII.colon)
+    if !wording.text.isEmpty {
+      bytes.append(ASCII.space)
+      writeEscaped(wording.text)
+    }
+    writeTags(wording.tags)
+    writeMetadata(
+      wording, listed: carriesRelations ? listed[entry.claim] ?? [] : [], isCanonical: isCanonical)
+    bytes.append(ASCII.lineFeed)
+    guard carriesRelations else { return }
+    writeRelations(to: entry.claim)
+    if claim.kind == .argument, let reconstruction = reconstructions[claim.id] {
+      writeReconstruction(reconstruction)
+    }
+  }
+
+  private mutating func writeTags(_ tags: [String]) {
+    for tag in tags {
       let tag = ArgdownPrinter.normalize(tag)
       guard !tag.isEmpty else { continue }
       append(" #")
@@ -257,15 +310,9 @@ private struct Writer {
         bytes.append(ASCII.closeParen)
       }
     }
-    writeMetadata(claim, listed: listed[offset] ?? [])
-    bytes.append(ASCII.lineFeed)
-    writeRelations(to: offset)
-    if claim.kind == .argument, let reconstruction = reconstructions[claim.id] {
-      writeReconstruction(reconstruction)
-    }
   }
 
-  private mutating func writeMetadata(_ claim: Claim, listed: [Relation]) {
+  private mutating func writeMetadata(_ claim: Claim, listed: [Relation], isCanonical: Bool) {
     var separator = " {"
     if let provenance = claim.provenance {
       let entries = [
@@ -282,13 +329,28 @@ private struct Writer {
       append(separator + "base: \(base)")
       separator = ", "
     }
+    if isCanonical {
+      append(separator + "isCanonical: true")
+      separator = ", "
+    }
     for kind in [RelationKind.rephrases, .prefers] {
-      let targets = listed.filter { $0.kind == kind }.map(\.to)
+      let targets = listed.filter { $0.kind == kind }.map { listedName($0.to) }
       guard !targets.isEmpty else { continue }
       append(separator + kind.rawValue + ": [" + targets.joined(separator: ", ") + "]")
       separator = ", "
     }
     if separator == ", " { bytes.append(ASCII.closeBrace) }
+  }
+
+  /// How a metadata list names a claim: by its title, as brackets do, unless the title holds
+  /// a character that would end the list item; then by its id, which cannot.
+  private func listedName(_ id: String) -> String {
+    guard let title = index[id].flatMap({ map.claims[$0].title }),
+      !title.utf8.contains(where: { $0 == ASCII.comma || $0 == ASCII.openBracket
+        || $0 == ASCII.closeBracket || $0 == ASCII.openBrace || $0 == ASCII.closeBrace
+        || $0 == ASCII.quote })
+    else { return id }
+    return title
   }
 
   /// The numbered steps below the argument, each conclusion after its inference line.

@@ -68,8 +68,7 @@ struct FileParser {
 
   /// The premise-conclusion structure being read.
   private struct OpenReconstruction {
-    /// Nil when no argument line came before it; its steps are read but nothing is recorded.
-    var argument: ParseSession.Key?
+    var argument: ParseSession.Key
     var origin: Int
     var steps: [(key: ParseSession.Key, inference: String?)] = []
     /// The inference line read since the last step, which makes the next step a conclusion.
@@ -89,6 +88,9 @@ struct FileParser {
   /// Reused for every text, so that reading one allocates only its results.
   private var scratch: [UInt8] = []
   private var stackEndedByBlankLine = false
+  /// The relation lines open before the latest blank line: an indented relation right after a
+  /// blank line, which Argdown's lexer reads but its parser refuses, still attaches to them.
+  private var stackBeforeBlankLine: [Frame] = []
   private var open = Open.nothing
   /// The position claims defined now belong to, the level of its heading, and the heading's
   /// default source.
@@ -208,6 +210,11 @@ struct FileParser {
         return frontMatter(at: first, next: next)
       }
     }
+    if let content = blockQuoteContent(first, last) {
+      // A Markdown block quote (quoted evidence) is text: its lines join the text they are in.
+      if content < last { textLine(content, last, indent: indent) }
+      return nil
+    }
     if let (marker, length) = marker(at: first, last) {
       relationLine(marker, length: length, at: first, last, indent: indent)
       return nil
@@ -230,8 +237,20 @@ struct FileParser {
 
   private mutating func blankLine() {
     close()
-    if !stack.isEmpty { stackEndedByBlankLine = true }
+    if !stack.isEmpty {
+      stackEndedByBlankLine = true
+      stackBeforeBlankLine = stack
+    }
     stack.removeAll(keepingCapacity: true)
+  }
+
+  /// Where the text of a `> quoted` line starts, if the line is a Markdown block quote.
+  private func blockQuoteContent(_ first: Int, _ last: Int) -> Int? {
+    guard bytes[first] == ASCII.greater else { return nil }
+    var content = first + 1
+    guard content == last || ASCII.isBlank(bytes[content]) else { return nil }
+    while content < last, ASCII.isBlank(bytes[content]) { content += 1 }
+    return content
   }
 
   /// Whether the line starts with `[` or `<` as a node; `[text](url)` is a Markdown link.
@@ -305,7 +324,7 @@ struct FileParser {
       switch entry.key {
       case "id": id = validID(entry, noun: "position")
       case "summary": summary = entry.value
-      default: source = validID(entry, noun: "source")
+      default: source = sourceID(entry)
       }
     }
     let hasID = parsed.metadata.contains { $0.key == "id" }
@@ -350,6 +369,11 @@ struct FileParser {
   /// The group claims defined now belong to.
   private var currentGroup: Int? {
     groups.last { $0.index != nil }?.index
+  }
+
+  /// Where a node first referred to here would be placed if the files never define it.
+  private var site: ParseSession.Site {
+    ParseSession.Site(position: position, group: currentGroup ?? -1)
   }
 
   private func isFrontMatterFence(_ first: Int, _ last: Int) -> Bool {
@@ -530,15 +554,21 @@ struct FileParser {
     reconstruction = open
   }
 
+  /// Starts a structure that reconstructs the argument line above it or, without one, an
+  /// untitled argument of its own, as Argdown reads it.
   private mutating func beginReconstruction(at first: Int) {
     endReconstruction()
-    if lastArgument == nil {
-      error(
-        "expected an argument line ('<id>' or '<id>: …') above the premise-conclusion structure",
-        at: first)
-    }
-    reconstruction = OpenReconstruction(argument: lastArgument, origin: first, lastStep: first)
+    let argument = lastArgument ?? untitledArgument(at: first)
+    reconstruction = OpenReconstruction(argument: argument, origin: first, lastStep: first)
     lastArgument = nil
+  }
+
+  private func untitledArgument(at first: Int) -> ParseSession.Key {
+    let key = session.internUntitledArgument()
+    session.define(
+      Claim(id: "", kind: .argument, text: "", position: position), key: key,
+      group: currentGroup, at: at(first))
+    return key
   }
 
   /// Records the structure read so far, which must end with a conclusion.
@@ -565,10 +595,9 @@ struct FileParser {
         at: open.lastStep)
       return
     }
-    guard let argument = open.argument else { return }
     session.reconstruct(
       ParseSession.PendingReconstruction(
-        argument: argument, steps: open.steps, origin: at(open.origin)))
+        argument: open.argument, steps: open.steps, origin: at(open.origin)))
   }
 
   /// `--` at the start of a line: `----`, `-- text --`, or `--` opening a text that runs to the
@@ -596,7 +625,7 @@ struct FileParser {
       segments.append(first..<last)
       return
     }
-    if dashes > first { segments.append(first..<dashes) }
+    if dashes > first { segments.append(withoutMetadata(first..<dashes)) }
     open = .nothing
     var text = ""
     if !segments.isEmpty {
@@ -607,6 +636,24 @@ struct FileParser {
       error("unexpected text after the inference line", at: rest)
     }
     reconstruction?.inference = (text, origin)
+  }
+
+  /// The line without a `{…}` mapping in it: Argdown's inference lines carry YAML data
+  /// (`{uses: [1, 2]}`) that argmap does not keep, so it is skipped whole, with a warning.
+  private func withoutMetadata(_ range: Range<Int>) -> Range<Int> {
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      if bytes[offset] == ASCII.backslash {
+        offset += 2
+        continue
+      }
+      if bytes[offset] == ASCII.openBrace {
+        session.warning("metadata on an inference line is ignored", at: at(offset))
+        return range.lowerBound..<offset
+      }
+      offset += 1
+    }
+    return range
   }
 
   /// The first unescaped `--` in the line.
@@ -699,6 +746,9 @@ struct FileParser {
     }
     close()
     let token = string(first..<first + length)
+    if stack.isEmpty, stackEndedByBlankLine, indent > 0 {
+      resumeAfterBlankLine(at: first, indent: indent)
+    }
     while let top = stack.last, top.indent >= indent { stack.removeLast() }
     let parent = stack.last
     if parent == nil {
@@ -728,6 +778,17 @@ struct FileParser {
     if let child, let parentID = parent?.node {
       relate(child, direction, parentID, at: first)
     }
+  }
+
+  /// Takes up the relations the blank line above ended, with a warning: the blank line reads
+  /// as a mistake, since Argdown would refuse the file.
+  private mutating func resumeAfterBlankLine(at first: Int, indent: Int) {
+    stack = stackBeforeBlankLine
+    stackEndedByBlankLine = false
+    guard stack.contains(where: { $0.indent < indent }) else { return }
+    session.warning(
+      "a blank line comes before this relation, and Argdown ends the relations above at a blank line; argmap attaches it to the line above the blank one",
+      at: at(first))
   }
 
   private func relate(
@@ -768,7 +829,7 @@ struct FileParser {
         open = .skipped
       }
     } else if let key = node.key {
-      session.refer(to: key, kind: node.kind, at: at(origin))
+      session.refer(to: key, kind: node.kind, site: site, at: at(origin))
     } else if node.skipsText {
       open = .skipped
     }
@@ -793,19 +854,17 @@ struct FileParser {
         at: idEnd, notes: [(first, "to match this '\(opening)'")])
       return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
     }
-    let title = string(first + 1..<end)
-    let id = Identifier.isValid(title) ? title : Identifier.slug(from: title)
-    if title.allSatisfy(\.isWhitespace) {
+    let title = Claim.normalizedText(string(first + 1..<end))
+    if title.isEmpty {
       error(
-        "expected \(noun == "claim" ? "a claim" : "an argument") id between '\(opening)' and '\(closing)'",
+        "expected \(noun == "claim" ? "a claim" : "an argument") title between '\(opening)' and '\(closing)'",
         at: end)
-    } else if id.isEmpty {
-      error(
-        "cannot make an id from the title '\(title)'; ids use ASCII letters, digits, '-', '_' and '.'",
-        at: first + 1)
     }
+    // The id is settled once every title is known (`ParseSession.finish`); until then the
+    // title stands for the node.
+    let id = title
     let after = end + 1
-    let key = id.isEmpty ? nil : session.intern(id)
+    let key = id.isEmpty ? nil : session.intern(title: title)
     if after < last, bytes[after] == ASCII.colon {
       return Node(id: id.isEmpty ? nil : id, key: key, kind: kind, textStart: after + 1)
     }
@@ -878,11 +937,10 @@ struct FileParser {
         "'\(attributed.key)' needs a source; add 'source: …' to this metadata or to the heading",
         at: attributed.keyOffset)
     }
-    if parsed.text.isEmpty && !parsed.failed {
-      let spelled = string(definition.origin..<definition.textStart)
-      error(
-        spelled.isEmpty ? "expected text before the metadata" : "expected text after '\(spelled)'",
-        at: definition.textStart)
+    // `[Title]:` with no words names the node only, as Argdown allows; an untitled statement
+    // is its words, so metadata alone cannot make one.
+    if parsed.text.isEmpty && !parsed.failed && definition.id == nil {
+      error("expected text before the metadata", at: definition.textStart)
     }
     let provenance = metadata.source.map {
       Provenance(
@@ -893,7 +951,8 @@ struct FileParser {
       Claim(
         id: definition.id ?? "", kind: definition.kind, text: parsed.text, position: position,
         tags: parsed.tags, provenance: provenance, base: metadata.base),
-      key: definition.key, group: currentGroup, at: at(definition.origin))
+      key: definition.key, group: currentGroup, isCanonical: metadata.isCanonical,
+      at: at(definition.origin))
   }
 
   /// What a claim's metadata says, as it is read.
@@ -907,6 +966,7 @@ struct FileParser {
     /// The first key that attributes the claim and so needs a source.
     var attributed: MetadataEntry?
     var base: Double?
+    var isCanonical = false
   }
 
   private mutating func read(
@@ -914,8 +974,10 @@ struct FileParser {
   ) {
     switch entry.key {
     case "source":
-      metadata.source = validID(entry, noun: "source")
+      metadata.source = sourceID(entry)
       metadata.sourceIsInvalid = metadata.source == nil
+    case "isCanonical":
+      metadata.isCanonical = entry.value == "true"
     case "base":
       metadata.base = baseScore(entry)
     case "rephrases":
@@ -938,17 +1000,25 @@ struct FileParser {
   private func relateListed(
     _ entry: MetadataEntry, _ kind: RelationKind, from claim: ParseSession.Key
   ) {
-    for (id, offset) in entry.listItems() {
-      let target = MetadataEntry(
-        key: entry.key, keyOffset: entry.keyOffset, value: id, valueOffset: offset)
-      guard let id = validID(target, noun: "claim") else { continue }
-      let key = session.intern(id)
-      session.refer(to: key, kind: nil, at: at(offset))
+    // Items name claims as brackets do: by id, or by a title without commas or brackets.
+    for (title, offset) in entry.listItems() {
+      let key = session.intern(title: Claim.normalizedText(title))
+      session.refer(to: key, kind: nil, site: site, at: at(offset))
       session.relate(claim, kind, key, at: at(offset))
     }
   }
 
   private static let claimKeys = [
     "source", "comment", "quote", "speaker", "time", "base", "rephrases", "prefers",
+    "isCanonical",
   ]
+
+  /// A `source` value: an id, or a source's title (`source: "CSIS Lights Out Report"`), which
+  /// registers the source under the title's slug. Nil, with an error, when neither.
+  private func sourceID(_ entry: MetadataEntry) -> String? {
+    if Identifier.isValid(entry.value) { return entry.value }
+    if let id = session.source(titled: entry.value) { return id }
+    error(Self.invalidID(entry.value, noun: "source"), at: entry.valueOffset)
+    return nil
+  }
 }

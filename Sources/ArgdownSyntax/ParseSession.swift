@@ -24,6 +24,22 @@ final class ParseSession {
     var position: SourcePosition
   }
 
+  /// Where a node was first referred to: a node the files never define is created there, as
+  /// Argdown places an equivalence class without a definition in its first reference's section.
+  struct Site {
+    var position: String?
+    /// The index of the group in `groups`, or -1.
+    var group: Int
+  }
+
+  /// One wording of a claim defined with several texts, with the group index it stood under.
+  private struct PendingMember {
+    var member: ClaimMember
+    var group: Int
+    /// `{isCanonical: true}`: Argdown's choice of the text that stands for the claim.
+    var isCanonical: Bool
+  }
+
   private struct EdgeKey: Hashable {
     var pair: UInt64
     var kind: RelationKind
@@ -54,6 +70,8 @@ final class ParseSession {
 
   let lines = LineTables()
   private let knownClaims: [String: ClaimKind]
+  /// The titles of stored claims that have one, to the claims' ids.
+  private let knownTitles: [String: String]
   private var diagnostics: [PendingDiagnostic] = []
 
   private var positions: [Position] = []
@@ -71,6 +89,17 @@ final class ParseSession {
   private var claimGroups: [Int] = []
   /// Untitled statements, named once every explicit id of the corpus is known.
   private var untitledKeys: [Key] = []
+  /// Premise-conclusion structures without an argument line: their arguments are named last.
+  private var untitledArgumentKeys: [Key] = []
+  /// Keys spelled as a title that is not an id (`[Arg Mapping]`), given ids in `finish()`.
+  private var titledKeys: [Key] = []
+  /// The first reference to each key, for the nodes that are never defined.
+  private var sites: [Key: Site] = [:]
+  /// The wordings of claims defined with more than one text, by claim index.
+  private var members: [Int: [PendingMember]] = [:]
+  /// Sources named by a title rather than an id (`source: "CSIS Lights Out Report"`).
+  private var namedSources: [String: Source] = [:]
+  private var namedSourceOrder: [String] = []
 
   private var groups: [PendingGroup] = []
   private var groupsByID: [String: Int] = [:]
@@ -78,10 +107,22 @@ final class ParseSession {
   private var title: (text: String, origin: SourcePosition)?
 
   private var references: [Reference] = []
+  /// The titles of keys spelled as something other than their id.
+  private var nodeTitles: [Key: String] = [:]
   private var relations: [PendingRelation] = []
 
-  init(knownClaims: [String: ClaimKind]) {
+  init(knownClaims: [String: ClaimKind], knownTitles: [String: String]) {
     self.knownClaims = knownClaims
+    self.knownTitles = knownTitles
+  }
+
+  /// The key of the node written `[title]` or `<title>`. A title that is a valid id is the id;
+  /// any other is Argdown's title, whose id is chosen once every title is known.
+  func intern(title: String) -> Key {
+    if let key = keys[title] { return key }
+    let key = intern(title)
+    if !Identifier.isValid(title) { titledKeys.append(key) }
+    return key
   }
 
   /// The key of `id`, assigned on first sight.
@@ -100,6 +141,25 @@ final class ParseSession {
     let key = intern("\u{1}\(untitledKeys.count)")
     untitledKeys.append(key)
     return key
+  }
+
+  /// A fresh key for the argument of a premise-conclusion structure with no argument line.
+  func internUntitledArgument() -> Key {
+    let key = intern("\u{2}\(untitledArgumentKeys.count)")
+    untitledArgumentKeys.append(key)
+    return key
+  }
+
+  /// A source named by its title in metadata: registered under the title's slug, which is
+  /// returned. Nil when the title has no letter or digit to make an id from.
+  func source(titled title: String) -> String? {
+    let id = Identifier.slug(from: title)
+    guard !id.isEmpty else { return nil }
+    if namedSources[id] == nil {
+      namedSources[id] = Source(id: id, title: title)
+      namedSourceOrder.append(id)
+    }
+    return id
   }
 
   // MARK: Diagnostics
@@ -198,30 +258,70 @@ final class ParseSession {
     }
   }
 
-  /// A `[id]: text` or `<id>: text` definition. Defining a claim again is allowed when the text
-  /// and kind are the same; tags and provenance fields given both times must agree, and fields
-  /// given only once are kept. The first definition decides the claim's position.
-  func define(_ claim: Claim, key: Key, group: Int?, at origin: SourcePosition) {
+  /// A `[id]: text` or `<id>: text` definition. A definition with the text already given adds
+  /// nothing but the tags and provenance fields it states, which must agree with those given
+  /// before; one with other words makes the claim an equivalence class with several members
+  /// (Argdown's reading of a title used with several texts); one with no words (`[Title]:`)
+  /// only names the node. The first definition decides the claim's position.
+  func define(
+    _ claim: Claim, key: Key, group: Int?, isCanonical: Bool = false, at origin: SourcePosition
+  ) {
     let index = claimOfKey[key]
     guard index >= 0 else {
       claimOfKey[key] = claims.count
       claims.append(claim)
       claimOrigins.append(origin)
       claimGroups.append(group ?? -1)
+      if isCanonical { members[claims.count - 1] = [member(claim, group: group, true)] }
       return
     }
-    var existing = claims[index]
-    let note = [(claimOrigins[index], "first defined here")]
+    let existing = claims[index]
     if existing.kind != claim.kind {
       error(
         "'\(claim.id)' is already defined as \(Self.article(existing.kind))", at: origin,
-        notes: note)
+        notes: [(claimOrigins[index], "first defined here")])
       return
     }
-    if existing.text != claim.text {
-      error("'\(claim.id)' is defined twice with different text", at: origin, notes: note)
+    if claim.text.isEmpty || existing.text == claim.text || existing.text.isEmpty {
+      if existing.text.isEmpty { claims[index].text = claim.text }
+      mergeRestatement(claim, into: index, at: origin)
+      if isCanonical { markCanonical(claim.text, of: index) }
       return
     }
+    addMember(claim, group: group, isCanonical: isCanonical, to: index)
+  }
+
+  private func member(_ claim: Claim, group: Int?, _ isCanonical: Bool) -> PendingMember {
+    PendingMember(
+      member: ClaimMember(
+        text: claim.text, position: claim.position, tags: claim.tags,
+        provenance: claim.provenance),
+      group: group ?? -1, isCanonical: isCanonical)
+  }
+
+  /// Another wording of the claim at `index`. A text already among its members adds nothing.
+  private func addMember(_ claim: Claim, group: Int?, isCanonical: Bool, to index: Int) {
+    var list = members[index] ?? [member(claims[index], group: claimGroups[index], false)]
+    if let same = list.firstIndex(where: { $0.member.text == claim.text }) {
+      if isCanonical { list[same].isCanonical = true }
+    } else {
+      list.append(member(claim, group: group, isCanonical))
+    }
+    members[index] = list
+  }
+
+  private func markCanonical(_ text: String, of index: Int) {
+    var list = members[index] ?? [member(claims[index], group: claimGroups[index], false)]
+    let target = list.firstIndex { $0.member.text == (text.isEmpty ? claims[index].text : text) }
+    if let target { list[target].isCanonical = true }
+    members[index] = list
+  }
+
+  /// The same claim stated again with its text (or none): its tags, provenance and base are
+  /// merged into the first definition, and must agree where both give them.
+  private func mergeRestatement(_ claim: Claim, into index: Int, at origin: SourcePosition) {
+    var existing = claims[index]
+    let note = [(claimOrigins[index], "first defined here")]
     if !claim.tags.isEmpty {
       if existing.tags.isEmpty {
         existing.setTags(claim.tags)
@@ -269,8 +369,9 @@ final class ParseSession {
   }
 
   /// `[id]` or `<id>` without a definition; checked once every file is read.
-  func refer(to key: Key, kind: ClaimKind?, at position: SourcePosition) {
+  func refer(to key: Key, kind: ClaimKind?, site: Site, at position: SourcePosition) {
     references.append(Reference(key: key, kind: kind, position: position))
+    if sites[key] == nil { sites[key] = site }
   }
 
   func relate(_ from: Key, _ kind: RelationKind, _ to: Key, at position: SourcePosition) {
@@ -281,11 +382,15 @@ final class ParseSession {
 
   /// Resolves references, checks and merges relations, and sorts the diagnostics.
   func finish() -> ParsedCorpus {
+    nameTitledNodes()
     nameUntitledStatements()
     let groups = nameGroups()
+    defineNodesOnlyReferredTo()
     for (index, group) in claimGroups.enumerated() where group >= 0 {
       claims[index].group = groups[group].id
     }
+    assembleMembers(groups: groups)
+    nameUntitledArguments()
     let reconstructions = resolveReconstructions()
     // The kind of every key: from its definition, else from the known claims, else none.
     let kinds: [ClaimKind?] = names.indices.map { key in
@@ -293,30 +398,15 @@ final class ParseSession {
       return index >= 0 ? claims[index].kind : knownClaims[names[key]]
     }
 
-    var suggestions: [Key: String?] = [:]
     for reference in references {
+      guard let expected = reference.kind, let kind = kinds[reference.key], kind != expected
+      else { continue }
       let id = names[reference.key]
-      if let kind = kinds[reference.key] {
-        guard let expected = reference.kind, kind != expected else { continue }
-        let spelled = kind == .statement ? "[\(id)]" : "<\(id)>"
-        let index = claimOfKey[reference.key]
-        error(
-          "'\(id)' is \(Self.article(kind)), so refer to it as '\(spelled)'",
-          at: reference.position, notes: index >= 0 ? [(claimOrigins[index], "defined here")] : [])
-        continue
-      }
-      let suggestion: String?
-      if let cached = suggestions[reference.key] {
-        suggestion = cached
-      } else {
-        // Suggesting costs a pass over every id; a run with a flood of unknown ids gets
-        // suggestions for the first few only.
-        suggestion = suggestions.count < 64 ? nearest(to: id) : nil
-        suggestions[reference.key] = suggestion
-      }
-      var message = "no claim with id '\(id)'"
-      if let suggestion { message += "; did you mean '\(suggestion)'?" }
-      error(message, at: reference.position)
+      let spelled = kind == .statement ? "[\(id)]" : "<\(id)>"
+      let index = claimOfKey[reference.key]
+      error(
+        "'\(id)' is \(Self.article(kind)), so refer to it as '\(spelled)'",
+        at: reference.position, notes: index >= 0 ? [(claimOrigins[index], "defined here")] : [])
     }
 
     var seen: Set<EdgeKey> = []
@@ -330,11 +420,6 @@ final class ParseSession {
       guard kinds[relation.from] != nil, kinds[relation.to] != nil else { continue }
       let from = names[relation.from]
       let to = names[relation.to]
-      if relation.from == relation.to {
-        let verb = relation.kind.verb
-        error("'\(from)' cannot \(verb) itself", at: relation.position)
-        continue
-      }
       if relation.kind == .undercuts, kinds[relation.to] != .argument {
         error(
           "only an argument can be undercut, and '\(to)' is a statement; refer to an argument as '<\(to)>'",
@@ -374,9 +459,103 @@ final class ParseSession {
     }
     return ParsedCorpus(
       map: ArgumentMap(
-        title: title?.text, positions: positions, groups: groups, claims: claims,
-        relations: merged, reconstructions: reconstructions),
+        title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
+        positions: positions, groups: groups, claims: claims, relations: merged,
+        reconstructions: reconstructions),
       diagnostics: converted)
+  }
+
+  /// Gives each title that is not an id the id of the stored claim with that title, or else a
+  /// slug of it, unique among the corpus's ids and the stored ones, in reading order. A stored
+  /// claim without a title whose id is the slug is taken to be the same node: argmap kept no
+  /// titles before, and its maps would otherwise gain a copy of every titled claim.
+  private func nameTitledNodes() {
+    guard !titledKeys.isEmpty else { return }
+    let titledIDs = Set(knownTitles.values)
+    var taken = Set(names.filter { Identifier.isValid($0) })
+    var claimedLegacy: Set<String> = []
+    // By title, not reading order, so that the same titles get the same ids however a file
+    // orders them (an exported file puts references before definitions).
+    for key in titledKeys.sorted(by: { names[$0] < names[$1] }) {
+      let title = names[key]
+      let slug = Identifier.slug(from: title)
+      let id: String
+      if let stored = knownTitles[title] {
+        id = stored
+      } else if knownClaims[slug] != nil, !titledIDs.contains(slug), !taken.contains(slug),
+        claimedLegacy.insert(slug).inserted
+      {
+        id = slug
+      } else {
+        id = Self.unique(slug.isEmpty ? "node" : slug, in: &taken, or: knownClaims)
+      }
+      taken.insert(id)
+      keys[title] = nil
+      keys[id] = key
+      names[key] = id
+      nodeTitles[key] = title
+      let index = claimOfKey[key]
+      if index >= 0 {
+        claims[index].id = id
+        claims[index].title = title
+      }
+    }
+  }
+
+  /// Creates the nodes the files refer to but never define nor find stored: a statement or
+  /// argument shown by its title alone, placed where it was first referred to. A name close to
+  /// a defined one may be a typo, so it is pointed out.
+  private func defineNodesOnlyReferredTo() {
+    var reconstructed = Set(reconstructions.map(\.argument))
+    reconstructed.formUnion(untitledArgumentKeys)
+    var suggested = 0
+    for reference in references where claimOfKey[reference.key] < 0 {
+      let key = reference.key
+      let id = names[key]
+      guard knownClaims[id] == nil else { continue }
+      let site = sites[key] ?? Site(position: nil, group: -1)
+      // Suggesting costs a pass over every id; a flood of such nodes gets the check for the
+      // first few only.
+      suggested += 1
+      if suggested <= 64, !reconstructed.contains(key), let near = nearest(to: id),
+        !Self.differInNumbersOnly(id, near)
+      {
+        warning(
+          "'\(id)' is never defined, so it is a node without text; did you mean '\(near)'?",
+          at: reference.position)
+      }
+      claimOfKey[key] = claims.count
+      claims.append(
+        Claim(
+          id: id, kind: reference.kind ?? .statement, text: "", position: site.position,
+          title: nodeTitles[key]))
+      claimOrigins.append(reference.position)
+      claimGroups.append(site.group)
+    }
+  }
+
+  /// Gives every claim defined with several texts its members, and takes its text and
+  /// provenance from the canonical one: the member marked `isCanonical`, else the last, as
+  /// Argdown chooses.
+  private func assembleMembers(groups: [Group]) {
+    for (index, var list) in members {
+      let first = claims[index]
+      list[0].member = ClaimMember(
+        text: list[0].member.text, position: first.position, tags: first.tags,
+        provenance: first.provenance)
+      let canonical = list.lastIndex(where: \.isCanonical) ?? list.count - 1
+      let chosen = list[canonical].member
+      claims[index].members =
+        list.count > 1
+        ? list.map { pending in
+          var member = pending.member
+          member.group = pending.group >= 0 ? groups[pending.group].id : nil
+          return member
+        } : []
+      claims[index].text = chosen.text
+      claims[index].provenance = chosen.provenance
+      claims[index].setTags(list.flatMap(\.member.tags))
+    }
   }
 
   /// Gives each untitled statement an id made from its first words, unique among the corpus's
@@ -394,6 +573,47 @@ final class ParseSession {
     }
   }
 
+  /// Names each argument that a premise-conclusion structure defines without an argument line:
+  /// `argument-for-` and its conclusion's first words, then a fingerprint of its steps. The
+  /// same structure gets the same id on every run and in every file, so importing it again
+  /// finds it; different structures for one conclusion get different ids.
+  private func nameUntitledArguments() {
+    guard !untitledArgumentKeys.isEmpty else { return }
+    var structures: [Key: PendingReconstruction] = [:]
+    for structure in reconstructions where structures[structure.argument] == nil {
+      structures[structure.argument] = structure
+    }
+    var taken = Set(names)
+    for key in untitledArgumentKeys {
+      let steps = structures[key]?.steps ?? []
+      let conclusion = steps.last.map { Self.untitledBase(names[$0.key]) } ?? "nothing"
+      let fingerprint = Self.fingerprint(
+        steps.map { names[$0.key] + "\u{1F}" + ($0.inference ?? "\u{1E}") })
+      let id = Self.unique("argument-for-\(conclusion)-\(fingerprint)", in: &taken)
+      keys[names[key]] = nil
+      keys[id] = key
+      names[key] = id
+      let index = claimOfKey[key]
+      if index >= 0 { claims[index].id = id }
+    }
+  }
+
+  /// Eight hex digits of FNV-1a over the parts: stable across runs and platforms, unlike
+  /// Swift's seeded `Hasher`.
+  private static func fingerprint(_ parts: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+      for byte in part.utf8 {
+        hash ^= UInt64(byte)
+        hash &*= 0x100_0000_01b3
+      }
+      hash ^= 0xFF
+      hash &*= 0x100_0000_01b3
+    }
+    let hex = String(hash >> 32, radix: 16)
+    return String(repeating: "0", count: 8 - hex.count) + hex
+  }
+
   /// The first words of `text` as a slug, short enough to read in a reference.
   private static func untitledBase(_ text: String) -> String {
     var base = ""
@@ -404,11 +624,14 @@ final class ParseSession {
     return base.isEmpty ? "statement" : base
   }
 
-  /// `base`, or `base-2`, `base-3`, … : the first not in `taken`, which it is added to.
-  private static func unique(_ base: String, in taken: inout Set<String>) -> String {
+  /// `base`, or `base-2`, `base-3`, … : the first not in `taken` (nor a key of `stored`),
+  /// which it is added to.
+  private static func unique(
+    _ base: String, in taken: inout Set<String>, or stored: [String: ClaimKind] = [:]
+  ) -> String {
     var candidate = base
     var suffix = 1
-    while taken.contains(candidate) {
+    while taken.contains(candidate) || stored[candidate] != nil {
       suffix += 1
       candidate = "\(base)-\(suffix)"
     }
@@ -476,6 +699,11 @@ final class ParseSession {
       abs($0.utf8.count - length) <= limit && keys[$0].map { claimOfKey[$0] < 0 } ?? true
     }
     return Identifier.nearest(to: id, among: Array(defined) + known.sorted())
+  }
+
+  /// `argument-2` beside `argument-1` is a series, not a typo.
+  private static func differInNumbersOnly(_ a: String, _ b: String) -> Bool {
+    a.filter { !$0.isNumber } == b.filter { !$0.isNumber }
   }
 
   static func article(_ kind: ClaimKind) -> String {

@@ -150,7 +150,10 @@ public enum Workspace {
       let known =
         try existing?.claimKinds()
         ?? (choice.isDefault ? try BuiltinCorpus.map().claimKinds : [:])
-      let parsed = Interchange.read(consume inputs, knownClaims: known)
+      let titles =
+        try existing?.claimTitles()
+        ?? (choice.isDefault ? try BuiltinCorpus.map().claimTitles : [:])
+      let parsed = Interchange.read(consume inputs, knownClaims: known, knownTitles: titles)
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
       progress(.writing)
       let store = try existing ?? createForImport(choice)
