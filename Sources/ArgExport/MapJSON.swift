@@ -9,16 +9,19 @@ import ArgModel
 ///  "groups":[{"id":"…","title":"…","position":"…","parent":null}],
 ///  "claims":[{"id":"…","kind":"statement","position":"…","text":"…","tags":["…"],
 ///             "source":"…","comment":"C3","quote":"…","base":null,
-///             "group":"…","speaker":"…","time":"…"}],
+///             "group":"…","speaker":"…","time":"…","title":"…",
+///             "members":[{"text":"…","position":"…","group":"…","tags":["…"],
+///                         "source":"…","comment":"…","quote":"…","speaker":"…","time":"…"}]}],
 ///  "relations":[{"from":"…","to":"…","kind":"supports","scheme":"…"}],
 ///  "reconstructions":[{"argument":"…","steps":[{"claim":"…","inference":null}]}]}
 /// ```
 ///
 /// Keys come in this order. The fields of the first version of this form are always present,
 /// optional ones as `null`, so every record has the same shape; the fields added since (the
-/// map's `title`, `sources`, `groups` and `reconstructions`, a claim's `group`, `speaker` and
-/// `time`, a relation's `scheme`) are left out when absent or empty, so a map that has none of
-/// them is written exactly as before. Records come in the map's order.
+/// map's `title`, `sources`, `groups` and `reconstructions`, a claim's `group`, `speaker`,
+/// `time`, `title` and `members`, a relation's `scheme`) are left out when absent or empty, so
+/// a map that has none of them is written exactly as before. Records come in the map's order.
+/// A member has `text`, `position` and `tags` always, the rest when present.
 public enum MapJSON {
   public static func value(of map: ArgumentMap) -> JSONValue {
     .object(
@@ -74,6 +77,27 @@ public enum MapJSON {
     appendIfPresent("group", claim.group, to: &object)
     appendIfPresent("speaker", claim.provenance?.speaker, to: &object)
     appendIfPresent("time", claim.provenance?.time, to: &object)
+    appendIfPresent("title", claim.title, to: &object)
+    if !claim.members.isEmpty {
+      object.append("members", .array(claim.members.map(value(of:))))
+    }
+    return .object(object)
+  }
+
+  public static func value(of member: ClaimMember) -> JSONValue {
+    var object: JSONObject = [
+      "text": .string(member.text),
+      "position": JSONValue(member.position),
+      "tags": .array(member.tags.map(JSONValue.string)),
+    ]
+    appendIfPresent("group", member.group, to: &object)
+    if let provenance = member.provenance {
+      object.append("source", .string(provenance.source))
+      appendIfPresent("comment", provenance.comment, to: &object)
+      appendIfPresent("quote", provenance.quote, to: &object)
+      appendIfPresent("speaker", provenance.speaker, to: &object)
+      appendIfPresent("time", provenance.time, to: &object)
+    }
     return .object(object)
   }
 

@@ -32,6 +32,9 @@ struct AIFGraph {
     var timestamp: String?
     /// The `scheme` member some AIFdb versions add to scheme nodes.
     var scheme: String?
+    /// The claim's title and other wordings, in keys argmap's AIF export adds.
+    var title: String?
+    var members: [String] = []
     /// Where the node's object starts in the file, for messages.
     var offset: Int
   }

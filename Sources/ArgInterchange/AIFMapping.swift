@@ -84,9 +84,14 @@ struct AIFMapping {
           + "\(Claim.maximumTextLength)", at: node.offset)
       return nil
     }
+    let provenance =
+      node.type == .information ? provenance(of: node) : Provenance(source: source)
     return Claim(
-      id: claimID(node.id), kind: kind, text: text, position: source,
-      provenance: node.type == .information ? provenance(of: node) : Provenance(source: source))
+      id: claimID(node.id), kind: kind, text: text, position: source, provenance: provenance,
+      title: node.title,
+      members: node.members.map {
+        ClaimMember(text: Claim.normalizedText($0), position: source, provenance: provenance)
+      })
   }
 
   private func provenance(of node: AIFGraph.Node) -> Provenance {

@@ -92,16 +92,23 @@ struct AIFPlan {
     return conclusion.filter { hasPremise.contains($0.key) && !disqualified.contains($0.key) }
   }
 
+  /// A node without words gets its name as text, since AIF tools show a node by its text. A
+  /// title and other wordings go in keys of argmap's own, `title` and `members` (their texts),
+  /// which arguebuf and OVA pass over.
   func node(for claim: Claim) -> JSONValue {
-    guard let conclusion = argumentNodes[claim.id] else {
-      return ["nodeID": .string(claim.id), "text": .string(claim.text), "type": "I"]
+    var node: JSONObject = ["nodeID": .string(claim.id), "text": .string(claim.displayText)]
+    if let conclusion = argumentNodes[claim.id] {
+      let relation = relations[conclusion]
+      node.append("type", .string(Self.argumentNodeType(relation.kind) ?? "RA"))
+      node.append("scheme", .string(scheme(of: relation)))
+    } else {
+      node.append("type", "I")
     }
-    let relation = relations[conclusion]
-    return [
-      "nodeID": .string(claim.id), "text": .string(claim.text),
-      "type": .string(Self.argumentNodeType(relation.kind) ?? "RA"),
-      "scheme": .string(scheme(of: relation)),
-    ]
+    if let title = claim.title { node.append("title", .string(title)) }
+    if !claim.members.isEmpty {
+      node.append("members", .array(claim.members.map { .string($0.text) }))
+    }
+    return .object(node)
   }
 
   func schemeNodes(for index: Int) -> [JSONValue] {

@@ -127,6 +127,10 @@ enum AIFGraphReader {
     let text = fields.string("text", in: object)
     let timestamp = fields.optionalString("timestamp", in: object)
     let scheme = fields.optionalString("scheme", in: object)
+    let title = fields.optionalString("title", in: object)
+    let members = (fields.array("members", in: object, required: false) ?? []).compactMap {
+      fields.string($0, "each of 'members'")
+    }
     guard let id, let type, let text else { return }
     if let first = graph.node(id) {
       fields.error(
@@ -137,8 +141,8 @@ enum AIFGraphReader {
     graph.nodeIndex[id] = graph.nodes.count
     graph.nodes.append(
       AIFGraph.Node(
-        id: id, type: type, text: text, timestamp: timestamp, scheme: scheme,
-        offset: object.offset))
+        id: id, type: type, text: text, timestamp: timestamp, scheme: scheme, title: title,
+        members: members, offset: object.offset))
   }
 
   private static func nodeType(_ object: JSONNode, fields: inout JSONFields) -> AIFNodeType? {

@@ -87,10 +87,29 @@ private final class Reader {
     let tags = self.tags(record)
     let provenance = self.provenance(record)
     let base = self.base(record)
-    guard let id, let kind, let text, let tags, let provenance else { return nil }
+    let title = fields.optionalString("title", in: record)
+    let members = self.members(record)
+    guard let id, let kind, let text, let tags, let provenance, let members else { return nil }
     return Claim(
       id: id, kind: kind, text: text, position: position, group: group, tags: tags,
-      provenance: provenance, base: base)
+      provenance: provenance, base: base, title: title, members: members)
+  }
+
+  /// The claim's wordings; missing means it has one. Nil after an error.
+  private func members(_ record: JSONNode) -> [ClaimMember]? {
+    let records = fields.array("members", in: record, required: false) ?? []
+    let members = records.map { node -> ClaimMember? in
+      guard fields.object(node, "each of 'members'") != nil else { return nil }
+      let text = fields.string("text", in: node)
+      let position = optionalID("position", in: node)
+      let group = optionalID("group", in: node)
+      let tags = self.tags(node)
+      let provenance = self.provenance(node)
+      guard let text, let tags, let provenance else { return nil }
+      return ClaimMember(
+        text: text, position: position, group: group, tags: tags, provenance: provenance)
+    }
+    return members.contains(nil) ? nil : members.compactMap { $0 }
   }
 
   private func relation(_ record: JSONNode) -> Relation? {

@@ -1017,7 +1017,8 @@ struct FileParser {
   /// registers the source under the title's slug. Nil, with an error, when neither.
   private func sourceID(_ entry: MetadataEntry) -> String? {
     if Identifier.isValid(entry.value) { return entry.value }
-    if let id = session.source(titled: entry.value) { return id }
+    // A colon reads as a comma forgotten before the next key, not as part of a title.
+    if !entry.value.contains(":"), let id = session.source(titled: entry.value) { return id }
     error(Self.invalidID(entry.value, noun: "source"), at: entry.valueOffset)
     return nil
   }

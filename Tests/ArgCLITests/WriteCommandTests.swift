@@ -71,7 +71,9 @@ import Testing
     #expect(
       harness.run("--db", db, "link", "b", "rebuts", "a").out == "already linked: b rebuts a\n")
     #expect(harness.run("--db", db, "link", "b", "supports", "a").status == 65)
-    #expect(harness.run("--db", db, "link", "a", "rebuts", "a").status == 65)
+    // A self-attack is a textbook case; the semantics handle it.
+    #expect(harness.run("--db", db, "link", "a", "rebuts", "a").out == "linked: a rebuts a\n")
+    #expect(harness.run("--db", db, "unlink", "a", "a").status == 0)
     #expect(harness.run("--db", db, "link", "a", "attacks", "b").status == 64)
     #expect(harness.run("--db", db, "link", "a", "rebuts", "zzz").status == 66)
 
@@ -140,7 +142,7 @@ import Testing
   }
 
   @Test func aFailedFirstImportDoesNotCreateTheDefaultDatabase() throws {
-    try harness.write("[a]: A claim.\n  - [nowhere]\n", to: "bad.argdown")
+    try harness.write("[a]: A claim.\n  - [nowhere\n", to: "bad.argdown")
     #expect(harness.run("import", harness.path("bad.argdown")).status == 65)
     #expect(!FileManager.default.fileExists(atPath: harness.defaultDatabase))
     try harness.write("[a]: A claim.\n  - [scenario-is-contrived]\n", to: "good.argdown")

@@ -110,14 +110,17 @@ struct ConstraintTests {
     }
   }
 
-  @Test func aClaimCannotRelateToItself() throws {
+  /// Schema 4 lets a claim relate to itself (Argdown's self-attacks); a member row still needs
+  /// a source for its provenance, as a claim does.
+  @Test func selfRelationsAreStoredAndMembersNeedTheirSource() throws {
     let store = try Fixture.store()
     let claim = try seq(store, "loose-end")
-    for kind in ["supports", "rebuts"] {
-      expectConstraint(ResultCode.constraintCheck) {
-        try store.sql(
-          "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, ?)", [claim, claim, kind])
-      }
+    try store.sql(
+      "INSERT INTO relations (from_seq, to_seq, kind) VALUES (?, ?, 'rebuts')", [claim, claim])
+    expectConstraint(ResultCode.constraintCheck) {
+      try store.sql(
+        "INSERT INTO claim_members (claim_seq, member, text, comment) VALUES (?, 1, 'x', 'C1')",
+        [claim])
     }
   }
 

@@ -255,11 +255,15 @@ struct ImportTests {
     ("empty claim id", ArgumentMap(claims: [Claim(id: "", text: "x")]), false),
     ("invalid position id", ArgumentMap(positions: [Position(id: "a/b", title: "x")]), false),
     (
-      "self relation",
+      "undercut of a statement",
       ArgumentMap(
         claims: [Claim(id: "fresh", text: "Fresh")],
-        relations: [Relation(from: "fresh", to: "fresh", kind: .supports)]),
+        relations: [Relation(from: "fresh", to: "fresh", kind: .undercuts)]),
       false
+    ),
+    (
+      "blank title",
+      ArgumentMap(claims: [Claim(id: "fresh", text: "Fresh", title: "  ")]), false
     ),
     (
       "claim in an unknown position",
@@ -376,8 +380,8 @@ struct ImportTests {
       try store.importMap(
         ArgumentMap(relations: [Relation(from: "lab-evidence", to: "loose-nd", kind: .rebuts)]))
     }
-    #expect(throws: StoreError.invalid("claim 'x' cannot relate to itself")) {
-      try store.importMap(ArgumentMap(relations: [Relation(from: "x", to: "x", kind: .rebuts)]))
+    #expect(throws: StoreError.invalid("claim 'fresh' has a blank title or a line break in it")) {
+      try store.importMap(ArgumentMap(claims: [Claim(id: "fresh", text: "F", title: "a\nb")]))
     }
     let error = #expect(throws: StoreError.self) {
       try store.importMap(ArgumentMap(claims: [Claim(id: "bad id", text: "x")]))

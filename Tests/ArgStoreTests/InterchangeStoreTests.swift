@@ -203,7 +203,7 @@ import Testing
         """)
     }
     let store = try MapStore.open(path: path)
-    #expect(try store.schemaVersion == 3)
+    #expect(try store.schemaVersion == Schema.latestVersion)
     #expect(try store.map().relations == [Relation(from: "a", to: "b", kind: .rebuts)])
     try store.link(Relation(from: "b", to: "a", kind: .prefers))
     #expect(try store.sqlInt("SELECT count(*) FROM relations") == 2)

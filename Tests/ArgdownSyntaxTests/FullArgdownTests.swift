@@ -176,7 +176,7 @@ import Testing
   @Test func reconstructionErrors() {
     expectErrors(
       """
-      ▸(1) [p]: No argument above.
+      (1) [p]: No argument above: an untitled argument.
       ----
       (2) [q]: Q.
 
@@ -196,7 +196,6 @@ import Testing
       ▸----
       """,
       [
-        "expected an argument line ('<id>' or '<id>: …') above the premise-conclusion structure",
         "expected an inference line ('----') before the last step",
         "expected a conclusion step after the inference line",
         "a step of a premise-conclusion structure is a statement",
@@ -263,7 +262,7 @@ import Testing
   @Test(arguments: [
     ("[a]: A.\n  ▸++ [b]: B.", "relation marker '++'"),
     ("[a]: A.\n  ▸->> [b]: B.", "relation marker '->>'"),
-    ("▸> a block quote", "relation marker '>'"),
+    ("[a]: A.\n  ▸>> [b]: B.", "relation marker '>>'"),
   ])
   func unknownMarkersAreReported(source: String, fragment: String) {
     expectErrors(source, [fragment])
@@ -399,10 +398,21 @@ import Testing
       ])
   }
 
-  @Test func listedIDsAreChecked() {
-    expectErrors(
-      "[a]: A. {rephrases: [▸nope, ▸bad id]}\n",
-      ["no claim with id 'nope'", "invalid claim id 'bad id'"])
+  @Test func listedClaimsAreNamedAsBracketsNameThem() {
+    let map = parseClean("[a]: A. {rephrases: [b, Some Title]}\n[Some Title]: S.\n")
+    #expect(
+      map.relations == [
+        Relation(from: "a", to: "b", kind: .rephrases),
+        Relation(from: "a", to: "some-title", kind: .rephrases),
+      ])
+    #expect(map.claims.map(\.id) == ["a", "some-title", "b"])
+  }
+
+  /// Quoted evidence as a Markdown block quote is part of the text it continues.
+  @Test func blockQuoteLinesAreText() {
+    let map = parseClean("[a]: The report says:\n> Nothing was lost.\n>\n> Twice.\n  + [b]: B.\n")
+    #expect(map.claims.first?.text == "The report says: Nothing was lost. Twice.")
+    #expect(map.relations == [Relation(from: "b", to: "a", kind: .supports)])
   }
 
   // MARK: Printing

@@ -69,9 +69,10 @@ import Testing
 
   @Test func crlfErrorsHaveTheSameLocations() {
     expectErrors(
-      "[a]: x\r\n\r\n[b]: y\r\n  + ▸[nope]\r\n  - [ok]: é {▸\r\n",
+      "[a]: x\r\n\r\n[b]: y\r\n  + [ok▸\r\n  - [ok]: é {▸\r\n",
       [
-        "no claim with id 'nope'", "expected '}' to close the metadata started at 5:13",
+        "expected ']' to close the claim id started at 4:5",
+        "expected '}' to close the metadata started at 5:13",
       ])
   }
 

@@ -4,25 +4,33 @@ import Testing
 
 /// Errors found once every file has been read: duplicates, unknown ids, kinds, relations.
 @Suite struct SemanticErrorTests {
-  @Test func redefinitionWithDifferentTextPointsAtTheFirstDefinition() {
-    let parsed = expectErrors(
-      in: [
-        SourceFile(path: "one.argdown", text: "[a]: First.\n"),
-        SourceFile(path: "two.argdown", text: "\n  [a]: Second.\n"),
-      ],
-      expected: [
-        (
-          SourceLocation(file: "two.argdown", line: 2, column: 3),
-          "'a' is defined twice with different text"
-        )
-      ])
+  /// Argdown's equivalence class: one title, several wordings, across files. The last
+  /// wording is the canonical one, as Argdown chooses it.
+  @Test func aTitleWithSeveralTextsIsOneClaimWithMembers() {
+    let parsed = ArgdownParser.parse([
+      SourceFile(path: "one.argdown", text: "# P\n\n[a]: First. #x {source: s, comment: C1}\n"),
+      SourceFile(path: "two.argdown", text: "# Q\n\n[a]: Second. #y\n"),
+    ])
+    #expect(!parsed.hasErrors)
+    let claim = parsed.map.claims[0]
+    #expect(parsed.map.claims.count == 1)
+    #expect(claim.text == "Second.")
+    #expect(claim.position == "p")
+    #expect(claim.tags == ["x", "y"])
+    #expect(claim.provenance == nil)
     #expect(
-      parsed.diagnostics[0].notes == [
-        Diagnostic.Note(
-          location: SourceLocation(file: "one.argdown", line: 1, column: 1),
-          message: "first defined here")
+      claim.members == [
+        ClaimMember(
+          text: "First.", position: "p", tags: ["x"],
+          provenance: Provenance(source: "s", comment: "C1")),
+        ClaimMember(text: "Second.", position: "q", tags: ["y"]),
       ])
-    #expect(parsed.map.claims.map(\.text) == ["First."])
+  }
+
+  @Test func isCanonicalChoosesTheClaimsText() {
+    let map = parseClean("[a]: One. {isCanonical: true}\n[a]: Two.\n[a]: Three.\n")
+    #expect(map.claims[0].text == "One.")
+    #expect(map.claims[0].members.map(\.text) == ["One.", "Two.", "Three."])
   }
 
   @Test func oneIDCannotBeBothAStatementAndAnArgument() {
@@ -74,22 +82,35 @@ import Testing
       ])
   }
 
-  @Test func unknownReferencesSuggestTheNearestID() {
-    expectErrors(
-      """
-      [ambiguous-users]: A.
-        - ▸[ambigous-users]
-        + ▸[refusal-is-fair]
-        + ▸[zzz]
-      """,
+  /// Argdown draws a node that is referred to and never defined; argmap makes it a node
+  /// without words, placed where it was first referred to, and points out a likely typo.
+  @Test func nodesOnlyReferredToAreCreatedAndLikelyTyposWarned() {
+    let parsed = ArgdownParser.parse(
       [
-        "no claim with id 'ambigous-users'; did you mean 'ambiguous-users'?",
-        "no claim with id 'refusal-is-fair'; did you mean 'refusal-is-fair-game'?",
-        "no claim with id 'zzz'",
-      ],
-      known: ["refusal-is-fair-game": .statement])
-    let parsed = parse("[a]: A.\n  + [zzz]\n")
-    #expect(parsed.diagnostics.map(\.message) == ["no claim with id 'zzz'"])
+        SourceFile(
+          path: "test.argdown",
+          text: """
+            # P
+
+            [ambiguous-users]: A.
+              - [ambigous-users]
+              + [refusal-is-fair]
+              + [zzz]
+              + <Argument 2>
+              + <Argument 1>: Defined.
+            """)
+      ], knownClaims: ["refusal-is-fair-game": .statement])
+    #expect(!parsed.hasErrors)
+    #expect(
+      parsed.diagnostics.map(\.description) == [
+        "test.argdown:4:5: warning: 'ambigous-users' is never defined, so it is a node without text; did you mean 'ambiguous-users'?",
+        "test.argdown:5:5: warning: 'refusal-is-fair' is never defined, so it is a node without text; did you mean 'refusal-is-fair-game'?",
+      ])
+    let created = parsed.map.claims.filter(\.text.isEmpty)
+    #expect(created.map(\.id) == ["ambigous-users", "refusal-is-fair", "zzz", "argument-2"])
+    #expect(created.map(\.kind) == [.statement, .statement, .statement, .argument])
+    #expect(created.allSatisfy { $0.position == "p" })
+    #expect(created.last?.title == "Argument 2")
   }
 
   @Test func referencesMustUseTheRightBrackets() {
@@ -114,10 +135,13 @@ import Testing
     #expect(parsed.diagnostics[2].notes.isEmpty)
   }
 
-  @Test func aClaimCannotRelateToItself() {
-    expectErrors(
-      "[a]: A.\n  ▸+ [a]\n  ▸-> [a]\n  + [b]: B.\n    ▸+> [b]\n",
-      ["'a' cannot support itself", "'a' cannot rebut itself", "'b' cannot support itself"])
+  /// A self-attack is a textbook case (`<S>` `- <S>`); Argdown accepts any self-relation.
+  @Test func aClaimMayRelateToItself() {
+    let map = parseClean("<s>: S.\n  - <s>\n[a]: A.\n  >< [a]\n")
+    #expect(
+      map.relations == [
+        Relation(from: "s", to: "s", kind: .rebuts), Relation(from: "a", to: "a", kind: .contradicts),
+      ])
   }
 
   @Test func aPairCannotBothSupportAndRebut() {
@@ -141,18 +165,15 @@ import Testing
       """
       # P {id: p}
       [a]: A.
-        + ▸[missing]
-        ▸- [a]
-      ▸[a]: Different.
+        + [missing]
+      ▸<a>: Now an argument.
       [b]: B.
         + ▸<a>
         - [c]: C.
         ▸+ [c]
       """,
       [
-        "no claim with id 'missing'",
-        "'a' cannot rebut itself",
-        "'a' is defined twice with different text",
+        "'a' is already defined as a statement",
         "'a' is a statement",
         "'c' both rebuts and supports 'b'",
       ])

@@ -74,7 +74,7 @@ import Testing
   @Test func failedImportIntoMissingFileLeavesNoFile() throws {
     try TestSupport.withTemporaryFolder { folder in
       let corpus = folder + "/bad.argdown"
-      try TestSupport.write("# Mine {id: mine}\n\n[a]: First claim.\n  - [nowhere]\n", to: corpus)
+      try TestSupport.write("# Mine {id: mine}\n\n[a]: First claim.\n  - [nowhere\n", to: corpus)
       let path = folder + "/new.db"
       #expect(throws: ArgmapError.self) {
         try Workspace.importFiles(
@@ -94,7 +94,7 @@ import Testing
         "# Extra {id: extra}\n\n[fine]: A fine claim.\n  + [scenario-is-contrived]\n",
         to: folder + "/1-good.argdown")
       try TestSupport.write(
-        "# Bad {id: bad}\n\n[broken: missing bracket\n\n[x]: ok\n  - [no-such-claim]\n",
+        "# Bad {id: bad}\n\n[broken: missing bracket\n\n[x]: ok\n  - <x>\n",
         to: folder + "/2-bad.argdown")
       do {
         _ = try Workspace.importFiles(
