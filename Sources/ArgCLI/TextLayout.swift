@@ -9,7 +9,14 @@ enum TextLayout {
     -> String
   {
     let head = indent + marker + claim.id.padding(to: idWidth) + "  "
-    return head + claim.text.truncated(to: max(20, width - head.characterCount))
+    return head + words(of: claim).truncated(to: max(20, width - head.characterCount))
+  }
+
+  /// What a claim says on one line: its text, after its title where it has one (as Argdown
+  /// writes `[Title]: text`), or the title alone for a node without words.
+  static func words(of claim: Claim) -> String {
+    guard let title = claim.title else { return claim.displayText }
+    return claim.text.isEmpty ? title : title + ": " + claim.text
   }
 
   /// The width of the id column for `claims`, capped so long ids do not squeeze out the text.

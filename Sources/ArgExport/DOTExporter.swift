@@ -60,8 +60,9 @@ public struct DOTShading: Hashable, Sendable {
 ///   title; a claim sits in the cluster of its group when the group belongs to the claim's
 ///   position, and directly in the position's cluster otherwise. A group whose parent is missing,
 ///   in another position or part of a cycle of parents sits directly in its position's cluster.
-/// - A node's label is its id, small and bold, in Argdown's brackets (`[id]` for statements,
-///   `<id>` for arguments), over its text wrapped at ``DOTOptions/wrapWidth``. Statements are
+/// - A node's label is its title (its id when it has none), small and bold, in Argdown's
+///   brackets (`[Title]` for statements, `<Title>` for arguments), over its text wrapped at
+///   ``DOTOptions/wrapWidth``; a node without words shows the title alone. Statements are
 ///   rounded blue boxes, arguments square yellow ones. The tooltip is the provenance (source,
 ///   comment and quote), or the text when there is none.
 /// - Each relation kind has its own colour, line and arrowheads (see `edgeStyle`): `supports`
@@ -297,8 +298,8 @@ public enum DOTExporter {
   ) {
     let tag =
       switch claim.kind {
-      case .statement: "[\(claim.id)]"
-      case .argument: "<\(claim.id)>"
+      case .statement: "[\(claim.name)]"
+      case .argument: "<\(claim.name)>"
       }
     let note = options.shading?.notes[claim.id].map { " · " + $0 } ?? ""
     var label =

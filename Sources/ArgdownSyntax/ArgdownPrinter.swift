@@ -86,9 +86,12 @@ private struct Writer {
   /// The `rephrases` and `prefers` relations of each claim, written as its metadata.
   private var listed: [Int: [Relation]] = [:]
   private var reconstructions: [String: Reconstruction] = [:]
+  private let sourceTitles: [String: String]
 
   init(_ map: ArgumentMap) {
     self.map = map
+    sourceTitles = Dictionary(
+      map.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     index.reserveCapacity(map.claims.count)
     for (offset, claim) in map.claims.enumerated() where index[claim.id] == nil {
       index[claim.id] = offset
@@ -316,7 +319,7 @@ private struct Writer {
     var separator = " {"
     if let provenance = claim.provenance {
       let entries = [
-        ("source", provenance.source), ("comment", provenance.comment),
+        ("source", sourceName(provenance.source)), ("comment", provenance.comment),
         ("quote", provenance.quote), ("speaker", provenance.speaker), ("time", provenance.time),
       ]
       for case (let key, let value?) in entries {
@@ -340,6 +343,15 @@ private struct Writer {
       separator = ", "
     }
     if separator == ", " { bytes.append(ASCII.closeBrace) }
+  }
+
+  /// How `source:` names a source: by its title where the parser would make the same id of
+  /// it (`"Teacher Survey 2024"` for `teacher-survey-2024`), so the title comes back too.
+  private func sourceName(_ id: String) -> String {
+    guard let title = sourceTitles[id], title != id, Identifier.slug(from: title) == id,
+      !title.contains(":")
+    else { return id }
+    return title
   }
 
   /// How a metadata list names a claim: by its title, as brackets do, unless the title holds

@@ -109,6 +109,8 @@ final class ParseSession {
   private var references: [Reference] = []
   /// The titles of keys spelled as something other than their id.
   private var nodeTitles: [Key: String] = [:]
+  /// Whether `finish()` made nodes for references that nothing defines.
+  private var createdNodes = false
   private var relations: [PendingRelation] = []
 
   init(knownClaims: [String: ClaimKind], knownTitles: [String: String]) {
@@ -457,6 +459,7 @@ final class ParseSession {
           Diagnostic.Note(location: lines.location($0.0), message: $0.1)
         })
     }
+    if createdNodes { placeCreatedNodesWhereFirstReferred() }
     return ParsedCorpus(
       map: ArgumentMap(
         title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
@@ -525,6 +528,7 @@ final class ParseSession {
           at: reference.position)
       }
       claimOfKey[key] = claims.count
+      createdNodes = true
       claims.append(
         Claim(
           id: id, kind: reference.kind ?? .statement, text: "", position: site.position,
@@ -532,6 +536,18 @@ final class ParseSession {
       claimOrigins.append(reference.position)
       claimGroups.append(site.group)
     }
+  }
+
+  /// Moves the nodes made for references to where they were first referred to. Claims are
+  /// otherwise in reading order, so a stable sort by origin keeps every other claim where it
+  /// is, and an exported file, which defines such a node where it stands, reads back in the
+  /// same order.
+  private func placeCreatedNodesWhereFirstReferred() {
+    let order = claims.indices.sorted {
+      (claimOrigins[$0].file, claimOrigins[$0].offset, $0)
+        < (claimOrigins[$1].file, claimOrigins[$1].offset, $1)
+    }
+    claims = order.map { claims[$0] }
   }
 
   /// Gives every claim defined with several texts its members, and takes its text and

@@ -40,6 +40,6 @@ extension Commands {
     }
     head += "[\(step.claim.id)]"
     let room = TextLayout.width - head.count - 2
-    return room < 12 ? head : head + ": " + step.claim.text.truncated(to: room)
+    return room < 12 ? head : head + ": " + TextLayout.words(of: step.claim).truncated(to: room)
   }
 }

@@ -85,10 +85,28 @@ extension Commands {
     return .object(object)
   }
 
+  /// The members besides the canonical text, each with where it stood and its provenance.
+  private static func otherWordings(of claim: Claim) -> [String] {
+    let canonical = claim.members.lastIndex { $0.text == claim.text }
+    let others = claim.members.indices.filter { $0 != canonical }
+    guard !others.isEmpty else { return [] }
+    var lines = ["", "other wordings:"]
+    for index in others {
+      let member = claim.members[index]
+      let place = [member.position, member.group].compactMap { $0 }.joined(separator: " / ")
+      let comment = member.provenance?.comment.map { ", comment \($0)" } ?? ""
+      let source = member.provenance.map { " (\($0.source)\(comment))" } ?? ""
+      lines += TextLayout.paragraph("“\(member.text)”", indent: "  ")
+      if !place.isEmpty || !source.isEmpty { lines.append("    in \(place)\(source)") }
+    }
+    return lines
+  }
+
   private static func text(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> [String]
   {
     let claim = detail.claim
     var lines = ["\(claim.id) (\(claim.kind.rawValue))"]
+    if let title = claim.title { lines.append("title:    \(title)") }
     if let position = claim.position {
       lines.append("position: \(detail.positionTitle ?? position) (\(position))")
     }
@@ -111,7 +129,8 @@ extension Commands {
       "standing: \(standing.grounded.rawValue) (grounded), strength "
         + Evaluation.formatted(standing.strength))
     lines.append("")
-    lines += TextLayout.paragraph(claim.text)
+    lines += TextLayout.paragraph(claim.displayText)
+    lines += otherWordings(of: claim)
     let neighbours = detail.incoming.map(\.claim) + detail.outgoing.map(\.claim)
     let idWidth = TextLayout.idWidth(neighbours)
     for section in sections {
