@@ -13,9 +13,10 @@ enum TextLayout {
   }
 
   /// What a claim says on one line: its text, after its title where it has one (as Argdown
-  /// writes `[Title]: text`), or the title alone for a node without words.
+  /// writes `[Title]: text`), the title alone for a node without words, and nothing for an
+  /// untitled one, whose id already names it.
   static func words(of claim: Claim) -> String {
-    guard let title = claim.title else { return claim.displayText }
+    guard let title = claim.title else { return claim.text }
     return claim.text.isEmpty ? title : title + ": " + claim.text
   }
 

@@ -418,8 +418,10 @@ final class ParseSession {
     var polarity: [UInt64: (kind: RelationKind, position: SourcePosition)] = [:]
     var merged: [Relation] = []
     merged.reserveCapacity(relations.count)
-    for relation in relations {
+    let conclusions = conclusionKeys(of: reconstructions)
+    for var relation in relations {
       guard kinds[relation.from] != nil, kinds[relation.to] != nil else { continue }
+      relation.from = speakingFor(relation, conclusions: conclusions)
       let from = names[relation.from]
       let to = names[relation.to]
       if relation.kind == .undercuts, kinds[relation.to] != .argument {
@@ -536,6 +538,29 @@ final class ParseSession {
       claimOrigins.append(reference.position)
       claimGroups.append(site.group)
     }
+  }
+
+  /// The main conclusion's key of every reconstructed argument, by the argument's key.
+  private func conclusionKeys(of reconstructions: [Reconstruction]) -> [Key: Key] {
+    var conclusions: [Key: Key] = [:]
+    for reconstruction in reconstructions {
+      guard let argument = keys[reconstruction.argument],
+        let conclusion = reconstruction.steps.last.flatMap({ keys[$0.claim] })
+      else { continue }
+      conclusions[argument] = conclusions[argument] ?? conclusion
+    }
+    return conclusions
+  }
+
+  /// Who a relation is from once a reconstructed argument's outgoing relations are its main
+  /// conclusion's, as Argdown's model has them: `<A> -> [x]` says that A's conclusion rebuts x.
+  /// The argument's own support of its conclusion stays, as do `rephrases` and `prefers`.
+  private func speakingFor(_ relation: PendingRelation, conclusions: [Key: Key]) -> Key {
+    guard let conclusion = conclusions[relation.from],
+      relation.kind != .rephrases, relation.kind != .prefers,
+      !(relation.kind == .supports && relation.to == conclusion)
+    else { return relation.from }
+    return conclusion
   }
 
   /// Moves the nodes made for references to where they were first referred to. Claims are

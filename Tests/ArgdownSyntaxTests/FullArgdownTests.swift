@@ -399,13 +399,13 @@ import Testing
   }
 
   @Test func listedClaimsAreNamedAsBracketsNameThem() {
-    let map = parseClean("[a]: A. {rephrases: [b, Some Title]}\n[Some Title]: S.\n")
+    let map = parseClean("[a]: A. {rephrases: [other, Some Title]}\n[Some Title]: S.\n")
     #expect(
       map.relations == [
-        Relation(from: "a", to: "b", kind: .rephrases),
+        Relation(from: "a", to: "other", kind: .rephrases),
         Relation(from: "a", to: "some-title", kind: .rephrases),
       ])
-    #expect(map.claims.map(\.id) == ["a", "some-title", "b"])
+    #expect(map.claims.map(\.id) == ["a", "other", "some-title"])
   }
 
   /// Quoted evidence as a Markdown block quote is part of the text it continues.

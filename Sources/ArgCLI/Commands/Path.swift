@@ -40,6 +40,7 @@ extension Commands {
     }
     head += "[\(step.claim.id)]"
     let room = TextLayout.width - head.count - 2
-    return room < 12 ? head : head + ": " + TextLayout.words(of: step.claim).truncated(to: room)
+    let words = TextLayout.words(of: step.claim)
+    return room < 12 || words.isEmpty ? head : head + ": " + words.truncated(to: room)
   }
 }

@@ -65,6 +65,7 @@ extension Commands {
     let head = indent + marker + brackets.0 + node.claim.id + brackets.1
     if node.closesCycle { return head + " (cycle)" }
     let room = TextLayout.width - head.count - 2
-    return room < 12 ? head : head + ": " + TextLayout.words(of: node.claim).truncated(to: room)
+    let words = TextLayout.words(of: node.claim)
+    return room < 12 || words.isEmpty ? head : head + ": " + words.truncated(to: room)
   }
 }
