@@ -8,8 +8,10 @@ enum TextLayout {
   static func claimLine(_ claim: Claim, indent: String = "  ", idWidth: Int, marker: String = "")
     -> String
   {
+    let words = words(of: claim)
+    guard !words.isEmpty else { return indent + marker + claim.id }
     let head = indent + marker + claim.id.padding(to: idWidth) + "  "
-    return head + words(of: claim).truncated(to: max(20, width - head.characterCount))
+    return head + words.truncated(to: max(20, width - head.characterCount))
   }
 
   /// What a claim says on one line: its text, after its title where it has one (as Argdown

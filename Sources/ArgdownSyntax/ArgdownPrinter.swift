@@ -162,7 +162,9 @@ private struct Writer {
       let entries =
         claim.members.isEmpty
         ? [(Entry(claim: offset), claim.position)]
-        : claim.members.indices.map { (Entry(claim: offset, member: $0), claim.members[$0].position) }
+        : claim.members.indices.map {
+          (Entry(claim: offset, member: $0), claim.members[$0].position)
+        }
       for (entry, position) in entries {
         guard let position else {
           writeEntry(entry)
@@ -358,9 +360,11 @@ private struct Writer {
   /// a character that would end the list item; then by its id, which cannot.
   private func listedName(_ id: String) -> String {
     guard let title = index[id].flatMap({ map.claims[$0].title }),
-      !title.utf8.contains(where: { $0 == ASCII.comma || $0 == ASCII.openBracket
-        || $0 == ASCII.closeBracket || $0 == ASCII.openBrace || $0 == ASCII.closeBrace
-        || $0 == ASCII.quote })
+      !title.utf8.contains(where: {
+        $0 == ASCII.comma || $0 == ASCII.openBracket
+          || $0 == ASCII.closeBracket || $0 == ASCII.openBrace || $0 == ASCII.closeBrace
+          || $0 == ASCII.quote
+      })
     else { return id }
     return title
   }

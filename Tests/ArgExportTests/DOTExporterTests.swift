@@ -17,6 +17,19 @@ struct DOTExporterTests {
     }
   }
 
+  @Test("a titled node shows its title in Argdown's brackets; one without words, the title alone")
+  func titles() throws {
+    let map = ArgumentMap(claims: [
+      Claim(id: "arg-mapping", text: "Maps help.", title: "Arg Mapping <1>"),
+      Claim(id: "bare", kind: .argument, text: "", title: "Bare Argument"),
+    ])
+    let dot = DOTExporter.render(map, options: DOTOptions(legend: false))
+    let titled = try #require(nodeLine("arg-mapping", in: dot))
+    #expect(titled.contains("<B>[Arg Mapping &lt;1&gt;]</B></FONT><BR/>Maps help."))
+    let bare = try #require(nodeLine("bare", in: dot))
+    #expect(bare.contains("<B>&lt;Bare Argument&gt;</B></FONT>>"))
+  }
+
   @Test("a digraph laid out bottom to top, with shared defaults")
   func header() {
     let dot = DOTExporter.render(smallMap)

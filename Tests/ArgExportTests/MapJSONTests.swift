@@ -29,6 +29,22 @@ struct MapJSONTests {
     #expect(MapJSON.render(map) == expected)
   }
 
+  @Test("a title and members come after the other fields, members with their own provenance")
+  func titleAndMembers() {
+    let claim = Claim(
+      id: "t", text: "Two.", title: "T",
+      members: [
+        ClaimMember(text: "One.", position: "p", tags: ["x"], provenance: Provenance(source: "s")),
+        ClaimMember(text: "Two.", position: "q", group: "g"),
+      ])
+    #expect(
+      MapJSON.value(of: claim).serialized()
+        == #"{"id":"t","kind":"statement","position":null,"text":"Two.","tags":[],"#
+        + #""source":null,"comment":null,"quote":null,"base":null,"title":"T","members":["#
+        + #"{"text":"One.","position":"p","tags":["x"],"source":"s"},"#
+        + #"{"text":"Two.","position":"q","tags":[],"group":"g"}]}"#)
+  }
+
   @Test("an empty map")
   func empty() {
     #expect(MapJSON.render(ArgumentMap()) == #"{"positions":[],"claims":[],"relations":[]}"#)

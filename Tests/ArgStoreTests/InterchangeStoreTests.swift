@@ -210,6 +210,45 @@ import Testing
     #expect(try store.sqlInt("SELECT count(*) FROM pragma_foreign_key_check") == 0)
   }
 
+  /// A database made by schema version 3 opens with its relations, schemes and
+  /// reconstructions intact, and takes titles, members and self-attacks.
+  @Test func aVersionThreeDatabaseIsMigrated() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("argmap-v3-\(UUID().uuidString).db").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      let database = try Database(path: path)
+      try Migrator(
+        Schema.files.prefix(3).enumerated().map { index, file in
+          Migration(
+            version: index + 1, name: file.name, sql: String(decoding: file.bytes, as: UTF8.self))
+        }
+      ).migrate(database)
+      try database.execute(
+        """
+        INSERT INTO claims (id, kind, text) VALUES
+          ('a', 'statement', 'A'), ('b', 'argument', 'B'), ('c', 'statement', 'C');
+        INSERT INTO relations VALUES (1, 2, 'undercuts', 'Default Conflict'), (1, 3, 'supports', NULL);
+        INSERT INTO reconstruction_steps VALUES (2, 1, 1, NULL), (2, 2, 3, '');
+        """)
+    }
+    let store = try MapStore.open(path: path)
+    #expect(try store.schemaVersion == Schema.latestVersion)
+    let before = try store.map()
+    #expect(before.relations.count == 2)
+    #expect(
+      before.relations.contains(
+        Relation(from: "a", to: "b", kind: .undercuts, scheme: "Default Conflict")))
+    #expect(before.reconstructions.map(\.steps.count) == [2])
+    try store.link(Relation(from: "c", to: "c", kind: .rebuts))
+    var titled = Claim(id: "t", text: "T.", title: "A Title")
+    titled.members = [ClaimMember(text: "T."), ClaimMember(text: "Also T.")]
+    try store.importMap(ArgumentMap(claims: [titled]))
+    #expect(try store.claim(id: "t") == titled)
+    #expect(try store.claimTitles() == ["A Title": "t"])
+    #expect(try store.sqlInt("SELECT count(*) FROM pragma_foreign_key_check") == 0)
+  }
+
   private func scheme(_ store: MapStore, _ from: String, _ to: String) throws -> String? {
     try store.map().relations.first { $0.from == from && $0.to == to }?.scheme
   }

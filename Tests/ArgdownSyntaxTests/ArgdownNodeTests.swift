@@ -13,7 +13,9 @@ import Testing
     var statements: Int
     var arguments: Int
     var relations: Int
-    var description: String { "\(statements) statements, \(arguments) arguments, \(relations) relations" }
+    var description: String {
+      "\(statements) statements, \(arguments) arguments, \(relations) relations"
+    }
 
     init(statements: Int, arguments: Int, relations: Int) {
       self.statements = statements

@@ -140,7 +140,8 @@ import Testing
     let map = parseClean("<s>: S.\n  - <s>\n[a]: A.\n  >< [a]\n")
     #expect(
       map.relations == [
-        Relation(from: "s", to: "s", kind: .rebuts), Relation(from: "a", to: "a", kind: .contradicts),
+        Relation(from: "s", to: "s", kind: .rebuts),
+        Relation(from: "a", to: "a", kind: .contradicts),
       ])
   }
 

@@ -314,7 +314,7 @@ import Testing
       [y]: Y.
         ▸_> [z]: Undercut.
           + [w]: Child of the undercut.
-        ▸+ [y]
+        + [y]
       """,
       [
         "expected ']' to close the claim id started at 4:5",
@@ -323,7 +323,7 @@ import Testing
     // A claim referred to and never defined is a node without words; one may support itself.
     #expect(
       parsed.map.claims.map(\.id) == [
-        "good", "fine", "x", "untitled-text-continues-the-untitled", "y", "z", "w", "missing",
+        "good", "fine", "missing", "x", "untitled-text-continues-the-untitled", "y", "z", "w",
       ])
     #expect(
       parsed.map.relations == [

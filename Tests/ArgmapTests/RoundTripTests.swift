@@ -5,11 +5,15 @@ import Testing
 /// Through the store and back: what a file says survives import, export and import again,
 /// whatever format carries it.
 @Suite struct RoundTripTests {
-  static let publish: String = {
+  static let publish = fixture("publish")
+  /// Argdown's nodes: titles, members, nodes without words, an untitled argument, a self-attack.
+  static let homework = fixture("homework")
+
+  private static func fixture(_ name: String) -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/publish.argdown")
+      .appendingPathComponent("Fixtures/\(name).argdown")
     return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-  }()
+  }
 
   /// The whole map a file set makes, read back from a new database.
   private func imported(_ files: [(name: String, text: String)]) throws -> ArgumentMap {
@@ -32,12 +36,43 @@ import Testing
     #expect(map.claim(withID: "press-panic")?.tags == ["media risk"])
   }
 
-  @Test(arguments: ["argdown", "json"])
-  func exportThenImportGivesTheSameMap(format: String) throws {
-    let first = try imported([("publish.argdown", Self.publish)])
+  @Test func theNodesFixtureKeepsTitlesMembersAndNodesWithoutWords() throws {
+    let map = try imported([("homework.argdown", Self.homework)])
+    let weekly = try #require(map.claim(withID: "weekly-work"))
+    #expect(weekly.title == "Weekly Work")
+    #expect(weekly.text == "A third wording, stated under another position.")
+    #expect(weekly.members.map(\.position) == ["homework", "homework", "other"])
+    #expect(weekly.members[0].tags == ["policy"])
+    #expect(weekly.tags == ["other", "policy"])
+    #expect(map.claim(withID: "rest-matters")?.text == "")
+    #expect(map.claim(withID: "no-homework")?.text == "")
+    #expect(map.claim(withID: "Practice")?.kind == .argument)
+    #expect(map.claims.contains { $0.id.hasPrefix("argument-for-less-homework-") })
+    #expect(map.relations.contains(Relation(from: "self-defeat", to: "self-defeat", kind: .rebuts)))
+    #expect(
+      map.claim(withID: "Quoted")?.text == "The survey says: Two in three students are tired.")
+    #expect(
+      map.sources == [Source(id: "teacher-survey-2024", title: "Teacher Survey 2024")])
+  }
+
+  @Test(arguments: ["argdown", "json"], ["publish", "homework"])
+  func exportThenImportGivesTheSameMap(format: String, fixture: String) throws {
+    let first = try imported([("\(fixture).argdown", Self.fixture(fixture))])
     let text = format == "argdown" ? ArgdownPrinter.print(first) : MapJSON.render(first)
     let second = try imported([("again.\(format)", text)])
     #expect(second == first)
+  }
+
+  /// AIF has no titles or equivalence classes; argmap's export keeps them in keys of its own.
+  @Test func titlesAndMembersSurviveAIF() throws {
+    let first = try imported([("homework.argdown", Self.homework)])
+    var aif = ""
+    AIFWriter.write(first, to: &aif)
+    let second = try imported([("homework.json", aif)])
+    let weekly = try #require(second.claims.first { $0.id.hasSuffix("weekly-work") })
+    #expect(weekly.title == "Weekly Work")
+    #expect(weekly.members.map(\.text) == first.claim(withID: "weekly-work")?.members.map(\.text))
+    #expect(second.claims.first { $0.id.hasSuffix("rest-matters") }?.text == "Rest Matters")
   }
 
   @Test func theBuiltinCorpusSurvivesTheStoreAndArgdown() throws {
