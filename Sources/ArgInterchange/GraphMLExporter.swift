@@ -68,6 +68,7 @@ public enum GraphMLExporter {
     Key(domain: "node", name: "comment"), Key(domain: "node", name: "quote"),
     Key(domain: "node", name: "speaker"), Key(domain: "node", name: "time"),
     Key(domain: "node", name: "base", type: "double"), Key(domain: "node", name: "status"),
+    Key(domain: "node", name: "title"),
     Key(domain: "edge", name: "kind"), Key(domain: "edge", name: "scheme"),
   ]
 
@@ -100,7 +101,7 @@ public enum GraphMLExporter {
       ("tags", claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n")),
       ("source", provenance?.source), ("comment", provenance?.comment),
       ("quote", provenance?.quote), ("speaker", provenance?.speaker), ("time", provenance?.time),
-      ("base", claim.base.map { "\($0)" }), ("status", status),
+      ("base", claim.base.map { "\($0)" }), ("status", status), ("title", claim.title),
     ]
     writeData(values, domain: "node", to: &target)
     target.write("    </node>\n")

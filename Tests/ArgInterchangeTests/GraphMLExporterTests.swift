@@ -22,7 +22,7 @@ private let map = ArgumentMap(
       provenance: Provenance(
         source: "seed", comment: "C1", quote: "a <b>", speaker: "Ann", time: "2020-01-01"),
       base: 0.25),
-    Claim(id: "plain", kind: .argument, text: "Plain."),
+    Claim(id: "plain", kind: .argument, text: "Plain.", title: "Plain <Argument>"),
     Claim(id: "awkward", text: "a repeated id is written once"),
   ],
   relations: [
@@ -137,7 +137,10 @@ struct GraphMLExporterTests {
     #expect(awkward["node-quote"] == "a <b>" && awkward["node-speaker"] == "Ann")
     #expect(awkward["node-time"] == "2020-01-01")
     #expect(awkward["node-base"] == "0.25" && awkward["node-status"] == "IN")
-    #expect(graphml.nodes[1].data == ["node-kind": "argument", "node-text": "Plain."])
+    #expect(
+      graphml.nodes[1].data == [
+        "node-kind": "argument", "node-text": "Plain.", "node-title": "Plain <Argument>",
+      ])
   }
 
   @Test("relations are edges in map order; dangling ones are left out")
@@ -220,6 +223,7 @@ struct GraphMLExporterTests {
     #expect(awkward["quote"] as? String == "a <b>")
     #expect(nodes["plain"]?["status"] as? String == "OUT")
     #expect(nodes["plain"]?["kind"] as? String == "argument")
+    #expect(nodes["plain"]?["title"] as? String == "Plain <Argument>")
     let edges = try #require(result["edges"] as? [[Any]])
     #expect(edges.count == 2)
     let undercut = try #require(edges.first { $0[0] as? String == "plain" })
