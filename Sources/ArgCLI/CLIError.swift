@@ -34,6 +34,8 @@ struct CLIError: Error {
       self.init(code: .alreadyExists, message: error.description)
     case .invalid:
       self.init(code: .badInput, message: error.description)
+    case .refused:
+      self.init(code: .refused, message: error.description)
     }
   }
 

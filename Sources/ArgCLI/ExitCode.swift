@@ -19,6 +19,9 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
   case database = 74
   /// A solver ran out of the time '--timeout' gave it; no answer rather than a wrong one.
   case gaveUp = 75
+  /// The map as it stands forbids the change: undoing a write that later writes build on,
+  /// removing a position or source that still holds claims.
+  case refused = 77
 
   var meaning: String {
     switch self {
@@ -31,6 +34,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case .alreadyExists: "already exists: a database, claim or position of that name"
     case .gaveUp: "gave up: the solver ran out of the time '--timeout' allowed"
     case .database: "database trouble: not argmap's, newer schema, unwritable, SQLite error"
+    case .refused: "refused: later writes depend on it, or it still holds claims; nothing changed"
     }
   }
 }

@@ -12,6 +12,17 @@ public struct ImportSummary: Hashable, Sendable {
   public var relationsChanged: [Relation] = []
   public var relationsRemoved: [Relation] = []
   public var sourcesAdded: [String] = []
+  /// The map's title the files gave and the import did not take, because the map has another.
+  public var ignoredTitle: String?
+  /// Claims the files define under another position than the stored one, which they keep.
+  public var claimsKeptInPlace: [KeptClaim] = []
+
+  /// A claim that stays in its stored position although a file defines it elsewhere.
+  public struct KeptClaim: Hashable, Sendable {
+    public var id: String
+    public var storedPosition: String
+    public var filePosition: String
+  }
 
   public init() {}
 
@@ -28,16 +39,19 @@ extension MapStore {
   /// New claims are added and claims whose content changed are updated; relations are added (or
   /// change kind). With `replacingPositions`, the claims of every position that `map` defines
   /// are dropped first, with their relations, so a position can be rebuilt from its edited file.
+  ///
+  /// The map's title is taken from `map` only when the store has none, or with
+  /// `replacingTitle`; otherwise the summary names the title left out.
   @discardableResult
-  public func importMap(_ map: ArgumentMap, replacingPositions: Bool = false) throws(StoreError)
-    -> ImportSummary
-  {
+  public func importMap(
+    _ map: ArgumentMap, replacingPositions: Bool = false, replacingTitle: Bool = false
+  ) throws(StoreError) -> ImportSummary {
     try validate(map)
     return try transaction {
       var summary = ImportSummary()
       let replaced = replacingPositions ? try removeClaims(ofPositions: map.positions) : nil
       try upsertSources(map, into: &summary)
-      try upsertTitle(map.title)
+      try upsertTitle(map.title, replacing: replacingTitle, into: &summary)
       try upsertPositions(map.positions, into: &summary)
       try upsertGroups(map.groups)
       try upsertClaims(map.claims, previously: replaced?.claims ?? [:], into: &summary)
@@ -103,6 +117,12 @@ extension MapStore {
     return try transaction {
       guard let kind = try existingKind(from: fromSeq, to: toSeq) else {
         let reverse = try existingKind(from: toSeq, to: fromSeq)
+        // "a contradicts b" is stored once, in the direction first given; either way names it.
+        if let reverse, reverse.isSymmetric {
+          try database.run(
+            "DELETE FROM relations WHERE from_seq = ? AND to_seq = ?", [toSeq, fromSeq])
+          return Relation(from: toID, to: fromID, kind: reverse)
+        }
         throw StoreError.notFound(
           .relation, id: "\(fromID) → \(toID)",
           suggestion: reverse == nil ? nil : "\(toID) → \(fromID)")
@@ -206,7 +226,7 @@ extension MapStore {
     }
   }
 
-  private func requireValid(_ claim: Claim) throws(StoreError) {
+  func requireValid(_ claim: Claim) throws(StoreError) {
     try requireValidID(claim.id, of: .claim)
     if let source = claim.provenance?.source { try requireValidID(source, of: .source) }
     for tag in claim.tags where !Identifier.isValidTag(tag) {
@@ -247,7 +267,7 @@ extension MapStore {
     }
   }
 
-  private func requireValidID(_ id: String, of item: StoreError.Item) throws(StoreError) {
+  func requireValidID(_ id: String, of item: StoreError.Item) throws(StoreError) {
     guard Identifier.isValid(id) else {
       throw .invalid(
         "invalid \(item.rawValue) id '\(id)': use letters, digits, '-', '_' and '.', starting with a letter or digit"
@@ -270,7 +290,7 @@ extension MapStore {
 
   /// Sources cited but never described are registered under their id, so provenance keeps its
   /// foreign key and the user can describe them later.
-  private func registerSources(_ ids: [String], into summary: inout ImportSummary) throws {
+  func registerSources(_ ids: [String], into summary: inout ImportSummary) throws {
     let insert = try database.prepare(
       "INSERT INTO sources (id, title) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
     for id in Set(ids).sorted() {
@@ -279,8 +299,14 @@ extension MapStore {
     }
   }
 
-  private func upsertTitle(_ title: String?) throws {
+  private func upsertTitle(_ title: String?, replacing: Bool, into summary: inout ImportSummary)
+    throws
+  {
     guard let title else { return }
+    if !replacing, let stored = try self.title(), stored != title {
+      summary.ignoredTitle = title
+      return
+    }
     try database.run(
       "INSERT INTO map_info (key, value) VALUES ('title', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       [title])
@@ -374,6 +400,10 @@ extension MapStore {
           + "refer to it as '[\(claim.id)]' or edit it in its own position")
     }
     let merged = claim.merged(into: existing)
+    if let home = existing.position, let position = claim.position, home != position {
+      summary.claimsKeptInPlace.append(
+        .init(id: claim.id, storedPosition: home, filePosition: position))
+    }
     guard merged != existing else { return }
     // The update trigger takes the old text out of the index, so it must be in there.
     if found.seq > unindexed { try indexClaims(after: &unindexed) }
@@ -582,7 +612,7 @@ extension MapStore {
     return true
   }
 
-  private func claimColumnValues(_ claim: Claim) -> [any SQLBindable] {
+  func claimColumnValues(_ claim: Claim) -> [any SQLBindable] {
     [
       claim.kind.rawValue, claim.text, claim.position, claim.provenance?.source,
       claim.provenance?.comment, claim.provenance?.quote, claim.base, claim.group,
@@ -590,7 +620,7 @@ extension MapStore {
     ]
   }
 
-  private func insertMembers(ofClaimSeq seq: Int, _ members: [ClaimMember]) throws {
+  func insertMembers(ofClaimSeq seq: Int, _ members: [ClaimMember]) throws {
     guard !members.isEmpty else { return }
     let insert = try database.cachedStatement(
       """
@@ -609,7 +639,7 @@ extension MapStore {
     }
   }
 
-  private func replaceTags(ofClaimSeq seq: Int, with tags: [String]) throws {
+  func replaceTags(ofClaimSeq seq: Int, with tags: [String]) throws {
     try database.run("DELETE FROM claim_tags WHERE claim_seq = ?", [seq])
     try insertTags(ofClaimSeq: seq, tags)
   }

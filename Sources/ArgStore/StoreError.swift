@@ -3,7 +3,8 @@ import SQLiteKit
 /// What the store refuses, sorted into the classes a caller handles differently.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Item: String, Sendable {
-    case claim, position, relation, source, group
+    case claim, position, relation, source, group, tag
+    case historyEntry = "history entry"
   }
 
   /// The file is SQLite but not argmap's, or not SQLite at all. Nothing was changed.
@@ -14,6 +15,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case alreadyExists(Item, id: String)
   /// The request breaks a rule of the map, e.g. an invalid id or a claim linked to itself.
   case invalid(String)
+  /// The request is sound but the map as it stands forbids it: undoing a write that later
+  /// writes build on, removing a position that still holds claims. Nothing was changed.
+  case refused(String)
   case sqlite(SQLiteError)
 
   public var description: String {
@@ -28,7 +32,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       return "no \(item.rawValue) with id '\(id)'\(hint)"
     case .alreadyExists(let item, let id):
       return "a \(item.rawValue) with id '\(id)' already exists"
-    case .invalid(let message):
+    case .invalid(let message), .refused(let message):
       return message
     case .sqlite(let error):
       return "database error: \(error)"

@@ -33,6 +33,9 @@ struct FileParser {
   private struct Frame {
     var indent: Int
     var node: ParseSession.Key?
+    /// For an inference line or the conclusion below it: the reconstructed argument, which an
+    /// undercut under the line is aimed at, as in Argdown, where it undercuts the inference.
+    var inferenceOf: ParseSession.Key? = nil
   }
 
   private struct PendingDefinition {
@@ -44,6 +47,7 @@ struct FileParser {
     var origin: Int
     /// Just after the `:`; `origin` for an untitled statement.
     var textStart: Int
+    var annotatesReference = false
   }
 
   private enum Open {
@@ -64,6 +68,9 @@ struct FileParser {
     var textStart: Int?
     /// Whether the text lines that follow belong to this broken line and should be skipped.
     var skipsText = false
+    /// A reference followed by tags or metadata (`<A> #pro`), which Argdown allows: it adds
+    /// them to the node without wording it.
+    var annotatesReference = false
   }
 
   /// The premise-conclusion structure being read.
@@ -88,6 +95,8 @@ struct FileParser {
   /// Reused for every text, so that reading one allocates only its results.
   private var scratch: [UInt8] = []
   private var stackEndedByBlankLine = false
+  /// The indentation of the inference line being read.
+  private var inferenceIndent = 0
   /// The relation lines open before the latest blank line: an indented relation right after a
   /// blank line, which Argdown's lexer reads but its parser refuses, still attaches to them.
   private var stackBeforeBlankLine: [Frame] = []
@@ -210,6 +219,11 @@ struct FileParser {
         return frontMatter(at: first, next: next)
       }
     }
+    if case .definition = open, isInsideMetadata() {
+      // A line of a block of metadata, such as a YAML list item `- a`, is not a relation.
+      segments.append(first..<last)
+      return nil
+    }
     if let content = blockQuoteContent(first, last) {
       // A Markdown block quote (quoted evidence) is text: its lines join the text they are in.
       if content < last { textLine(content, last, indent: indent) }
@@ -242,6 +256,30 @@ struct FileParser {
       stackBeforeBlankLine = stack
     }
     stack.removeAll(keepingCapacity: true)
+  }
+
+  /// Whether the open definition's lines so far leave a `{` of metadata unclosed. Braces in
+  /// quoted values and escaped ones do not count.
+  private func isInsideMetadata() -> Bool {
+    var depth = 0
+    var quoted = false
+    for segment in segments {
+      var offset = segment.lowerBound
+      while offset < segment.upperBound {
+        let byte = bytes[offset]
+        if byte == ASCII.backslash {
+          offset += 2
+          continue
+        }
+        if byte == ASCII.quote, depth > 0 { quoted.toggle() }
+        if !quoted {
+          if byte == ASCII.openBrace { depth += 1 }
+          if byte == ASCII.closeBrace { depth = max(0, depth - 1) }
+        }
+        offset += 1
+      }
+    }
+    return depth > 0
   }
 
   /// Where the text of a `> quoted` line starts, if the line is a Markdown block quote.
@@ -316,7 +354,8 @@ struct FileParser {
 
   private mutating func positionHeading(level: Int, at hash: Int, title: Range<Int>) {
     var parser = textParser([title])
-    let parsed = parser.parse(keys: ["id", "summary", "source"], tagsForbiddenIn: "in headings")
+    let parsed = parser.parse(keys: ["id", "summary", "source"])
+    warnAboutTags(parsed, at: hash)
     var id: String?
     var summary: String?
     var source: String?
@@ -353,7 +392,8 @@ struct FileParser {
   /// A heading deeper than the position's: a group inside the innermost shallower one.
   private mutating func group(level: Int, at hash: Int, title: Range<Int>, position: String) {
     var parser = textParser([title])
-    let parsed = parser.parse(keys: ["id"], tagsForbiddenIn: "in headings")
+    let parsed = parser.parse(keys: ["id"])
+    warnAboutTags(parsed, at: hash)
     let id = parsed.metadata.first.flatMap { validID($0, noun: "group") }
     if parsed.text.isEmpty && !parsed.failed {
       error("expected a title after '\(String(repeating: "#", count: level))'", at: hash)
@@ -364,6 +404,14 @@ struct FileParser {
     let index = session.openGroup(
       id: id, title: parsed.text, position: position, parent: parent, at: at(hash))
     groups.append((level, index))
+  }
+
+  /// Argdown tags sections for its map's colours; argmap's positions and groups have no tags.
+  private func warnAboutTags(_ parsed: ParsedText, at hash: Int) {
+    guard !parsed.tags.isEmpty else { return }
+    session.warning(
+      "tags on headings are ignored: "
+        + parsed.tags.map { "#(\($0))" }.joined(separator: " "), at: at(hash))
   }
 
   /// The group claims defined now belong to.
@@ -541,7 +589,10 @@ struct FileParser {
     } else {
       key = untitled(at: content, last)
     }
-    stack = [Frame(indent: indent, node: key)]
+    let concludes = reconstruction?.inference != nil
+    stack = [
+      Frame(indent: indent, node: key, inferenceOf: concludes ? reconstruction?.argument : nil)
+    ]
     stackEndedByBlankLine = false
     guard let key else {
       reconstruction?.failed = true
@@ -602,9 +653,10 @@ struct FileParser {
 
   /// `--` at the start of a line: `----`, `-- text --`, or `--` opening a text that runs to the
   /// next `--`.
-  private mutating func inferenceLine(at first: Int, _ last: Int) {
+  private mutating func inferenceLine(at first: Int, _ last: Int, indent: Int) {
     close()
     stack.removeAll(keepingCapacity: true)
+    inferenceIndent = indent
     guard reconstruction != nil else {
       error(
         "an inference line ('--') belongs in a premise-conclusion structure, after a step such as '(1) …'",
@@ -636,6 +688,9 @@ struct FileParser {
       error("unexpected text after the inference line", at: rest)
     }
     reconstruction?.inference = (text, origin)
+    if let argument = reconstruction?.argument {
+      stack = [Frame(indent: inferenceIndent, node: argument, inferenceOf: argument)]
+    }
   }
 
   /// The line without a `{…}` mapping in it: Argdown's inference lines carry YAML data
@@ -732,7 +787,7 @@ struct FileParser {
     case .relation(let found):
       direction = found
     case .inference:
-      inferenceLine(at: first, last)
+      inferenceLine(at: first, last, indent: indent)
       return
     case .unknown:
       close()
@@ -776,7 +831,9 @@ struct FileParser {
     }
     stack.append(Frame(indent: indent, node: child))
     if let child, let parentID = parent?.node {
-      relate(child, direction, parentID, at: first)
+      let target =
+        direction == .undercutsParent ? parent?.inferenceOf ?? parentID : parentID
+      relate(child, direction, target, at: first)
     }
   }
 
@@ -822,7 +879,8 @@ struct FileParser {
       if let id = node.id, let key = node.key {
         open = .definition(
           PendingDefinition(
-            id: id, key: key, kind: node.kind, origin: origin, textStart: textStart))
+            id: id, key: key, kind: node.kind, origin: origin, textStart: textStart,
+            annotatesReference: node.annotatesReference))
         segments.removeAll(keepingCapacity: true)
         segments.append(textStart..<last)
       } else {
@@ -870,6 +928,11 @@ struct FileParser {
     }
     var rest = after
     while rest < last, ASCII.isBlank(bytes[rest]) { rest += 1 }
+    if rest < last, bytes[rest] == ASCII.hash || bytes[rest] == ASCII.openBrace {
+      return Node(
+        id: id.isEmpty ? nil : id, key: key, kind: kind, textStart: after,
+        annotatesReference: true)
+    }
     if rest < last {
       let spelled = string(first..<after)
       error(
@@ -942,6 +1005,13 @@ struct FileParser {
     if parsed.text.isEmpty && !parsed.failed && definition.id == nil {
       error("expected text before the metadata", at: definition.textStart)
     }
+    if definition.annotatesReference, !parsed.text.isEmpty {
+      let spelled = string(definition.origin..<definition.textStart)
+      error(
+        "expected ':' after '\(spelled)' to define it; after a reference come only tags and metadata",
+        at: definition.textStart)
+      return
+    }
     let provenance = metadata.source.map {
       Provenance(
         source: $0, comment: metadata.comment, quote: metadata.quote, speaker: metadata.speaker,
@@ -952,7 +1022,7 @@ struct FileParser {
         id: definition.id ?? "", kind: definition.kind, text: parsed.text, position: position,
         tags: parsed.tags, provenance: provenance, base: metadata.base),
       key: definition.key, group: currentGroup, isCanonical: metadata.isCanonical,
-      at: at(definition.origin))
+      isReference: definition.annotatesReference, at: at(definition.origin))
   }
 
   /// What a claim's metadata says, as it is read.

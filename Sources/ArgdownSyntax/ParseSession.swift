@@ -109,8 +109,12 @@ final class ParseSession {
   private var references: [Reference] = []
   /// The titles of keys spelled as something other than their id.
   private var nodeTitles: [Key: String] = [:]
-  /// Whether `finish()` made nodes for references that nothing defines.
-  private var createdNodes = false
+  /// Whether a claim's origin moved after it was first read (a node made for references that
+  /// nothing defines, or one placed by an annotated reference until its definition), so the
+  /// claims must be put back in reading order.
+  private var reordered = false
+  /// Claims first met as a reference with tags or metadata, placed until a definition comes.
+  private var placedByReference: Set<Int> = []
   private var relations: [PendingRelation] = []
 
   init(knownClaims: [String: ClaimKind], knownTitles: [String: String]) {
@@ -265,8 +269,12 @@ final class ParseSession {
   /// before; one with other words makes the claim an equivalence class with several members
   /// (Argdown's reading of a title used with several texts); one with no words (`[Title]:`)
   /// only names the node. The first definition decides the claim's position.
+  ///
+  /// A reference with tags or metadata (`isReference`) defines the node too, but places it only
+  /// until a definition proper comes: Argdown places a node where it is defined.
   func define(
-    _ claim: Claim, key: Key, group: Int?, isCanonical: Bool = false, at origin: SourcePosition
+    _ claim: Claim, key: Key, group: Int?, isCanonical: Bool = false, isReference: Bool = false,
+    at origin: SourcePosition
   ) {
     let index = claimOfKey[key]
     guard index >= 0 else {
@@ -274,8 +282,15 @@ final class ParseSession {
       claims.append(claim)
       claimOrigins.append(origin)
       claimGroups.append(group ?? -1)
+      if isReference { placedByReference.insert(claims.count - 1) }
       if isCanonical { members[claims.count - 1] = [member(claim, group: group, true)] }
       return
+    }
+    if !isReference, placedByReference.remove(index) != nil {
+      claims[index].position = claim.position
+      claimGroups[index] = group ?? -1
+      claimOrigins[index] = origin
+      reordered = true
     }
     let existing = claims[index]
     if existing.kind != claim.kind {
@@ -324,13 +339,8 @@ final class ParseSession {
   private func mergeRestatement(_ claim: Claim, into index: Int, at origin: SourcePosition) {
     var existing = claims[index]
     let note = [(claimOrigins[index], "first defined here")]
-    if !claim.tags.isEmpty {
-      if existing.tags.isEmpty {
-        existing.setTags(claim.tags)
-      } else if existing.tags != claim.tags {
-        error("conflicting tags for '\(claim.id)'", at: origin, notes: note)
-      }
-    }
+    // Argdown gathers a node's tags from every line that gives some.
+    existing.setTags(existing.tags + claim.tags)
     if let new = claim.provenance {
       if var old = existing.provenance {
         func merge(_ field: WritableKeyPath<Provenance, String?>, _ name: String) {
@@ -461,7 +471,7 @@ final class ParseSession {
           Diagnostic.Note(location: lines.location($0.0), message: $0.1)
         })
     }
-    if createdNodes { placeCreatedNodesWhereFirstReferred() }
+    if reordered { putClaimsInReadingOrder() }
     return ParsedCorpus(
       map: ArgumentMap(
         title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
@@ -522,15 +532,16 @@ final class ParseSession {
       // Suggesting costs a pass over every id; a flood of such nodes gets the check for the
       // first few only.
       suggested += 1
-      if suggested <= 64, !reconstructed.contains(key), let near = nearest(to: id),
-        !Self.differInNumbersOnly(id, near)
+      // Short names are a few edits from any other short name: only longer ones are checked.
+      if suggested <= 64, id.count >= 5, !reconstructed.contains(key),
+        let near = nearest(to: id), !Self.differInNumbersOnly(id, near)
       {
         warning(
           "'\(id)' is never defined, so it is a node without text; did you mean '\(near)'?",
           at: reference.position)
       }
       claimOfKey[key] = claims.count
-      createdNodes = true
+      reordered = true
       claims.append(
         Claim(
           id: id, kind: reference.kind ?? .statement, text: "", position: site.position,
@@ -563,11 +574,11 @@ final class ParseSession {
     return conclusion
   }
 
-  /// Moves the nodes made for references to where they were first referred to. Claims are
-  /// otherwise in reading order, so a stable sort by origin keeps every other claim where it
-  /// is, and an exported file, which defines such a node where it stands, reads back in the
-  /// same order.
-  private func placeCreatedNodesWhereFirstReferred() {
+  /// Sorts the claims by where they are defined (or, for nodes only referred to, first
+  /// referred to). Claims are otherwise in reading order, so a stable sort keeps every other
+  /// claim where it is, and an exported file, which defines each node where it stands, reads
+  /// back in the same order.
+  private func putClaimsInReadingOrder() {
     let order = claims.indices.sorted {
       (claimOrigins[$0].file, claimOrigins[$0].offset, $0)
         < (claimOrigins[$1].file, claimOrigins[$1].offset, $1)

@@ -42,6 +42,27 @@ struct TextCursor {
     while let byte = current, ASCII.isBlank(byte) { advance() }
   }
 
+  /// Whether the cursor is at the end of a line that a YAML block sequence item (`- item`)
+  /// follows.
+  var isBeforeListItemLine: Bool {
+    guard offset == segments[segment].upperBound, segment + 1 < segments.count else {
+      return false
+    }
+    let line = segments[segment + 1]
+    return line.count >= 2 && bytes[line.lowerBound] == ASCII.minus
+      && ASCII.isBlank(bytes[line.lowerBound + 1])
+  }
+
+  /// Skips blanks up to the end of the current line, not past it.
+  mutating func skipBlanksInLine() {
+    while offset < segments[segment].upperBound, ASCII.isBlank(bytes[offset]) { offset += 1 }
+  }
+
+  /// Moves to the end of the current line.
+  mutating func skipToLineEnd() {
+    offset = segments[segment].upperBound
+  }
+
   /// Whether the cursor is at the end of a line that a line starting `key:` follows: in block
   /// metadata such a line break separates entries as a comma would.
   var isBeforeKeyLine: Bool {
@@ -305,12 +326,19 @@ struct TextParser {
         return false
       }
       cursor.advance()
-      cursor.skipBlanks()
-
-      // Value.
+      cursor.skipBlanksInLine()
       let valueOffset = cursor.offset
       value.removeAll(keepingCapacity: true)
-      if cursor.current == ASCII.quote {
+      if cursor.isBeforeListItemLine {
+        readBlockList(into: &value)
+      } else {
+        cursor.skipBlanks()
+      }
+
+      // Value.
+      if !value.isEmpty {
+        // A block list, read above.
+      } else if cursor.current == ASCII.quote {
         cursor.advance()
         while true {
           guard let byte = cursor.current else {
@@ -390,6 +418,25 @@ struct TextParser {
         return false
       }
     }
+  }
+
+  /// A YAML block sequence (`key:`, then a line `- item` for each item), read as the flow
+  /// list `[item, item]` that a value may be.
+  private mutating func readBlockList(into value: inout [UInt8]) {
+    var items: [[UInt8]] = []
+    while cursor.isBeforeListItemLine {
+      cursor.advance()
+      cursor.advance()
+      cursor.skipBlanks()
+      let start = cursor.offset
+      cursor.skipToLineEnd()
+      var item = Array(cursor.bytes[start..<cursor.offset])
+      while let last = item.last, ASCII.isBlank(last) { item.removeLast() }
+      items.append(item)
+    }
+    value =
+      [ASCII.openBracket] + Array(items.joined(separator: [ASCII.comma, ASCII.space]))
+      + [ASCII.closeBracket]
   }
 
   /// A bare value: it runs to a `,` or `}` outside brackets, or to a line break before a

@@ -43,20 +43,73 @@ import Testing
     let parsed = expectErrors(
       """
       [a]: A. #x {source: s, comment: C1, quote: "q"}
-      ▸[a]: A. #y
+      [a]: A. #y
       ▸[a]: A. {source: t}
       ▸[a]: A. {source: s, comment: C2}
       ▸[a]: A. {source: s, quote: "other"}
       [a]: A. #x {source: s, comment: C1}
       """,
       [
-        "conflicting tags for 'a'",
         "conflicting source for 'a': 't' here but 's' where first defined",
         "conflicting comment for 'a': 'C2' here but 'C1' where first defined",
         "conflicting quote for 'a'",
       ])
     #expect(parsed.diagnostics.allSatisfy { $0.notes.map(\.message) == ["first defined here"] })
     #expect(parsed.map.claims.count == 1)
+    // Argdown gathers a node's tags from every line that gives some.
+    #expect(parsed.map.claims.first?.tags == ["x", "y"])
+  }
+
+  /// Argdown lets a reference carry tags and metadata (`<A> #pro`): they are the node's, and
+  /// the node stays where it is defined.
+  @Test func aReferenceMayCarryTagsAndMetadata() {
+    let map = parseClean(
+      """
+      # P {id: p}
+
+      [s]: S.
+        + <a> #pro {source: notes}
+
+      # Q {id: q}
+
+      <a>: Defined here.
+      """)
+    let argument = map.claims.first { $0.id == "a" }
+    #expect(argument?.tags == ["pro"])
+    #expect(argument?.provenance == Provenance(source: "notes"))
+    #expect(argument?.position == "q")
+    #expect(argument?.text == "Defined here.")
+    expectErrors("[s]: S.\n  + <a>▸ #pro and words\n", ["after a reference come only tags"])
+  }
+
+  /// Undercuts placed under an inference line or under the conclusion it draws are aimed at
+  /// the argument, as Argdown aims them at its inference.
+  @Test func undercutsUnderAnInferenceHitTheArgument() {
+    for text in [
+      "<a>\n\n(1) p\n-----\n    <_ <b>: B.\n(2) c\n",
+      "<a>\n\n(1) p\n-----\n(2) c\n    <_ <b>: B.\n",
+    ] {
+      let map = parseClean(text)
+      #expect(map.relations.contains(Relation(from: "b", to: "a", kind: .undercuts)), "\(text)")
+    }
+  }
+
+  @Test func yamlBlockListsAreListValues() {
+    let map = parseClean("[n]: N. {\n  rephrases:\n    - o\n    - p\n}\n[o]: O.\n[p]: P.\n")
+    #expect(
+      map.relations == [
+        Relation(from: "n", to: "o", kind: .rephrases),
+        Relation(from: "n", to: "p", kind: .rephrases),
+      ])
+  }
+
+  @Test func headingTagsAreWarnedAndIgnored() {
+    let parsed = parse("# H1 #t1\n\n<A>: a\n")
+    #expect(!parsed.hasErrors)
+    #expect(
+      parsed.diagnostics.map(\.description) == [
+        "test.argdown:1:1: warning: tags on headings are ignored: #(t1)"
+      ])
   }
 
   @Test func positionTitlesMustMatch() {
