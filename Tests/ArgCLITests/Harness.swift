@@ -56,6 +56,14 @@ final class Harness {
     return Outcome(status: status, out: out, err: err)
   }
 
+  /// One figure of `argmap stats --json`, for the default database or `db`: what a command over
+  /// the whole built-in map should account for, without copying the corpus's sizes into tests.
+  func count(_ key: String, db: String? = nil) throws -> Int {
+    let arguments = (db.map { ["--db", $0] } ?? []) + ["stats", "--json"]
+    let stats = try #require(try run(arguments).json() as? [String: Any])
+    return try #require(stats[key] as? Int)
+  }
+
   /// Runs the real `argmap` binary that `swift build` put beside the test bundle, in the
   /// scratch folder.
   func runProcess(_ arguments: [String], stdin: String = "") throws -> Outcome {
