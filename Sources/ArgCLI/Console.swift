@@ -14,15 +14,18 @@ public struct Console {
   /// Whether stderr is a terminal, where a progress line can be redrawn in place; in a pipe or
   /// a log it would only be noise.
   public var errIsTerminal: Bool
+  /// The width of the terminal stdout is, or nil when stdout is a pipe or a file.
+  public var terminalColumns: Int?
 
   public init(
     writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
-    flush: @escaping () -> Void = {}, errIsTerminal: Bool = false
+    flush: @escaping () -> Void = {}, errIsTerminal: Bool = false, terminalColumns: Int? = nil
   ) {
     self.writeOut = writeOut
     self.writeErr = writeErr
     self.flush = flush
     self.errIsTerminal = errIsTerminal
+    self.terminalColumns = terminalColumns
   }
 
   /// The process's stdout and stderr. Stdout is buffered so a large export is not one system
@@ -32,7 +35,15 @@ public struct Console {
     let err = FileDescriptorOutput(descriptor: STDERR_FILENO, capacity: 0)
     return Console(
       writeOut: { out.write($0) }, writeErr: { err.write($0) }, flush: { out.flush() },
-      errIsTerminal: isatty(STDERR_FILENO) != 0)
+      errIsTerminal: isatty(STDERR_FILENO) != 0, terminalColumns: columns(of: STDOUT_FILENO))
+  }
+
+  /// The columns of the terminal `descriptor` is, as the terminal reports them.
+  private static func columns(of descriptor: Int32) -> Int? {
+    guard isatty(descriptor) != 0 else { return nil }
+    var size = winsize()
+    guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
   }
 
   /// Redraws the progress line on a terminal; `nil` clears it. Elsewhere, does nothing.

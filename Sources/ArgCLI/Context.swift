@@ -5,11 +5,17 @@ final class Context {
   let console: Console
   let environment: [String: String]
   let databaseChoice: Workspace.DatabaseChoice
+  /// The command as typed, after `argmap`: what a write records in the history.
+  let commandLine: String
   private var openedStore: MapStore?
 
-  init(console: Console, environment: [String: String], explicitDatabase: String?) {
+  init(
+    console: Console, environment: [String: String], explicitDatabase: String?,
+    commandLine: String = ""
+  ) {
     self.console = console
     self.environment = environment
+    self.commandLine = commandLine
     self.databaseChoice = Workspace.chooseDatabase(
       explicitPath: explicitDatabase, environment: environment)
   }
@@ -21,6 +27,26 @@ final class Context {
     let store = try attempt { try Workspace.open(databaseChoice) }
     openedStore = store
     return store
+  }
+
+  /// Runs a change to the map as one write that the history records, so it can be undone.
+  func write<T>(_ body: (MapStore) throws -> T) throws(CLIError) -> T {
+    let store = try store()
+    return try attempt { try store.recording(commandLine) { try body(store) } }
+  }
+
+  /// The database as a person would name it: under the home folder, with `~`.
+  var databaseName: String {
+    let path = databaseChoice.path
+    guard let home = environment["HOME"], !home.isEmpty, path.hasPrefix(home + "/") else {
+      return path
+    }
+    return "~" + path.dropFirst(home.count)
+  }
+
+  /// Says what a write did, and where: "added claim 'x' to position 'y' in map.db".
+  func reportWrite(_ what: String) {
+    console.line("\(what) in \(databaseName)")
   }
 
   /// Prints `json` when the user asked for JSON, else the text `lines`.

@@ -48,7 +48,7 @@ enum Help {
 
   /// `text` after `head`, wrapped to the terminal with its later lines under the first.
   static func hanging(_ head: String, _ text: String) -> String {
-    let lines = TextWrap.wrap(text, width: TextLayout.width - 2 - head.count)
+    let lines = TextWrap.wrap(text, width: TextLayout.standardWidth - 2 - head.count)
     let indent = String(repeating: " ", count: head.count)
     return ([head + (lines.first ?? "")] + lines.dropFirst().map { indent + $0 })
       .joined(separator: "\n")
@@ -60,7 +60,7 @@ enum Help {
     text.components(separatedBy: "\n\n").map { paragraph -> String in
       guard paragraph.contains("  ") else {
         let prose = paragraph.split(separator: "\n").joined(separator: " ")
-        return TextWrap.wrap(prose, width: TextLayout.width - 2).joined(separator: "\n")
+        return TextWrap.wrap(prose, width: TextLayout.standardWidth - 2).joined(separator: "\n")
       }
       return paragraph
     }.joined(separator: "\n\n")

@@ -1,8 +1,21 @@
 import Argmap
 
-/// Shared text layouts, sized for an 80-column terminal.
+/// Shared text layouts, sized to the output: the terminal's width when stdout is one,
+/// `COLUMNS` when set, 80 columns otherwise, and no limit with `--wide`.
 enum TextLayout {
-  static let width = 80
+  /// Set for the run of one command (`CLI.dispatch`); task-local, so it is no global state.
+  @TaskLocal static var width = standardWidth
+
+  /// What help and pipes get: a width every terminal and editor shows whole.
+  static let standardWidth = 80
+
+  /// The width for a command's output: `--wide` never cuts; `COLUMNS` wins over the
+  /// terminal's own report, as in other command-line tools.
+  static func width(wide: Bool, environment: [String: String], console: Console) -> Int {
+    if wide { return Int.max / 4 }
+    if let columns = environment["COLUMNS"].flatMap(Int.init), columns >= 40 { return columns }
+    return console.terminalColumns.map { max(40, $0) } ?? standardWidth
+  }
 
   /// `id  text` on one line, the text cut to fit; ids are padded to `idWidth` to form a column.
   static func claimLine(_ claim: Claim, indent: String = "  ", idWidth: Int, marker: String = "")

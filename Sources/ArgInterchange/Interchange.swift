@@ -102,6 +102,8 @@ extension ParsedCorpus {
   /// that share an id, as it does within one file set.
   mutating func append(_ other: ParsedCorpus) {
     diagnostics += other.diagnostics
+    definitions.merge(other.definitions) { first, _ in first }
+    if map.title == nil { titleLocation = other.titleLocation }
     map.title = map.title ?? other.map.title
     Self.append(other.map.sources, to: &map.sources)
     Self.append(other.map.positions, to: &map.positions)

@@ -96,12 +96,18 @@ extension MapStore {
   }
 
   /// The ids of the claims carrying `tag`, for listings narrowed by `--tag`.
+  /// A tag no claim carries is not found, with the nearest tag in use suggested: an empty
+  /// listing would read as "no claim of that tag stands".
   public func claimIDs(taggedWith tag: String) throws(StoreError) -> Set<String> {
     try storeErrors {
-      Set(
+      let ids = Set(
         try database.prepare(
           "SELECT c.id FROM claim_tags t JOIN claims c ON c.seq = t.claim_seq WHERE t.tag = ?"
         ).map([tag]) { $0.string(0) })
+      guard ids.isEmpty else { return ids }
+      let tags = try database.prepare("SELECT DISTINCT tag FROM claim_tags ORDER BY tag")
+        .map([]) { $0.string(0) }
+      throw StoreError.notFound(.tag, id: tag, suggestion: Identifier.nearest(to: tag, among: tags))
     }
   }
 }

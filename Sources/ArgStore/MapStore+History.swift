@@ -229,33 +229,72 @@ extension MapStore {
     }
   }
 
-  /// Later standing entries that inserted, changed or removed a row this entry touched, or
-  /// rows that hang on one (a relation of a claim it added).
+  /// Later standing entries whose changes would clash with undoing this one. An entry that
+  /// reverted something done after this one is no obstacle: together they change nothing, so
+  /// the rows are as this entry left them.
   private func laterWrites(touchingRowsOf seq: Int) throws -> [Int] {
+    try laterEntries(touchingRowsOf: seq).filter { later in
+      guard let reverted = try entry(later)?.undoes else { return true }
+      return reverted < seq
+    }
+  }
+
+  /// Later entries whose changes undoing `seq` would clash with: one that changed a row this
+  /// entry changed (the same table and key), changed a row this entry inserted, inserted
+  /// again a seq this entry removed (undoing would put it back twice), or added a row hanging
+  /// on a row this entry inserted (a relation of its new claim), which undoing would delete.
+  private func laterEntries(touchingRowsOf seq: Int) throws -> [Int] {
     try database.prepare(
       """
-      WITH anchors (entry, tbl, lo, hi) AS (
-        SELECT entry, 'claims', json_extract(row, '$.seq'), json_extract(row, '$.seq')
-          FROM history_log WHERE tbl = 'claims'
-        UNION ALL SELECT entry, 'claims', json_extract(row, '$.claim_seq'),
-          json_extract(row, '$.claim_seq') FROM history_log
+      WITH
+      keyed (entry, tbl, op, key, seq) AS (
+        SELECT entry, tbl, op,
+          CASE tbl
+            WHEN 'claim_tags' THEN json_extract(row, '$.claim_seq') || ':' || json_extract(row, '$.tag')
+            WHEN 'relations' THEN json_extract(row, '$.from_seq') || '>' || json_extract(row, '$.to_seq')
+            WHEN 'reconstruction_steps' THEN json_extract(row, '$.argument_seq') || '#' || json_extract(row, '$.step')
+            WHEN 'claim_members' THEN json_extract(row, '$.claim_seq') || '#' || json_extract(row, '$.member')
+            WHEN 'map_info' THEN json_extract(row, '$.key')
+            ELSE CAST(json_extract(row, '$.seq') AS TEXT)
+          END,
+          json_extract(row, '$.seq')
+        FROM history_log
+      ),
+      hanging (entry, claim) AS (
+        SELECT entry, json_extract(row, '$.claim_seq') FROM history_log
           WHERE tbl IN ('claim_tags', 'claim_members')
-        UNION ALL SELECT entry, 'claims', json_extract(row, '$.from_seq'),
-          json_extract(row, '$.from_seq') FROM history_log WHERE tbl = 'relations'
-        UNION ALL SELECT entry, 'claims', json_extract(row, '$.to_seq'),
-          json_extract(row, '$.to_seq') FROM history_log WHERE tbl = 'relations'
-        UNION ALL SELECT entry, 'claims', json_extract(row, '$.argument_seq'),
-          json_extract(row, '$.argument_seq') FROM history_log WHERE tbl = 'reconstruction_steps'
-        UNION ALL SELECT entry, tbl, json_extract(row, '$.seq'), json_extract(row, '$.seq')
-          FROM history_log WHERE tbl IN ('positions', 'sources', 'claim_groups')
-        UNION ALL SELECT entry, 'map_info', 0, 0 FROM history_log WHERE tbl = 'map_info'
-        UNION ALL SELECT entry, tbl, first_seq, last_seq FROM history_ranges
+        UNION ALL SELECT entry, json_extract(row, '$.from_seq') FROM history_log
+          WHERE tbl = 'relations'
+        UNION ALL SELECT entry, json_extract(row, '$.to_seq') FROM history_log
+          WHERE tbl = 'relations'
+        UNION ALL SELECT entry, json_extract(row, '$.argument_seq') FROM history_log
+          WHERE tbl = 'reconstruction_steps'
+      ),
+      inserted_claims (lo, hi) AS (
+        SELECT first_seq, last_seq FROM history_ranges WHERE entry = ?1 AND tbl = 'claims'
+        UNION ALL SELECT json_extract(row, '$.seq'), json_extract(row, '$.seq') FROM history_log
+          WHERE entry = ?1 AND tbl = 'claims' AND op = 'insert'
+      ),
+      clashes (entry) AS (
+        SELECT later.entry FROM keyed later JOIN keyed this
+          ON this.tbl = later.tbl AND this.key = later.key
+          WHERE this.entry = ?1 AND later.entry > ?1
+        UNION SELECT later.entry FROM keyed later JOIN history_ranges this
+          ON this.tbl = later.tbl AND later.seq BETWEEN this.first_seq AND this.last_seq
+          WHERE this.entry = ?1 AND later.entry > ?1
+        UNION SELECT later.entry FROM history_ranges later JOIN keyed this
+          ON this.tbl = later.tbl AND this.seq BETWEEN later.first_seq AND later.last_seq
+          WHERE this.entry = ?1 AND this.op = 'delete' AND later.entry > ?1
+        UNION SELECT later.entry FROM history_ranges later JOIN history_ranges this
+          ON this.tbl = later.tbl AND later.first_seq <= this.last_seq
+            AND this.first_seq <= later.last_seq
+          WHERE this.entry = ?1 AND later.entry > ?1
+        UNION SELECT later.entry FROM hanging later JOIN inserted_claims this
+          ON later.claim BETWEEN this.lo AND this.hi
+          WHERE later.entry > ?1
       )
-      SELECT DISTINCT later.entry FROM anchors later
-      JOIN anchors this ON this.tbl = later.tbl AND later.lo <= this.hi AND this.lo <= later.hi
-      JOIN history h ON h.seq = later.entry AND h.undone_by IS NULL
-      WHERE this.entry = ?1 AND later.entry > ?1
-      ORDER BY later.entry
+      SELECT c.entry FROM clashes c JOIN history h ON h.seq = c.entry AND h.undone_by IS NULL
+      ORDER BY c.entry
       """
     ).map([seq]) { $0.int(0) }
   }

@@ -51,10 +51,20 @@ public struct ParsedCorpus: Sendable {
   public var map: ArgumentMap
   /// Sorted by file (in the order the files were given), then by position in the file.
   public var diagnostics: [Diagnostic]
+  /// Where the files define the claims that the database holds already, so that what the
+  /// import keeps as stored can be pointed out where the file says otherwise.
+  public var definitions: [String: SourceLocation]
+  /// Where the map's title is given.
+  public var titleLocation: SourceLocation?
 
-  public init(map: ArgumentMap, diagnostics: [Diagnostic]) {
+  public init(
+    map: ArgumentMap, diagnostics: [Diagnostic], definitions: [String: SourceLocation] = [:],
+    titleLocation: SourceLocation? = nil
+  ) {
     self.map = map
     self.diagnostics = diagnostics
+    self.definitions = definitions
+    self.titleLocation = titleLocation
   }
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -471,13 +471,20 @@ final class ParseSession {
           Diagnostic.Note(location: lines.location($0.0), message: $0.1)
         })
     }
+    var definitions: [String: SourceLocation] = [:]
+    if !knownClaims.isEmpty {
+      for (index, claim) in claims.enumerated() where knownClaims[claim.id] != nil {
+        definitions[claim.id] = lines.location(claimOrigins[index])
+      }
+    }
     if reordered { putClaimsInReadingOrder() }
     return ParsedCorpus(
       map: ArgumentMap(
         title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
         positions: positions, groups: groups, claims: claims, relations: merged,
         reconstructions: reconstructions),
-      diagnostics: converted)
+      diagnostics: converted, definitions: definitions,
+      titleLocation: title.map { lines.location($0.origin) })
   }
 
   /// Gives each title that is not an id the id of the stored claim with that title, or else a

@@ -76,7 +76,13 @@ public enum Workspace {
     do {
       // The store is closed at the end of this scope, before the file moves.
       let store = try MapStore.open(path: staging, initializeEmpty: true)
-      if let map { try store.importMap(map) }
+      if let map {
+        try store.importMap(map)
+      } else {
+        // The schema's first version registers the built-in map's source; an empty map has
+        // no claims from it.
+        try store.removeSource(BuiltinCorpus.discussion.id, withClaims: false)
+      }
     } catch {
       throw .store(error)
     }
@@ -131,9 +137,15 @@ public enum Workspace {
   /// file is created first: the default one from the built-in map, any other one empty.
   /// Errors in any file, including references to claims that exist neither in the files nor in
   /// the database, stop the import before the database is touched.
+  ///
+  /// The import is one write in the map's history, recorded as `command`. `title` replaces the
+  /// map's title; a title in the files replaces it only when the map has none, and otherwise
+  /// is reported as a warning. With `dryRun` the report says what would change and nothing is
+  /// written.
   public static func importFiles(
     _ paths: [String], into choice: DatabaseChoice, replacing: Bool,
-    format: InterchangeFormat? = nil, progress: (ImportProgress) -> Void = { _ in }
+    format: InterchangeFormat? = nil, title: String? = nil, dryRun: Bool = false,
+    command: String = "import", progress: (ImportProgress) -> Void = { _ in }
   ) throws(ArgmapError) -> ImportReport {
     try requireFilePath(choice.path)
     let clock = ContinuousClock()
@@ -157,11 +169,18 @@ public enum Workspace {
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
       progress(.writing)
       let store = try existing ?? createForImport(choice)
-      let summary = try store.importMap(parsed.map, replacingPositions: replacing)
+      var map = parsed.map
+      if let title { map.title = title }
+      let write = { () throws -> ImportSummary in
+        try store.importMap(map, replacingPositions: replacing, replacingTitle: title != nil)
+      }
+      let summary = try dryRun ? store.dryRun(write) : store.recording(command, write)
+      if dryRun, !existed { try? FileManager.default.removeItem(atPath: choice.path) }
       return ImportReport(
         files: files, formats: formats, skipped: corpus.skipped, claims: parsed.map.claims.count,
         relations: parsed.map.relations.count, summary: summary,
-        warnings: parsed.diagnostics.filter { $0.severity == .warning },
+        warnings: parsed.diagnostics.filter { $0.severity == .warning }
+          + keptWarnings(summary, parsed: parsed),
         duration: clock.now - start)
     } catch {
       // A failed import into a file it created leaves no file behind.
@@ -172,6 +191,32 @@ public enum Workspace {
       default: throw .unwritable(path: choice.path, reason: "\(error)")
       }
     }
+  }
+
+  /// What the import left as it was although the files say otherwise: the map's title, and
+  /// claims that stay in the position they are stored in. Each says how to change it.
+  private static func keptWarnings(_ summary: ImportSummary, parsed: ParsedCorpus)
+    -> [Diagnostic]
+  {
+    var warnings: [Diagnostic] = []
+    let nowhere = SourceLocation(file: "import", line: 1, column: 1)
+    if let title = summary.ignoredTitle {
+      warnings.append(
+        Diagnostic(
+          severity: .warning, location: parsed.titleLocation ?? nowhere,
+          message:
+            "the map keeps its title; the files' title '\(title)' is ignored (use 'import --title' or 'edit map --title' to change it)"
+        ))
+    }
+    for kept in summary.claimsKeptInPlace {
+      warnings.append(
+        Diagnostic(
+          severity: .warning, location: parsed.definitions[kept.id] ?? nowhere,
+          message:
+            "claim '\(kept.id)' stays in position '\(kept.storedPosition)', where it is stored; to move it to '\(kept.filePosition)', run 'argmap edit claim \(kept.id) --position \(kept.filePosition)'"
+        ))
+    }
+    return warnings
   }
 
   private static func createForImport(_ choice: DatabaseChoice) throws -> MapStore {

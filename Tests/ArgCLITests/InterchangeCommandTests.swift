@@ -28,7 +28,7 @@ import Testing
     try harness.write(Self.kialo, to: "cars.txt")
     let outcome = harness.run("--db", db, "import", harness.path("cars.txt"))
     #expect(outcome.status == 0, "\(outcome.err)")
-    #expect(outcome.out.contains("imported 4 claims, 4 relations from 1 file in "))
+    #expect(outcome.out.contains("imported 4 claims, 4 relations from 1 file into "))
     let tree = harness.run("--db", db, "tree", "should-cities-ban-cars-1").out
     #expect(tree.contains("+ [should-cities-ban-cars-1.1]: Fewer cars mean cleaner air for"))
     #expect(tree.contains("  - [should-cities-ban-cars-1.2]"))
@@ -40,7 +40,7 @@ import Testing
   @Test func standardInputImportsByContent() throws {
     let kialo = try harness.runProcess(["--db", db, "import", "-"], stdin: Self.kialo)
     #expect(kialo.status == 0, "\(kialo.err)")
-    #expect(kialo.out.contains("imported 4 claims, 4 relations from 1 file in "))
+    #expect(kialo.out.contains("imported 4 claims, 4 relations from 1 file into "))
     let argdown = try harness.runProcess(
       ["--db", db, "import", "-"], stdin: "# Mine {id: mine}\n\n[a]: One.\n  - [b]: Two.\n")
     #expect(argdown.status == 0, "\(argdown.err)")
@@ -133,7 +133,7 @@ import Testing
     let claims = try harness.count("claims", db: db)
     let relations = try harness.count("relations", db: db)
     #expect(
-      outcome.out.contains("imported \(claims) claims, \(relations) relations from 1 file in "))
+      outcome.out.contains("imported \(claims) claims, \(relations) relations from 1 file into "))
     #expect(try harness.count("relations", db: other) == relations)
   }
 

@@ -24,7 +24,7 @@ import Testing
     // Symmetric: the other direction is the same relation.
     #expect(
       harness.run("--db", db, "link", "thesis", "contradicts", "rival").out
-        == "already linked: thesis contradicts rival\n")
+        == "already linked: thesis contradicts rival in ~/map.db\n")
     let tree = harness.run("--db", db, "tree", "thesis").out
     #expect(tree.contains("\n  >< [rival]: rival\n"))
     #expect(tree.contains("\n  + <arg>: arg\n    _ [cut]: cut\n"))

@@ -67,12 +67,15 @@ import Testing
       harness.run("--db", db, "add", "claim", "d", "--position", "p", "--text", "t", "--quote", "q")
         .status == 64)
 
-    #expect(harness.run("--db", db, "link", "b", "rebuts", "a").out == "linked: b rebuts a\n")
     #expect(
-      harness.run("--db", db, "link", "b", "rebuts", "a").out == "already linked: b rebuts a\n")
+      harness.run("--db", db, "link", "b", "rebuts", "a").out == "linked: b rebuts a in ~/map.db\n")
+    #expect(
+      harness.run("--db", db, "link", "b", "rebuts", "a").out
+        == "already linked: b rebuts a in ~/map.db\n")
     #expect(harness.run("--db", db, "link", "b", "supports", "a").status == 65)
     // A self-attack is a textbook case; the semantics handle it.
-    #expect(harness.run("--db", db, "link", "a", "rebuts", "a").out == "linked: a rebuts a\n")
+    #expect(
+      harness.run("--db", db, "link", "a", "rebuts", "a").out == "linked: a rebuts a in ~/map.db\n")
     #expect(harness.run("--db", db, "unlink", "a", "a").status == 0)
     #expect(harness.run("--db", db, "link", "a", "attacks", "b").status == 64)
     #expect(harness.run("--db", db, "link", "a", "rebuts", "zzz").status == 66)
@@ -84,11 +87,12 @@ import Testing
     let wrongWay = harness.run("--db", db, "unlink", "a", "b")
     #expect(wrongWay.status == 66)
     #expect(wrongWay.err.contains("did you mean 'b → a'?"))
-    #expect(harness.run("--db", db, "unlink", "b", "a").out == "unlinked: b rebuts a\n")
+    #expect(harness.run("--db", db, "unlink", "b", "a").out == "unlinked: b rebuts a in ~/map.db\n")
 
     harness.run("--db", db, "link", "b", "supports", "a")
     #expect(
-      harness.run("--db", db, "remove", "claim", "b").out == "removed claim 'b' and 1 relation\n")
+      harness.run("--db", db, "remove", "claim", "b").out
+        == "removed claim 'b' and 1 relation in ~/map.db\n")
     #expect(harness.run("--db", db, "show", "b").status == 66)
   }
 
@@ -107,7 +111,7 @@ import Testing
     #expect(
       changes(first.out) == ["added 1 position, added 2 claims, added 1 relation"])
     let summary = try #require(first.out.split(separator: "\n").last)
-    #expect(summary.hasPrefix("imported 2 claims, 1 relation from 1 file in "))
+    #expect(summary.hasPrefix("imported 2 claims, 1 relation from 1 file into ~/map.db in "))
     #expect(summary.hasSuffix(" s"))
     #expect(
       changes(harness.run("--db", db, "import", harness.path("mine.argdown")).out)

@@ -69,6 +69,10 @@ struct FrameworkMapTests {
         try store.claimIDs(taggedWith: tag)
           == Set(tagged.filter { $0.tags.contains(tag) }.map(\.id)))
     }
-    #expect(try store.claimIDs(taggedWith: "no-such-tag").isEmpty)
+    // An unknown tag is not an empty selection but a mistake, with the nearest tag suggested.
+    let tag = tagged.first?.tags.first ?? ""
+    #expect(throws: StoreError.notFound(.tag, id: tag + "x", suggestion: tag)) {
+      try store.claimIDs(taggedWith: tag + "x")
+    }
   }
 }

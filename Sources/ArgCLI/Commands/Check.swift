@@ -10,6 +10,9 @@ extension Commands {
       support-cycle  claims that support each other in a circle
       isolated       a claim with no relation at all
       no-provenance  a claim without a source and quote
+
+      With '--json', an object with one member per kind found: the ids of its claims, or for
+      support-cycle one array of ids per cycle.
       """,
     options: [
       .init(name: "--strict", help: "Exit with 1 when any problem is found."),
@@ -19,18 +22,27 @@ extension Commands {
     let problems = try attempt { try context.store().check() }
     context.emit(
       command,
-      json: .array(
-        problems.map {
-          .object([
-            ("kind", .string($0.kind.rawValue)),
-            ("claims", .array($0.claimIDs.map(JSONValue.string))),
-          ])
-        }),
+      json: json(problems),
       text: { text(problems) })
     if command.has("--strict"), !problems.isEmpty {
       throw CLIError(
         code: .problemsFound, message: "\(TextLayout.plural(problems.count, "problem")) found")
     }
+  }
+
+  /// The problems grouped by kind, in the kinds' order.
+  private static func json(_ problems: [MapProblem]) -> JSONValue {
+    .object(
+      MapProblem.Kind.allCases.compactMap { kind in
+        let matching = problems.filter { $0.kind == kind }
+        guard !matching.isEmpty else { return nil }
+        let ids = { (problem: MapProblem) in problem.claimIDs.map(JSONValue.string) }
+        return (
+          kind.rawValue,
+          kind == .supportCycle
+            ? .array(matching.map { .array(ids($0)) }) : .array(matching.flatMap(ids))
+        )
+      })
   }
 
   private static func text(_ problems: [MapProblem]) -> [String] {

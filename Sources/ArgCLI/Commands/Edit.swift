@@ -1,119 +1,84 @@
 import Argmap
 
 extension Commands {
-  static let add = CommandSpec(
-    path: ["add"], abstract: "Add a claim or a position to the map.",
-    subcommands: [addClaim, addPosition])
+  static let edit = CommandSpec(
+    path: ["edit"], abstract: "Change a claim, or the map's title.",
+    subcommands: [editClaim, editMap])
 
-  static let addClaim = CommandSpec(
-    path: ["add", "claim"],
-    abstract: "Add a claim to a position.",
+  static let editClaim = CommandSpec(
+    path: ["edit", "claim"],
+    abstract: "Change what the options name of a claim, and nothing else.",
     discussion: """
-      Give provenance with '--source', '--comment' and '--quote': the source the claim comes
-      from (registered on first use), the comment within it, and a short verbatim quote.
+      An empty value clears an optional field ('--title ""'). Moving a claim to another
+      position ('--position') leaves its group behind unless '--group' names one there. An edit
+      that would break a rule of the map is refused, and changes nothing: an argument that is
+      undercut cannot become a statement, for instance.
       """,
-    arguments: [.init(name: "id", help: "A new id: letters, digits, '-', '_' and '.'.")],
+    arguments: [.init(name: "id", help: "The claim to change.")],
     options: [
+      .init(name: "--text", valueName: "text", help: "Its words."),
+      .init(name: "--position", valueName: "id", help: "Move it to this position."),
+      .init(name: "--kind", valueName: "kind", help: "'statement' or 'argument'."),
       .init(
-        name: "--position", valueName: "id", help: "The position it belongs to.", isRequired: true),
+        name: "--tag", valueName: "tag", help: "Add a tag; repeat for more.", isRepeatable: true),
       .init(
-        name: "--text", valueName: "text", help: "The claim, in your own words.", isRequired: true),
-      .init(name: "--argument", help: "Make it an argument node rather than a statement."),
-      .init(name: "--tag", valueName: "tag", help: "A tag; repeat for more.", isRepeatable: true),
-      .init(name: "--source", valueName: "id", help: "The source it comes from."),
-      .init(name: "--comment", valueName: "id", help: "The comment within the source, e.g. C3."),
-      .init(name: "--quote", valueName: "text", help: "A short verbatim quote that locates it."),
-    ]
+        name: "--untag", valueName: "tag", help: "Remove a tag; repeat for more.",
+        isRepeatable: true),
+    ] + claimFieldOptions
   ) { command, context throws(CLIError) in
-    let source = command.value("--source")
-    if source == nil, command.value("--comment") != nil || command.value("--quote") != nil {
-      throw .usage("'--comment' and '--quote' need '--source'", command.spec)
+    var edit = try claimFields(command)
+    edit.text = command.value("--text")
+    if let text = edit.text, Claim.normalizedText(text).isEmpty {
+      throw .badInput("the claim's text is empty; a claim keeps its words")
     }
-    let text = Claim.normalizedText(command.value("--text") ?? "")
-    guard !text.allSatisfy(\.isWhitespace) else { throw .badInput("the claim's text is empty") }
-    let claim = Claim(
-      id: command.positionals[0], kind: command.has("--argument") ? .argument : .statement,
-      text: text, position: command.value("--position"), tags: command.all("--tag"),
-      provenance: source.map {
-        // Typed or pasted on several lines, a quote is stored as one, as its text is.
-        Provenance(
-          source: $0, comment: command.value("--comment"),
-          quote: command.value("--quote").map(Claim.normalizedText))
-      })
-    try attempt { try context.store().addClaim(claim) }
-    context.console.line("added claim '\(claim.id)' to position '\(claim.position ?? "")'")
-  }
-
-  static let addPosition = CommandSpec(
-    path: ["add", "position"],
-    abstract: "Add a position: a group of claims defended together.",
-    arguments: [.init(name: "id", help: "A new id: letters, digits, '-', '_' and '.'.")],
-    options: [
-      .init(
-        name: "--title", valueName: "title", help: "Its title, as a heading.", isRequired: true),
-      .init(name: "--summary", valueName: "text", help: "A sentence that sums it up."),
-    ]
-  ) { command, context throws(CLIError) in
-    let position = Position(
-      id: command.positionals[0], title: command.value("--title") ?? "",
-      summary: command.value("--summary"))
-    try attempt { try context.store().addPosition(position) }
-    context.console.line("added position '\(position.id)'")
-  }
-
-  static let link = CommandSpec(
-    path: ["link"],
-    abstract: "Add a relation: 'argmap link A supports B', 'argmap link A rebuts B', ….",
-    discussion: """
-      'undercuts' attacks the inference of an argument (B must be one); 'contradicts' and
-      'rephrases' are symmetric, stored once for both directions; 'prefers' says A is
-      preferred to B.
-      """,
-    arguments: [
-      .init(name: "from", help: "The claim that supports, rebuts, … the other."),
-      .init(name: "kind", help: relationKindNames),
-      .init(name: "to", help: "The claim supported, rebutted, …."),
-    ]
-  ) { command, context throws(CLIError) in
-    guard let kind = RelationKind(rawValue: command.positionals[1]) else {
-      throw .usage(
-        "expected \(relationKindNames), not '\(command.positionals[1])'", command.spec)
+    edit.position = command.value("--position")
+    edit.addedTags = command.all("--tag")
+    edit.removedTags = command.all("--untag")
+    if let kind = command.value("--kind") {
+      guard let parsed = ClaimKind(rawValue: kind) else {
+        throw .usage("'--kind' is 'statement' or 'argument', not '\(kind)'", command.spec)
+      }
+      edit.kind = parsed
     }
-    let relation = Relation(from: command.positionals[0], to: command.positionals[2], kind: kind)
-    let added = try attempt { try context.store().link(relation) }
-    context.console.line(
-      added ? "linked: \(describe(relation))" : "already linked: \(describe(relation))")
-  }
-
-  private static let relationKindNames = RelationKind.allCases.map { "'\($0.rawValue)'" }
-    .joined(separator: ", ")
-
-  static let unlink = CommandSpec(
-    path: ["unlink"],
-    abstract: "Remove the relation from one claim to another.",
-    arguments: [
-      .init(name: "from", help: "The claim that supports or rebuts."),
-      .init(name: "to", help: "The claim supported or rebutted."),
-    ]
-  ) { command, context throws(CLIError) in
-    let removed = try attempt {
-      try context.store().unlink(from: command.positionals[0], to: command.positionals[1])
+    guard !edit.isEmpty else {
+      throw .usage("say what to change, e.g. '--text' or '--position'", command.spec)
     }
-    context.console.line("unlinked: \(describe(removed))")
-  }
-
-  static let remove = CommandSpec(
-    path: ["remove"], abstract: "Remove a claim from the map.", subcommands: [removeClaim])
-
-  static let removeClaim = CommandSpec(
-    path: ["remove", "claim"],
-    abstract: "Remove a claim together with its relations and tags.",
-    arguments: [.init(name: "id", help: "The claim to remove.")]
-  ) { command, context throws(CLIError) in
     let id = command.positionals[0]
-    let detail = try attempt { try context.store().detail(ofClaim: id) }
-    try attempt { try context.store().removeClaim(id: id) }
-    let relations = detail.incoming.count + detail.outgoing.count
-    context.console.line("removed claim '\(id)' and \(TextLayout.plural(relations, "relation"))")
+    try context.write { try $0.editClaim(id, edit) }
+    context.reportWrite("edited claim '\(id)'")
+  }
+
+  static let editMap = CommandSpec(
+    path: ["edit", "map"],
+    abstract: "Change the map's title.",
+    options: [
+      .init(
+        name: "--title", valueName: "title", help: "The new title; empty removes it.",
+        isRequired: true)
+    ]
+  ) { command, context throws(CLIError) in
+    let title = Claim.normalizedText(command.value("--title") ?? "")
+    try context.write { try $0.setTitle(title.isEmpty ? nil : title) }
+    context.reportWrite(title.isEmpty ? "removed the map's title" : "titled the map '\(title)'")
+  }
+
+  static let rename = CommandSpec(
+    path: ["rename"], abstract: "Give a claim, a position or a source a new id.",
+    subcommands: [renameCommand(.claim), renameCommand(.position), renameCommand(.source)])
+
+  /// Every relation, tag, reconstruction and member follows the renamed item.
+  private static func renameCommand(_ item: StoreError.Item) -> CommandSpec {
+    CommandSpec(
+      path: ["rename", item.rawValue],
+      abstract: "Give a \(item.rawValue) a new id; everything that refers to it follows.",
+      arguments: [
+        .init(name: "old", help: "Its id now."),
+        .init(name: "new", help: "The new id: letters, digits, '-', '_' and '.'."),
+      ]
+    ) { command, context throws(CLIError) in
+      let (old, new) = (command.positionals[0], command.positionals[1])
+      try context.write { try $0.rename(item, from: old, to: new) }
+      context.reportWrite("renamed \(item.rawValue) '\(old)' to '\(new)'")
+    }
   }
 }

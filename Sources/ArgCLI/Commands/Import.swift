@@ -16,6 +16,10 @@ extension Commands {
       changed claims are updated and new relations added. '--replace' first drops the claims
       of every position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
+      A claim stays in the position it is stored in; a file that defines it elsewhere gets a
+      warning saying how to move it. The map's title changes only with '--title' (the files'
+      title is taken when the map has none). '--dry-run' says what would change and writes
+      nothing. Each import is one write in 'argmap history', and 'argmap undo' reverts it.
       """,
     arguments: [
       .init(
@@ -27,6 +31,8 @@ extension Commands {
         name: "--format", valueName: "format",
         help: "argdown, aif, json or kialo: read every file in this format."),
       .init(name: "--replace", help: "Rebuild the positions the files define."),
+      .init(name: "--title", valueName: "title", help: "Give the map this title."),
+      .init(name: "--dry-run", help: "Say what would change, and write nothing."),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
@@ -42,10 +48,14 @@ extension Commands {
       defer { context.console.progress(nil) }
       return try Workspace.importFiles(
         command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
-        format: format, progress: { showProgress($0, context.console) })
+        format: format, title: command.value("--title"), dryRun: command.has("--dry-run"),
+        command: context.commandLine, progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }
-    context.emit(command, json: json(report), text: { text(report) })
+    let dryRun = command.has("--dry-run")
+    context.emit(
+      command, json: json(report, dryRun: dryRun),
+      text: { text(report, into: context.databaseName, dryRun: dryRun) })
   }
 
   private static func showProgress(_ progress: Workspace.ImportProgress, _ console: Console) {
@@ -60,7 +70,7 @@ extension Commands {
     }
   }
 
-  private static func json(_ report: Workspace.ImportReport) -> JSONValue {
+  private static func json(_ report: Workspace.ImportReport, dryRun: Bool) -> JSONValue {
     let summary = report.summary
     let ids = { (values: [String]) in JSONValue.array(values.map(JSONValue.string)) }
     let relations = { (values: [Relation]) in JSONValue.array(values.map(MapJSON.value(of:))) }
@@ -85,10 +95,13 @@ extension Commands {
       ("relationsChanged", relations(summary.relationsChanged)),
       ("relationsRemoved", relations(summary.relationsRemoved)),
       ("sourcesAdded", ids(summary.sourcesAdded)),
+      ("dryRun", .bool(dryRun)),
     ])
   }
 
-  private static func text(_ report: Workspace.ImportReport) -> [String] {
+  private static func text(_ report: Workspace.ImportReport, into database: String, dryRun: Bool)
+    -> [String]
+  {
     let summary = report.summary
     let changes: [(verb: String, count: Int, noun: String)] = [
       ("added", summary.positionsAdded.count, "position"),
@@ -114,10 +127,14 @@ extension Commands {
     for (verb, items) in listed {
       lines += items.map { "  \(verb) \($0)" }
     }
+    let what =
+      "\(TextLayout.plural(report.claims, "claim")), "
+      + "\(TextLayout.plural(report.relations, "relation")) from "
+      + "\(TextLayout.plural(report.files.count, "file")) into \(database)"
     lines.append(
-      "imported \(TextLayout.plural(report.claims, "claim")), "
-        + "\(TextLayout.plural(report.relations, "relation")) from "
-        + "\(TextLayout.plural(report.files.count, "file")) in \(seconds(report.duration))")
+      dryRun
+        ? "dry run: would import \(what); nothing was written"
+        : "imported \(what) in \(seconds(report.duration))")
     return lines
   }
 

@@ -80,7 +80,8 @@ extension Commands {
         cruxes.flatMap { crux in
           [
             "\(crux.id): flipped to \(crux.flippedTo), "
-              + "\(TextLayout.plural(crux.changed.count, "other claim")) change"
+              + "\(TextLayout.plural(crux.changed.count, "other claim")) "
+              + (crux.changed.count == 1 ? "changes" : "change")
           ] + TextLayout.paragraph(crux.changed.joined(separator: ", "), indent: "    ")
         }
       })
