@@ -194,7 +194,7 @@ extension MapStore {
   {
     let target = try storeErrors { () throws -> HistoryEntry in
       guard let chosen = try seq ?? latestStanding(undos: undos) else {
-        throw StoreError.invalid(undos ? "nothing to redo" : "nothing to undo")
+        throw StoreError.refused(undos ? "nothing to redo" : "nothing to undo")
       }
       guard let found = try entry(chosen) else {
         throw StoreError.notFound(.historyEntry, id: "#\(chosen)", suggestion: nil)
@@ -213,6 +213,10 @@ extension MapStore {
     do {
       let undo = try recording("\(command) #\(target.seq)") { () throws -> Int in
         try database.execute("PRAGMA defer_foreign_keys = ON")
+        // The rows the entry added go first, so that a row it removed can come back under its
+        // id (an import --replace drops a claim and adds it anew); then once more, since the
+        // replay also brings back rows the entry added and removed again.
+        try deleteRanges(of: target.seq)
         try replayBackwards(target.seq)
         try deleteRanges(of: target.seq)
         let undo = try database.scalarInt("SELECT max(seq) FROM history") ?? 0
