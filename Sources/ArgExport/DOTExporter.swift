@@ -9,15 +9,30 @@ public struct DOTOptions: Hashable, Sendable {
   public var legend: Bool
   /// Colours nodes by an evaluation, such as which claims stand; nil draws the plain map.
   public var shading: DOTShading?
+  /// How the positions' clusters are arranged.
+  public var layout: DOTLayout
 
   public init(
-    title: String? = nil, wrapWidth: Int = 40, legend: Bool = true, shading: DOTShading? = nil
+    title: String? = nil, wrapWidth: Int = 40, legend: Bool = true, shading: DOTShading? = nil,
+    layout: DOTLayout = .auto
   ) {
     self.title = title
     self.wrapWidth = wrapWidth
     self.legend = legend
     self.shading = shading
+    self.layout = layout
   }
+}
+
+/// How the positions of a map are arranged on the page.
+public enum DOTLayout: String, Hashable, Sendable, CaseIterable {
+  /// As many positions to a row as keep the drawing at most about 2:1 wide (see
+  /// ``DOTExporter``).
+  case auto
+  /// One position to a row, stacked top to bottom in the map's order.
+  case rows
+  /// Every position side by side in one row, Graphviz's own arrangement.
+  case columns
 }
 
 /// A fill colour and a short note per claim, and the legend that explains the colours. The
@@ -103,15 +118,21 @@ public enum DOTExporter {
       }
     }
 
+    let rows = DOTRows(
+      clusters: layout.clusters.map(\.allClaims), relations: layout.relations,
+      layout: options.layout, wrapWidth: options.wrapWidth)
     if !layout.relations.isEmpty {
       target.write("\n")
       for relation in layout.relations {
+        var style = edgeStyle(relation.kind)
+        if rows.isFree(relation), !relation.kind.isSymmetric { style += ", constraint=false" }
         target.write(
           "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
-            + "[\(edgeStyle(relation.kind)), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
+            + "[\(style), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
         )
       }
     }
+    rows.write(relations: layout.relations, to: &target)
 
     if options.legend {
       writeLegend(kinds: Set(layout.relations.map(\.kind)), to: &target)
@@ -131,6 +152,9 @@ public enum DOTExporter {
 
     /// Nil for a cluster with nothing to draw, which Graphviz would show as an empty box.
     var nonEmpty: Cluster? { claims.isEmpty && groups.isEmpty ? nil : self }
+
+    /// Its own claims, then its groups', depth first.
+    var allClaims: [Claim] { claims + groups.flatMap(\.allClaims) }
   }
 
   /// What to draw, in the map's order: clusters of claims by position and group, claims outside

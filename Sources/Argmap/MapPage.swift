@@ -1,0 +1,149 @@
+/// `export html`: the map drawn by Graphviz, with every status view, as one HTML page.
+public enum MapPage {
+  public struct Settings: Sendable {
+    public var title: String?
+    /// The status view the page opens with: `grounded`, `preferred` or `strength`.
+    public var initialStatus: String?
+    public var support: SupportMode
+    /// How long preferred semantics may take; past it the page offers no preferred view.
+    public var preferredBudget: SolverBudget
+    public var layout: DOTLayout
+    /// Where to look for `dot`: a `PATH`-style list of folders.
+    public var searchPath: String
+
+    public init(
+      title: String? = nil, initialStatus: String? = nil, support: SupportMode = .derived,
+      preferredBudget: SolverBudget = SolverBudget(timeout: .seconds(10)),
+      layout: DOTLayout = .auto, searchPath: String = Graphviz.defaultSearchPath
+    ) {
+      self.title = title
+      self.initialStatus = initialStatus
+      self.support = support
+      self.preferredBudget = preferredBudget
+      self.layout = layout
+      self.searchPath = searchPath
+    }
+  }
+
+  /// The page for `map`, with standings judged over `whole` (the map it was selected from), so
+  /// a claim's colour does not depend on which part is drawn. Nothing is returned, and so
+  /// nothing written, unless every step succeeded.
+  public static func render(_ map: ArgumentMap, judgedIn whole: ArgumentMap, settings: Settings)
+    throws(ArgmapError) -> String
+  {
+    let dot = DOTExporter.render(map, options: DOTOptions(layout: settings.layout))
+    let svg = try Graphviz.svg(fromDOT: dot, searchPath: settings.searchPath)
+    let (views, unavailable) = statusViews(whole, settings: settings)
+    let options = HTMLOptions(
+      title: settings.title, statuses: views, unavailable: unavailable,
+      initialStatus: settings.initialStatus)
+    return HTMLPage.render(map, svg: svg, options: options)
+  }
+
+  /// Grounded and preferred standings and strengths, each with a reason per claim. A
+  /// semantics that runs out of its budget is listed as unavailable rather than guessed.
+  public static func statusViews(_ map: ArgumentMap, settings: Settings) -> (
+    [HTMLStatusView], [HTMLOptions.Unavailable]
+  ) {
+    let attacks = Attacks(map)
+    var views: [HTMLStatusView] = []
+    var unavailable: [HTMLOptions.Unavailable] = []
+    for semantics in [Semantics.grounded, .preferred] {
+      do {
+        let result = try Evaluation.evaluate(
+          map, semantics: semantics, support: settings.support,
+          budget: semantics == .grounded ? .unlimited : settings.preferredBudget)
+        views.append(view(of: result, attacks: attacks))
+      } catch SolverError.gaveUp(let after) {
+        unavailable.append(.init(id: semantics.rawValue, reason: "gave up after \(after)"))
+      } catch {
+        unavailable.append(.init(id: semantics.rawValue, reason: "\(error)"))
+      }
+    }
+    views.append(strengthView(map, attacks: attacks))
+    return (views, unavailable)
+  }
+
+  private static func view(of result: Evaluation.Result, attacks: Attacks) -> HTMLStatusView {
+    let standings = Dictionary(
+      zip(result.claimIDs, result.standings), uniquingKeysWith: { first, _ in first })
+    var claims: [String: HTMLStatusView.ClaimStatus] = [:]
+    for (id, standing) in standings {
+      claims[id] = .init(
+        standing: standing.rawValue, strength: nil, note: standing.rawValue,
+        reason: reason(for: id, standing, result: result, standings: standings, attacks: attacks))
+    }
+    return HTMLStatusView(
+      id: result.semantics.rawValue,
+      title: "\(result.semantics.rawValue) semantics, \(result.support.rawValue) support",
+      claims: claims)
+  }
+
+  /// One line on why a claim has its standing, naming a direct attacker where one decides it.
+  private static func reason(
+    for id: String, _ standing: Evaluation.Standing, result: Evaluation.Result,
+    standings: [String: Evaluation.Standing], attacks: Attacks
+  ) -> String {
+    let attackers = attacks.attackers(of: id)
+    switch standing {
+    case .accepted:
+      if attackers.isEmpty { return "nothing rebuts it, and no attack through support stands" }
+      return "every claim that attacks it falls (\(attackers.joined(separator: ", ")))"
+    case .rejected:
+      if let winner = attackers.first(where: { standings[$0] == .accepted }) {
+        return "\(winner) attacks it and stands"
+      }
+      return "a claim that stands attacks it through a chain of supports"
+    case .credulous:
+      let count = result.labellings.count
+      return "it stands in some of the \(count) \(result.semantics.rawValue) labellings, not all"
+    case .undecided:
+      return "caught in a cycle of attacks that the semantics leaves open"
+    }
+  }
+
+  private static func strengthView(_ map: ArgumentMap, attacks: Attacks) -> HTMLStatusView {
+    let strengths = Evaluation.strengths(map).strengths
+    let bases = Dictionary(
+      map.claims.map { ($0.id, $0.base ?? Claim.defaultBase) }, uniquingKeysWith: { a, _ in a })
+    var claims: [String: HTMLStatusView.ClaimStatus] = [:]
+    for (id, strength) in strengths where claims[id] == nil {
+      let base = Evaluation.formatted(bases[id] ?? Claim.defaultBase)
+      let supporters = attacks.supporters(of: id).count
+      let attackers = attacks.attackers(of: id).count
+      claims[id] = .init(
+        standing: nil, strength: strength, note: Evaluation.formatted(strength),
+        reason:
+          "base \(base), \(counted(supporters, "supporter")), \(counted(attackers, "attacker"))"
+      )
+    }
+    return HTMLStatusView(id: "strength", title: "DF-QuAD strength", claims: claims)
+  }
+
+  private static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// Each claim's direct attackers (rebuts, undercuts, both ends of a contradiction) and
+  /// supporters, in map order.
+  private struct Attacks {
+    private var attackersByClaim: [String: [String]] = [:]
+    private var supportersByClaim: [String: [String]] = [:]
+
+    init(_ map: ArgumentMap) {
+      for relation in map.relations {
+        if relation.kind == .supports {
+          supportersByClaim[relation.to, default: []].append(relation.from)
+        } else if relation.kind.isAttack {
+          attackersByClaim[relation.to, default: []].append(relation.from)
+          if relation.kind.isSymmetric {
+            attackersByClaim[relation.from, default: []].append(relation.to)
+          }
+        }
+      }
+    }
+
+    func attackers(of id: String) -> [String] { attackersByClaim[id] ?? [] }
+    func supporters(of id: String) -> [String] { supportersByClaim[id] ?? [] }
+  }
+}
