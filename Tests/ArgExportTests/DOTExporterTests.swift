@@ -116,7 +116,8 @@ struct DOTExporterTests {
 
   @Test("supports is solid green with an arrow; rebuts is dashed red with a tee")
   func edges() {
-    let dot = DOTExporter.render(smallMap, options: DOTOptions(legend: false))
+    // Side by side, so the only edges are the relations (rows add invisible ones).
+    let dot = DOTExporter.render(smallMap, options: DOTOptions(legend: false, layout: .columns))
     #expect(
       dot.contains(
         ##"  "unplaced" -> "refusal-argument" [color="#2e7d32", style=solid, arrowhead=normal, tooltip="unplaced supports refusal-argument"];"##
@@ -136,7 +137,7 @@ struct DOTExporterTests {
 
   @Test("relations with an end outside the map are left out")
   func danglingRelations() {
-    let dot = DOTExporter.render(nastyMap, options: DOTOptions(legend: false))
+    let dot = DOTExporter.render(nastyMap, options: DOTOptions(legend: false, layout: .columns))
     #expect(!dot.contains("missing"))
     #expect(dot.split(separator: "\n").filter { $0.contains(" -> ") }.count == 3)
   }
@@ -258,7 +259,7 @@ struct DOTExporterTests {
         Claim(id: "in-nowhere", text: "x", position: "not-drawn", group: "nowhere"),
       ]
     )
-    let dot = DOTExporter.render(map, options: DOTOptions(legend: false))
+    let dot = DOTExporter.render(map, options: DOTOptions(legend: false, layout: .columns))
     for name in ["a", "b", "orphan", "elsewhere"] {
       #expect(dot.contains("  subgraph \"cluster:group:\(name)\" {\n"), "\(name)")
     }
