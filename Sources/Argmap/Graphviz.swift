@@ -22,10 +22,11 @@ public enum Graphviz {
       .first { access($0, X_OK) == 0 }
   }
 
-  /// `dot -Tsvg` of `source`. DOT goes in and SVG comes out through files in a private
-  /// temporary folder, so neither side can block on a full pipe; the folder is removed after.
-  public static func svg(fromDOT source: String, searchPath: String) throws(ArgmapError)
-    -> String
+  /// `dot -Tsvg` of `source`, with `options` (such as `-Gmclimit=0.1`) before the file. DOT
+  /// goes in and SVG comes out through files in a private temporary folder, so neither side
+  /// can block on a full pipe; the folder is removed after.
+  public static func svg(fromDOT source: String, options: [String] = [], searchPath: String)
+    throws(ArgmapError) -> String
   {
     guard let dot = findDot(searchPath: searchPath) else {
       throw .graphvizMissing(searchPath: searchPath)
@@ -38,7 +39,7 @@ public enum Graphviz {
     } catch {
       throw .unwritable(path: input, reason: "\(error)")
     }
-    let status = run(dot, ["-Tsvg", "-o", output, input], errorsTo: errors)
+    let status = run(dot, ["-Tsvg"] + options + ["-o", output, input], errorsTo: errors)
     let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
     guard status == 0, let svg = try? String(contentsOfFile: output, encoding: .utf8) else {
       throw .graphvizFailed(status: status, message: message)

@@ -140,6 +140,55 @@ import Testing
     try expectScreenshot(harness.path("hostile.png"))
   }
 
+  /// Ten positions of a thousand claims, each a tree with four replies to a claim, and a
+  /// rebuttal across positions every hundred claims.
+  @Test(.timeLimit(.minutes(15))) func tenThousandClaimsExportAndOpen() throws {
+    var claims: [[String: Any]] = []
+    var relations: [[String: Any]] = []
+    for position in 0..<10 {
+      for index in 0..<1000 {
+        let id = "p\(position)-c\(index)"
+        claims.append([
+          "id": id, "kind": "statement", "position": "p\(position)",
+          "text": "Claim \(index) of position \(position) says that the debate turns on this.",
+          "tags": [], "source": NSNull(), "comment": NSNull(), "quote": NSNull(), "base": NSNull(),
+        ])
+        if index > 0 {
+          let kind = index % 3 == 0 ? "rebuts" : "supports"
+          relations.append(["from": id, "to": "p\(position)-c\((index - 1) / 4)", "kind": kind])
+        }
+        if index % 100 == 99 {
+          relations.append(["from": id, "to": "p\((position + 1) % 10)-c0", "kind": "rebuts"])
+        }
+      }
+    }
+    let map: [String: Any] = [
+      "positions": (0..<10).map {
+        ["id": "p\($0)", "title": "Position \($0)", "summary": NSNull()]
+      },
+      "claims": claims, "relations": relations,
+    ]
+    try JSONSerialization.data(withJSONObject: map).write(
+      to: URL(fileURLWithPath: harness.path("large.json")))
+    let db = harness.path("large.db")
+    let imported = harness.run("--db", db, "import", "--format", "json", harness.path("large.json"))
+    #expect(imported.status == 0, "\(imported.err)")
+    let page = try harness.runProcess(["--db", db, "export", "html"])
+    #expect(page.status == 0, "\(page.err)")
+    try harness.write(page.out, to: "large.html")
+
+    let report = try BrowserReport.run(
+      page: harness.path("large.html"), screenshot: harness.path("large.png"),
+      plan: ["deepLink": "p7-c777", "search": "claim 777 of position 7 says"])
+    #expect(report.nodes.count == 10_000)
+    #expect(report.search.highlighted == ["p7-c777"])
+    #expect(report.deepLink.selected == ["p7-c777"])
+    #expect(report.deepLink.panel.groups.flatMap(\.claims).contains("p7-c194"))
+    #expect(report.requests.isEmpty, "\(report.requests)")
+    #expect(report.consoleErrors.isEmpty, "\(report.consoleErrors)")
+    try expectScreenshot(harness.path("large.png"))
+  }
+
   static let hostileText =
     #"</script><script>window.__pwned=2</script> <img src=x onerror="window.__pwned=3"> "#
     + #"<!-- & &amp; &lt; 'single' "double" \ back\slash ${x} `tick` ]]>"#

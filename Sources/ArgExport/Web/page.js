@@ -157,15 +157,18 @@
   document.getElementById('zoom-out').addEventListener('click', function () { zoom(1.25); });
   document.getElementById('zoom-fit').addEventListener('click', fit);
 
-  // Brings a claim's node into view when it is outside, keeping the zoom.
+  // Brings a claim's node into view when it is outside, keeping the zoom, or zooms to it at
+  // its natural size when it is too small to read.
   function reveal(id) {
     var g = nodes.get(id);
     if (!g) return;
     var r = g.getBoundingClientRect(), c = canvas.getBoundingClientRect();
-    if (r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom) return;
+    var readable = r.width >= 60;
+    if (readable && r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom) return;
     var inverse = svg.getScreenCTM().inverse();
     var centre = new DOMPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2).matrixTransform(inverse);
-    setView({ x: centre.x - view.width / 2, y: centre.y - view.height / 2, width: view.width, height: view.height });
+    var width = readable ? view.width : c.width, height = readable ? view.height : c.height;
+    setView({ x: centre.x - width / 2, y: centre.y - height / 2, width: width, height: height });
   }
 
   // ---- Search: by id, title, text, quote and speaker. ----

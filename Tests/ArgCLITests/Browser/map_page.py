@@ -61,6 +61,8 @@ def main():
             executable_path=find_chromium(), args=["--no-sandbox", "--disable-gpu"])
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
+        # A page of 10^4 claims is tens of megabytes: give it time to load.
+        page.set_default_timeout(300_000)
         # Anything the page asks for beyond its own file is a network request it must not make.
         page.on("request", lambda r: r.url.split("#")[0] != url and report["requests"].append(r.url))
         page.on("console", lambda m: m.type == "error" and report["consoleErrors"].append(m.text))
@@ -68,7 +70,7 @@ def main():
         page.on("dialog", lambda d: (report["dialogs"].append(d.message), d.dismiss()))
 
         page.goto(url)
-        page.wait_for_selector("html[data-ready=true]", timeout=30000)
+        page.wait_for_selector("html[data-ready=true]")
         report["nodes"] = page.evaluate(NODES)
         report["title"] = page.title()
 
