@@ -85,8 +85,9 @@ public struct DOTShading: Hashable, Sendable {
 ///   Argdown's maps. An edge's tooltip names the relation and its scheme, if any.
 /// - Relations with an end that is not a claim in the map are left out, so a sub-map renders
 ///   cleanly. A repeated position, group or claim id is drawn once, from its first record.
-/// - The legend shows both node kinds and the relation kinds the drawing has: a map uses two or
-///   three of the six kinds, and a legend entry for an edge that appears nowhere is noise.
+/// - The legend shows the node kinds and the relation kinds the drawing has: a map uses two or
+///   three of the six relation kinds, often only statements, and a legend entry for something
+///   that appears nowhere is noise.
 ///
 /// Cluster names keep apart what could share an id: positions are `cluster_<id>`, groups
 /// `cluster:group:<id>` and the legends `cluster:legend` and `cluster:shading`.
@@ -135,7 +136,10 @@ public enum DOTExporter {
     rows.write(relations: layout.relations, to: &target)
 
     if options.legend {
-      writeLegend(kinds: Set(layout.relations.map(\.kind)), to: &target)
+      writeLegend(
+        claimKinds: Set(
+          layout.clusters.flatMap(\.allClaims).map(\.kind) + layout.unplaced.map(\.kind)),
+        relationKinds: Set(layout.relations.map(\.kind)), to: &target)
       if let shading = options.shading { writeSwatches(shading, to: &target) }
     }
     target.write("}\n")
@@ -376,7 +380,8 @@ public enum DOTExporter {
   /// cluster is `cluster:legend`, which no position's `cluster_<id>` can be. Edge kinds appear in
   /// `RelationKind`'s order, each as a label node with an edge to a dot in the edge's colour.
   private static func writeLegend(
-    kinds: Set<RelationKind>, to target: inout some TextOutputStream
+    claimKinds: Set<ClaimKind>, relationKinds: Set<RelationKind>,
+    to target: inout some TextOutputStream
   ) {
     target.write(
       """
@@ -384,11 +389,13 @@ public enum DOTExporter {
         subgraph "cluster:legend" {
           graph [label="Legend", style=rounded, color="#b0b0b0", fontsize=11];
           node [fontsize=9];
-          "legend:statement" [label="statement", \(nodeStyle(.statement))];
-          "legend:argument" [label="argument", \(nodeStyle(.argument))];
 
       """)
-    for kind in RelationKind.allCases where kinds.contains(kind) {
+    for kind in ClaimKind.allCases where claimKinds.contains(kind) {
+      target.write(
+        "    \"legend:\(kind.rawValue)\" [label=\"\(kind.rawValue)\", \(nodeStyle(kind))];\n")
+    }
+    for kind in RelationKind.allCases where relationKinds.contains(kind) {
       let name = "legend:\(kind.rawValue)"
       target.write(
         """

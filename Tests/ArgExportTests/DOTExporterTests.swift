@@ -172,7 +172,7 @@ struct DOTExporterTests {
     #expect(!without.contains("Legend"))
   }
 
-  @Test("the legend shows the relation kinds drawn, in RelationKind's order")
+  @Test("the legend shows the node and relation kinds drawn, in their enums' order")
   func legendKinds() throws {
     let legendEdges = { (map: ArgumentMap) in
       DOTExporter.render(map).split(separator: "\n").filter {
@@ -187,6 +187,11 @@ struct DOTExporterTests {
     dangling.relations.append(Relation(from: "missing", to: "unplaced", kind: .prefers))
     #expect(!DOTExporter.render(dangling).contains("legend:prefers"))
     #expect(legendEdges(ArgumentMap()).isEmpty)
+    // Node kinds likewise: a map of statements shows no argument.
+    let statements = ArgumentMap(claims: [Claim(id: "a", text: "A."), Claim(id: "b", text: "B.")])
+    let dot = DOTExporter.render(statements)
+    #expect(dot.contains("\"legend:statement\" [label=\"statement\""))
+    #expect(!dot.contains("legend:argument"))
   }
 
   @Test("every relation kind has its own style")
