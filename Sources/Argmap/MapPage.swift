@@ -96,7 +96,9 @@ public enum MapPage {
     switch standing {
     case .accepted:
       if attackers.isEmpty { return "nothing rebuts it, and no attack through support stands" }
-      return "every claim that attacks it falls (\(attackers.joined(separator: ", ")))"
+      let named = attackers.prefix(3).joined(separator: ", ")
+      let more = attackers.count > 3 ? " and \(attackers.count - 3) more" : ""
+      return "every claim that attacks it falls (\(named)\(more))"
     case .rejected:
       if let winner = attackers.first(where: { standings[$0] == .accepted }) {
         return "\(winner) attacks it and stands"
