@@ -53,7 +53,7 @@ public enum MapPage {
   public static func statusViews(_ map: ArgumentMap, settings: Settings) -> (
     [HTMLStatusView], [HTMLOptions.Unavailable]
   ) {
-    let attacks = Attacks(map)
+    let attacks = Attacks(map, support: settings.support)
     var views: [HTMLStatusView] = []
     var unavailable: [HTMLOptions.Unavailable] = []
     for semantics in [Semantics.grounded, .preferred] {
@@ -103,6 +103,10 @@ public enum MapPage {
       if let winner = attackers.first(where: { standings[$0] == .accepted }) {
         return "\(winner) attacks it and stands"
       }
+      if let chain = attacks.derived(of: id).first(where: { standings[$0.first ?? ""] == .accepted }
+      ) {
+        return "\(chain[0]) stands and " + attacks.describe(chain)
+      }
       return "a claim that stands attacks it through a chain of supports"
     case .credulous:
       let count = result.labellings.count
@@ -135,13 +139,24 @@ public enum MapPage {
   }
 
   /// Each claim's direct attackers (rebuts, undercuts, both ends of a contradiction) and
-  /// supporters, in map order.
+  /// supporters, in map order, and with derived support the attacks that supports carry.
   private struct Attacks {
     private var attackersByClaim: [String: [String]] = [:]
     private var supportersByClaim: [String: [String]] = [:]
+    /// Target → the chains (attacker first, target last) of its derived attackers.
+    private var derivedByClaim: [String: [[String]]] = [:]
+    /// The kind of the relation from one claim to another, keyed by both ids.
+    private var kinds: [[String]: RelationKind] = [:]
 
-    init(_ map: ArgumentMap) {
+    init(_ map: ArgumentMap, support: SupportMode) {
+      let bipolar = BipolarFramework(map: map, support: support)
+      let names = bipolar.framework.names
+      for derivation in bipolar.derivations {
+        derivedByClaim[names[derivation.target], default: []].append(
+          derivation.via.map { names[$0] })
+      }
       for relation in map.relations {
+        kinds[[relation.from, relation.to]] = relation.kind
         if relation.kind == .supports {
           supportersByClaim[relation.to, default: []].append(relation.from)
         } else if relation.kind.isAttack {
@@ -155,5 +170,17 @@ public enum MapPage {
 
     func attackers(of id: String) -> [String] { attackersByClaim[id] ?? [] }
     func supporters(of id: String) -> [String] { supportersByClaim[id] ?? [] }
+    func derived(of id: String) -> [[String]] { derivedByClaim[id] ?? [] }
+
+    /// A chain of relations from its first claim to its last: "supports b, which rebuts it".
+    func describe(_ chain: [String]) -> String {
+      var text = ""
+      for (index, (from, to)) in zip(chain, chain.dropFirst()).enumerated() {
+        let verb = kinds[[from, to]]?.rawValue ?? "bears on"
+        text += (index == 0 ? "" : ", which ") + verb + " "
+        if index == chain.count - 2 { text += "it" } else { text += to }
+      }
+      return text
+    }
   }
 }

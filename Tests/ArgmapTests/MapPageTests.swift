@@ -4,14 +4,20 @@ import Testing
 
 /// The page's status views and the Graphviz run behind its drawing.
 @Suite struct MapPageTests {
-  /// `c` supports `a`, `a` rebuts `b`, and `x` and `y` contradict each other.
+  /// `c` supports `a`, `a` rebuts `b`, and `x` and `y` contradict each other; `u` supports
+  /// `v`, which rebuts `w`, and `q` rebuts `v`, so `w` falls only to the attack `u` carries.
   private let map = ArgumentMap(
     positions: [Position(id: "p", title: "P")],
-    claims: ["a", "b", "c", "x", "y"].map { Claim(id: $0, text: "Claim \($0).", position: "p") },
+    claims: ["a", "b", "c", "x", "y", "q", "u", "v", "w"].map {
+      Claim(id: $0, text: "Claim \($0).", position: "p")
+    },
     relations: [
       Relation(from: "c", to: "a", kind: .supports),
       Relation(from: "a", to: "b", kind: .rebuts),
       Relation(from: "x", to: "y", kind: .contradicts),
+      Relation(from: "u", to: "v", kind: .supports),
+      Relation(from: "v", to: "w", kind: .rebuts),
+      Relation(from: "q", to: "v", kind: .rebuts),
     ])
 
   @Test func everyViewGivesEachClaimAStandingAndAReason() throws {
@@ -23,6 +29,8 @@ import Testing
     #expect(grounded["b"]?.reason == "a attacks it and stands")
     #expect(grounded["a"]?.standing == "accepted")
     #expect(grounded["a"]?.reason == "nothing rebuts it, and no attack through support stands")
+    #expect(grounded["w"]?.standing == "rejected")
+    #expect(grounded["w"]?.reason == "u stands and supports v, which rebuts it")
     #expect(grounded["x"]?.standing == "undecided")
     #expect(grounded["x"]?.reason == "caught in a cycle of attacks that the semantics leaves open")
     let preferred = views[1].claims

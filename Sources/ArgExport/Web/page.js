@@ -391,6 +391,7 @@
     if (selected && nodes.get(selected)) nodes.get(selected).classList.remove('selected');
     nodes.forEach(function (g) { g.classList.remove('cursor'); });
     selected = id;
+    markEdges(id);
     var g = nodes.get(id);
     if (g) {
       g.classList.add('selected');
@@ -403,10 +404,17 @@
       history.replaceState(null, '', '#' + encodeURIComponent(id));
     }
   }
+  // The selected claim's relations stand out, so a long one can be followed across the map.
+  function markEdges(id) {
+    edges.forEach(function (e) {
+      e.element.classList.toggle('active', id !== null && (e.relation.from === id || e.relation.to === id));
+    });
+  }
   function deselect() {
     if (selected && nodes.get(selected)) nodes.get(selected).classList.remove('selected');
     nodes.forEach(function (g) { g.classList.remove('cursor'); });
     selected = null;
+    markEdges(null);
     panel.hidden = true;
     history.replaceState(null, '', location.pathname + location.search);
   }
