@@ -133,7 +133,7 @@ public enum DOTExporter {
         )
       }
     }
-    rows.write(relations: layout.relations, to: &target)
+    rows.write(to: &target)
 
     if options.legend {
       writeLegend(

@@ -3,8 +3,8 @@ import ArgModel
 /// Positions in rows: Graphviz puts every cluster side by side, which draws a debate of five
 /// positions as a strip several times wider than high. Here the clusters go into rows of
 /// `perRow`, the first row on top, each row held above the next by invisible edges through a
-/// point between them: from the top claims of each cluster of the lower row (claims with no relation to a
-/// claim above them in their own position) to the point, and from the point to the bottom
+/// point between them: from the top claims of each cluster of the lower row (claims with no
+/// relation to a claim above them in their own position) to the point, and from the point to the bottom
 /// claims of each cluster of the upper row. Relations between positions then must not rank
 /// claims, or a rebuttal from an upper row into a lower one would fight the rows; they are
 /// drawn with `constraint=false`.
@@ -14,6 +14,8 @@ struct DOTRows {
   let perRow: Int
   /// Claim id → the index of its cluster.
   private let clusterOf: [String: Int]
+  /// The relations that rank claims (all but the symmetric kinds) inside each cluster.
+  private let internalRelations: [[Relation]]
 
   /// Arranges `clusters` as `layout` asks; `auto` picks the row length whose drawing, by an
   /// estimate of each cluster's size, comes closest to 3:2 wide.
@@ -23,13 +25,20 @@ struct DOTRows {
     for (index, claims) in clusters.enumerated() {
       for claim in claims { clusterOf[claim.id] = index }
     }
+    var internalRelations = Array(repeating: [Relation](), count: clusters.count)
+    for relation in relations where !relation.kind.isSymmetric {
+      if let from = clusterOf[relation.from], from == clusterOf[relation.to] {
+        internalRelations[from].append(relation)
+      }
+    }
     self.clusterOf = clusterOf
+    self.internalRelations = internalRelations
     switch layout {
     case .columns: perRow = max(1, clusters.count)
     case .rows: perRow = 1
     case .auto:
-      let sizes = clusters.map {
-        Self.estimatedSize(of: $0, relations: relations, wrapWidth: wrapWidth)
+      let sizes = zip(clusters, internalRelations).map {
+        Self.estimatedSize(of: $0, relations: $1, wrapWidth: wrapWidth)
       }
       perRow = Self.bestRowLength(sizes)
     }
@@ -47,23 +56,23 @@ struct DOTRows {
   }
 
   /// The invisible points and edges that stack the rows; nothing for a single row.
-  func write(relations: [Relation], to target: inout some TextOutputStream) {
+  func write(to target: inout some TextOutputStream) {
     guard isStacked else { return }
     let rows = stride(from: 0, to: clusters.count, by: perRow).map {
-      Array(clusters[$0..<min($0 + perRow, clusters.count)])
+      Array($0..<min($0 + perRow, clusters.count))
     }
     target.write("\n")
     // The map's first position on top: each row sits above the next.
     for (index, (upper, lower)) in zip(rows, rows.dropFirst()).enumerated() {
       let point = DOTEscaping.id("row:\(index)")
       target.write("  \(point) [shape=point, style=invis, width=0, height=0, label=\"\"];\n")
-      for claims in lower {
-        for claim in Self.ends(of: claims, relations: relations).tops {
+      for cluster in lower {
+        for claim in ends(of: cluster).tops {
           target.write("  \(DOTEscaping.id(claim)) -> \(point) [style=invis];\n")
         }
       }
-      for claims in upper {
-        for claim in Self.ends(of: claims, relations: relations).bottoms {
+      for cluster in upper {
+        for claim in ends(of: cluster).bottoms {
           target.write("  \(point) -> \(DOTEscaping.id(claim)) [style=invis];\n")
         }
       }
@@ -72,32 +81,25 @@ struct DOTRows {
 
   /// Claims that no ranking relation inside the cluster leaves (tops: reasons point up, so
   /// these are the highest) and that none enters (bottoms).
-  private static func ends(of claims: [Claim], relations: [Relation]) -> (
-    tops: [String], bottoms: [String]
-  ) {
-    let ids = Set(claims.map(\.id))
-    var leaves: Set<String> = []
-    var entered: Set<String> = []
-    for relation in relations
-    where !relation.kind.isSymmetric && ids.contains(relation.from) && ids.contains(relation.to) {
-      leaves.insert(relation.from)
-      entered.insert(relation.to)
-    }
-    return (
-      claims.map(\.id).filter { !leaves.contains($0) },
-      claims.map(\.id).filter { !entered.contains($0) }
-    )
+  private func ends(of cluster: Int) -> (tops: [String], bottoms: [String]) {
+    let leaves = Set(internalRelations[cluster].map(\.from))
+    let entered = Set(internalRelations[cluster].map(\.to))
+    let ids = clusters[cluster].map(\.id)
+    return (ids.filter { !leaves.contains($0) }, ids.filter { !entered.contains($0) })
   }
 
   /// Width and height in points, as `dot` would roughly draw the cluster: claims ranked by the
-  /// longest chain of relations below them, each rank as wide as its nodes side by side.
+  /// longest chain of `relations` (those inside it) below them, each rank as wide as its nodes
+  /// side by side. Lines are counted from the text's length, not wrapped, as an estimate needs
+  /// no more and the export stays one pass of wrapping.
   static func estimatedSize(of claims: [Claim], relations: [Relation], wrapWidth: Int) -> (
     width: Double, height: Double
   ) {
-    let index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let index = Dictionary(
+      claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     var below = Array(repeating: [Int](), count: claims.count)
     var incoming = Array(repeating: 0, count: claims.count)
-    for relation in relations where !relation.kind.isSymmetric {
+    for relation in relations {
       guard let from = index[relation.from], let to = index[relation.to], from != to else {
         continue
       }
@@ -117,11 +119,12 @@ struct DOTRows {
     var widths: [Int: Double] = [:]
     var heights: [Int: Double] = [:]
     for (position, claim) in claims.enumerated() {
-      let lines = TextWrap.wrap(claim.text, width: wrapWidth)
-      let longest = max(Double(claim.id.count) * 4.6, Double(lines.map(\.count).max() ?? 0) * 5.2)
-      widths[rank[position], default: 0] += longest + 20 + nodeSeparation
-      heights[rank[position]] = max(
-        heights[rank[position]] ?? 0, Double(lines.count) * 10 + 26)
+      let length = claim.text.utf8.count
+      let lineLength = wrapWidth > 0 ? min(length, wrapWidth) : length
+      let lines = wrapWidth > 0 ? (length + wrapWidth - 1) / wrapWidth : 1
+      let width = max(Double(claim.id.utf8.count) * 4.6, Double(lineLength) * 5.2)
+      widths[rank[position], default: 0] += width + 20 + nodeSeparation
+      heights[rank[position]] = max(heights[rank[position]] ?? 0, Double(lines) * 10 + 26)
     }
     let width = (widths.values.max() ?? 0) + 16
     let height =
