@@ -468,7 +468,9 @@
 
   fit();
   if (data.initialStatus && statuses.has(data.initialStatus)) {
-    statusField.querySelector('input[value="' + data.initialStatus + '"]').checked = true;
+    statusField.querySelectorAll('input').forEach(function (input) {
+      input.checked = input.value === data.initialStatus;
+    });
     showStatus(data.initialStatus);
   }
   followHash();
