@@ -25,7 +25,8 @@ let package = Package(
       dependencies: ["SQLiteKit", "ArgModel"],
       resources: [.embedInCode("schema")]
     ),
-    .target(name: "ArgExport", dependencies: ["ArgModel"]),
+    // `Web` holds the map page's HTML shell, style sheet and script, embedded like the schema.
+    .target(name: "ArgExport", dependencies: ["ArgModel"], resources: [.embedInCode("Web")]),
     // Other tools' formats: AIF JSON, argmap's JSON dump and Kialo in; AIF and GraphML out.
     .target(
       name: "ArgInterchange", dependencies: ["ArgModel", "ArgdownSyntax", "ArgExport"]),
@@ -54,6 +55,7 @@ let package = Package(
       dependencies: ["Argmap", "TestSupport"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "ArgCLITests", dependencies: ["ArgCLI"]),
+    // `Browser` holds the Python script that drives Chromium through the exported page.
+    .testTarget(name: "ArgCLITests", dependencies: ["ArgCLI"], exclude: ["Browser"]),
   ]
 )

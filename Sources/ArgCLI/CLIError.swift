@@ -54,6 +54,10 @@ struct CLIError: Error {
       self.init(code: .database, message: error.description)
     case .notAFilePath:
       self.init(code: .usage, message: error.description)
+    case .graphvizMissing:
+      self.init(code: .unavailable, message: error.description)
+    case .graphvizFailed:
+      self.init(code: .software, message: error.description)
     case .databaseMissing(let path):
       let hint =
         "; create it with 'argmap --db \(path) init' (the built-in map) or 'init --empty'"

@@ -10,6 +10,8 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
   case badInput = 65
   /// Something named does not exist: a claim, position, relation, file or database.
   case notFound = 66
+  /// A program argmap needs is not installed: Graphviz's `dot` for `export html`.
+  case unavailable = 69
   /// An internal error: a bug in argmap.
   case software = 70
   /// Something to be created exists already: a database, claim or position.
@@ -30,6 +32,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case .usage: "usage error: unknown command or option, missing or extra argument"
     case .badInput: "bad input: corpus errors, invalid ids or relations; nothing was changed"
     case .notFound: "not found: no such claim, position, relation, file or database"
+    case .unavailable: "unavailable: Graphviz's 'dot' is not installed (package graphviz)"
     case .software: "internal error in argmap"
     case .alreadyExists: "already exists: a database, claim or position of that name"
     case .gaveUp: "gave up: the solver ran out of the time '--timeout' allowed"

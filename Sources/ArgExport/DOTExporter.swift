@@ -9,15 +9,30 @@ public struct DOTOptions: Hashable, Sendable {
   public var legend: Bool
   /// Colours nodes by an evaluation, such as which claims stand; nil draws the plain map.
   public var shading: DOTShading?
+  /// How the positions' clusters are arranged.
+  public var layout: DOTLayout
 
   public init(
-    title: String? = nil, wrapWidth: Int = 40, legend: Bool = true, shading: DOTShading? = nil
+    title: String? = nil, wrapWidth: Int = 40, legend: Bool = true, shading: DOTShading? = nil,
+    layout: DOTLayout = .auto
   ) {
     self.title = title
     self.wrapWidth = wrapWidth
     self.legend = legend
     self.shading = shading
+    self.layout = layout
   }
+}
+
+/// How the positions of a map are arranged on the page.
+public enum DOTLayout: String, Hashable, Sendable, CaseIterable {
+  /// As many positions to a row as keep the drawing at most about 2:1 wide (see
+  /// ``DOTExporter``).
+  case auto
+  /// One position to a row, stacked top to bottom in the map's order.
+  case rows
+  /// Every position side by side in one row, Graphviz's own arrangement.
+  case columns
 }
 
 /// A fill colour and a short note per claim, and the legend that explains the colours. The
@@ -71,8 +86,9 @@ public struct DOTShading: Hashable, Sendable {
 ///   Argdown's maps. An edge's tooltip names the relation and its scheme, if any.
 /// - Relations with an end that is not a claim in the map are left out, so a sub-map renders
 ///   cleanly. A repeated position, group or claim id is drawn once, from its first record.
-/// - The legend shows both node kinds and the relation kinds the drawing has: a map uses two or
-///   three of the six kinds, and a legend entry for an edge that appears nowhere is noise.
+/// - The legend shows the node kinds and the relation kinds the drawing has: a map uses two or
+///   three of the six relation kinds, often only statements, and a legend entry for something
+///   that appears nowhere is noise.
 ///
 /// Cluster names keep apart what could share an id: positions are `cluster_<id>`, groups
 /// `cluster:group:<id>` and the legends `cluster:legend` and `cluster:shading`.
@@ -104,18 +120,27 @@ public enum DOTExporter {
       }
     }
 
+    let rows = DOTRows(
+      clusters: layout.clusters.map(\.allClaims), relations: layout.relations,
+      layout: options.layout, wrapWidth: options.wrapWidth)
     if !layout.relations.isEmpty {
       target.write("\n")
       for relation in layout.relations {
+        var style = edgeStyle(relation.kind)
+        if rows.isFree(relation), !relation.kind.isSymmetric { style += ", constraint=false" }
         target.write(
           "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
-            + "[\(edgeStyle(relation.kind)), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
+            + "[\(style), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
         )
       }
     }
+    rows.write(to: &target)
 
     if options.legend {
-      writeLegend(kinds: Set(layout.relations.map(\.kind)), to: &target)
+      writeLegend(
+        claimKinds: Set(
+          layout.clusters.flatMap(\.allClaims).map(\.kind) + layout.unplaced.map(\.kind)),
+        relationKinds: Set(layout.relations.map(\.kind)), to: &target)
       if let shading = options.shading { writeSwatches(shading, to: &target) }
     }
     target.write("}\n")
@@ -132,6 +157,9 @@ public enum DOTExporter {
 
     /// Nil for a cluster with nothing to draw, which Graphviz would show as an empty box.
     var nonEmpty: Cluster? { claims.isEmpty && groups.isEmpty ? nil : self }
+
+    /// Its own claims, then its groups', depth first.
+    var allClaims: [Claim] { claims + groups.flatMap(\.allClaims) }
   }
 
   /// What to draw, in the map's order: clusters of claims by position and group, claims outside
@@ -353,7 +381,8 @@ public enum DOTExporter {
   /// cluster is `cluster:legend`, which no position's `cluster_<id>` can be. Edge kinds appear in
   /// `RelationKind`'s order, each as a label node with an edge to a dot in the edge's colour.
   private static func writeLegend(
-    kinds: Set<RelationKind>, to target: inout some TextOutputStream
+    claimKinds: Set<ClaimKind>, relationKinds: Set<RelationKind>,
+    to target: inout some TextOutputStream
   ) {
     target.write(
       """
@@ -361,11 +390,13 @@ public enum DOTExporter {
         subgraph "cluster:legend" {
           graph [label="Legend", style=rounded, color="#b0b0b0", fontsize=11];
           node [fontsize=9];
-          "legend:statement" [label="statement", \(nodeStyle(.statement))];
-          "legend:argument" [label="argument", \(nodeStyle(.argument))];
 
       """)
-    for kind in RelationKind.allCases where kinds.contains(kind) {
+    for kind in ClaimKind.allCases where claimKinds.contains(kind) {
+      target.write(
+        "    \"legend:\(kind.rawValue)\" [label=\"\(kind.rawValue)\", \(nodeStyle(kind))];\n")
+    }
+    for kind in RelationKind.allCases where relationKinds.contains(kind) {
       let name = "legend:\(kind.rawValue)"
       target.write(
         """

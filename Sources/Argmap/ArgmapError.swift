@@ -24,6 +24,10 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
   case databaseIsAFolder(path: String)
   /// The database path names no file, e.g. SQLite's `:memory:`, where a map would be lost.
   case notAFilePath(String)
+  /// Graphviz's `dot`, which lays out the drawings argmap embeds, is not installed.
+  case graphvizMissing(searchPath: String)
+  /// `dot` ran but failed on argmap's DOT; `message` is what it printed.
+  case graphvizFailed(status: Int32, message: String)
 
   public var description: String {
     switch self {
@@ -54,6 +58,12 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
       return "'\(path)' is a folder, not a database file"
     case .notAFilePath(let path):
       return "'\(path)' is not a file path; a map kept there would be lost when argmap exits"
+    case .graphvizMissing(let searchPath):
+      return "Graphviz's 'dot' is not installed (looked in \(searchPath)); it lays out the map: "
+        + "install the graphviz package, e.g. 'apt-get install graphviz'"
+    case .graphvizFailed(let status, let message):
+      let detail = message.split(whereSeparator: \.isNewline).prefix(5).joined(separator: "; ")
+      return "Graphviz's 'dot' failed (status \(status))" + (detail.isEmpty ? "" : ": " + detail)
     }
   }
 }

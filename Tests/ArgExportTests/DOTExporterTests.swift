@@ -129,7 +129,8 @@ struct DOTExporterTests {
 
   @Test("supports is solid green with an arrow; rebuts is dashed red with a tee")
   func edges() {
-    let dot = DOTExporter.render(smallMap, options: DOTOptions(legend: false))
+    // Side by side, so the only edges are the relations (rows add invisible ones).
+    let dot = DOTExporter.render(smallMap, options: DOTOptions(legend: false, layout: .columns))
     #expect(
       dot.contains(
         ##"  "unplaced" -> "refusal-argument" [color="#2e7d32", style=solid, arrowhead=normal, tooltip="unplaced supports refusal-argument"];"##
@@ -149,7 +150,7 @@ struct DOTExporterTests {
 
   @Test("relations with an end outside the map are left out")
   func danglingRelations() {
-    let dot = DOTExporter.render(nastyMap, options: DOTOptions(legend: false))
+    let dot = DOTExporter.render(nastyMap, options: DOTOptions(legend: false, layout: .columns))
     #expect(!dot.contains("missing"))
     #expect(dot.split(separator: "\n").filter { $0.contains(" -> ") }.count == 3)
   }
@@ -184,7 +185,7 @@ struct DOTExporterTests {
     #expect(!without.contains("Legend"))
   }
 
-  @Test("the legend shows the relation kinds drawn, in RelationKind's order")
+  @Test("the legend shows the node and relation kinds drawn, in their enums' order")
   func legendKinds() throws {
     let legendEdges = { (map: ArgumentMap) in
       DOTExporter.render(map).split(separator: "\n").filter {
@@ -199,6 +200,11 @@ struct DOTExporterTests {
     dangling.relations.append(Relation(from: "missing", to: "unplaced", kind: .prefers))
     #expect(!DOTExporter.render(dangling).contains("legend:prefers"))
     #expect(legendEdges(ArgumentMap()).isEmpty)
+    // Node kinds likewise: a map of statements shows no argument.
+    let statements = ArgumentMap(claims: [Claim(id: "a", text: "A."), Claim(id: "b", text: "B.")])
+    let dot = DOTExporter.render(statements)
+    #expect(dot.contains("\"legend:statement\" [label=\"statement\""))
+    #expect(!dot.contains("legend:argument"))
   }
 
   @Test("every relation kind has its own style")
@@ -271,7 +277,7 @@ struct DOTExporterTests {
         Claim(id: "in-nowhere", text: "x", position: "not-drawn", group: "nowhere"),
       ]
     )
-    let dot = DOTExporter.render(map, options: DOTOptions(legend: false))
+    let dot = DOTExporter.render(map, options: DOTOptions(legend: false, layout: .columns))
     for name in ["a", "b", "orphan", "elsewhere"] {
       #expect(dot.contains("  subgraph \"cluster:group:\(name)\" {\n"), "\(name)")
     }

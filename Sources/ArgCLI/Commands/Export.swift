@@ -4,8 +4,9 @@ extension Commands {
   static let export = CommandSpec(
     path: ["export"],
     abstract:
-      "Write the map as Graphviz DOT, JSON, Argdown, AIF, GraphML or an ICCMA framework.",
-    subcommands: [exportDOT, exportJSON, exportArgdown, exportAIF, exportGraphML]
+      "Write the map as an HTML page, Graphviz DOT, JSON, Argdown, AIF, GraphML or an ICCMA "
+      + "framework.",
+    subcommands: [exportHTML, exportDOT, exportJSON, exportArgdown, exportAIF, exportGraphML]
       + ICCMAFormat.allCases.map(exportFramework))
 
   static let exportDOT = CommandSpec(
@@ -16,20 +17,74 @@ extension Commands {
       solid arrows, rebuts red dashed ones, undercuts dotted orange ones, contradictions
       purple lines with a head at each end, and the legend shows the kinds drawn.
       '--position' draws one position with the claims that link to it from elsewhere;
-      '--root' draws a claim with everything that bears on it.
+      '--root' draws a claim with everything that bears on it. Positions go in rows
+      so that the drawing is at most about twice as wide as high ('--layout auto');
+      '--layout rows' stacks them, '--layout columns' sets them side by side.
       """,
     options: selectionOptions + [
       .init(
         name: "--status", valueName: "view",
         help: "Colour claims by grounded or preferred standing, or by strength."),
-      supportOption,
+      supportOption, layoutOption,
     ]
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
     let shading = try statusShading(command, context)
+    let layout = try chosenLayout(command)
     context.console.stream {
-      DOTExporter.write(map, options: DOTOptions(shading: shading), to: &$0)
+      DOTExporter.write(map, options: DOTOptions(shading: shading, layout: layout), to: &$0)
     }
+  }
+
+  static let exportHTML = CommandSpec(
+    path: ["export", "html"],
+    abstract: "The map as one interactive web page: 'argmap export html > map.html'.",
+    discussion: """
+      One file that opens from disk in any browser and fetches nothing: the map drawn by
+      Graphviz (which must be installed: argmap runs 'dot'), with pan and zoom, a search
+      box, a position switcher, colouring by grounded or preferred standing or by
+      strength, and a panel showing the clicked claim's text, provenance, quote, standing
+      and neighbours. 'map.html#<claim-id>' opens with that claim selected.
+      """,
+    options: selectionOptions + [
+      .init(
+        name: "--status", valueName: "view",
+        help: "Open coloured by grounded, preferred or strength."),
+      .init(name: "--title", valueName: "text", help: "The page's title."),
+      supportOption, layoutOption,
+      .init(
+        name: "--timeout", valueName: "seconds",
+        help: "Time for preferred semantics (default 10); past it the page lacks that view."),
+    ]
+  ) { command, context throws(CLIError) in
+    let view = command.value("--status")
+    if let view, !["grounded", "preferred", "strength"].contains(view) {
+      throw .usage(
+        "'--status' takes grounded, preferred or strength, not '\(view)'", command.spec)
+    }
+    let settings = try EvaluationSettings(command)
+    let pageSettings = MapPage.Settings(
+      title: command.value("--title"), initialStatus: view, support: settings.support,
+      preferredBudget: SolverBudget(timeout: .seconds(settings.timeout ?? 10)),
+      layout: try chosenLayout(command),
+      searchPath: context.environment["PATH"] ?? Graphviz.defaultSearchPath)
+    let map = try selectedMap(command, context)
+    let whole = try attempt { try context.store().frameworkMap(withTexts: false) }
+    // The page is built whole before a byte is written, so a failure leaves no half file.
+    let page = try attempt { try MapPage.render(map, judgedIn: whole, settings: pageSettings) }
+    context.console.writeOut(page)
+  }
+
+  private static let layoutOption = CommandSpec.Option(
+    name: "--layout", valueName: "how",
+    help: "Positions in rows or columns, or auto (default): at most about 2:1 wide.")
+
+  private static func chosenLayout(_ command: ParsedCommand) throws(CLIError) -> DOTLayout {
+    let name = command.value("--layout") ?? DOTLayout.auto.rawValue
+    guard let layout = DOTLayout(rawValue: name) else {
+      throw .usage("'--layout' takes auto, rows or columns, not '\(name)'", command.spec)
+    }
+    return layout
   }
 
   /// What part of the map an export draws; see `selectedMap`.

@@ -1,0 +1,160 @@
+import ArgModel
+
+/// Positions in rows: Graphviz puts every cluster side by side, which draws a debate of five
+/// positions as a strip several times wider than high. Here the clusters go into rows of
+/// `perRow`, the first row on top, each row held above the next by invisible edges through a
+/// point between them: from the top claims of each cluster of the lower row (claims with no
+/// relation to a claim above them in their own position) to the point, and from the point to the bottom
+/// claims of each cluster of the upper row. Relations between positions then must not rank
+/// claims, or a rebuttal from an upper row into a lower one would fight the rows; they are
+/// drawn with `constraint=false`.
+struct DOTRows {
+  /// The claims of each cluster (its groups' included), in the map's order.
+  let clusters: [[Claim]]
+  let perRow: Int
+  /// Claim id → the index of its cluster.
+  private let clusterOf: [String: Int]
+  /// The relations that rank claims (all but the symmetric kinds) inside each cluster.
+  private let internalRelations: [[Relation]]
+
+  /// Arranges `clusters` as `layout` asks; `auto` picks the row length whose drawing, by an
+  /// estimate of each cluster's size, comes closest to 3:2 wide.
+  init(clusters: [[Claim]], relations: [Relation], layout: DOTLayout, wrapWidth: Int) {
+    self.clusters = clusters
+    var clusterOf: [String: Int] = [:]
+    for (index, claims) in clusters.enumerated() {
+      for claim in claims { clusterOf[claim.id] = index }
+    }
+    var internalRelations = Array(repeating: [Relation](), count: clusters.count)
+    for relation in relations where !relation.kind.isSymmetric {
+      if let from = clusterOf[relation.from], from == clusterOf[relation.to] {
+        internalRelations[from].append(relation)
+      }
+    }
+    self.clusterOf = clusterOf
+    self.internalRelations = internalRelations
+    switch layout {
+    case .columns: perRow = max(1, clusters.count)
+    case .rows: perRow = 1
+    case .auto:
+      let sizes = zip(clusters, internalRelations).map {
+        Self.estimatedSize(of: $0, relations: $1, wrapWidth: wrapWidth)
+      }
+      perRow = Self.bestRowLength(sizes)
+    }
+  }
+
+  /// Whether the drawing has more than one row, and so invisible edges and free cross-links.
+  var isStacked: Bool { clusters.count > perRow }
+
+  /// Whether `relation` must not rank its ends: it joins two positions of a stacked drawing.
+  func isFree(_ relation: Relation) -> Bool {
+    guard isStacked, let from = clusterOf[relation.from], let to = clusterOf[relation.to] else {
+      return false
+    }
+    return from != to
+  }
+
+  /// The invisible points and edges that stack the rows; nothing for a single row.
+  func write(to target: inout some TextOutputStream) {
+    guard isStacked else { return }
+    let rows = stride(from: 0, to: clusters.count, by: perRow).map {
+      Array($0..<min($0 + perRow, clusters.count))
+    }
+    target.write("\n")
+    // The map's first position on top: each row sits above the next.
+    for (index, (upper, lower)) in zip(rows, rows.dropFirst()).enumerated() {
+      let point = DOTEscaping.id("row:\(index)")
+      target.write("  \(point) [shape=point, style=invis, width=0, height=0, label=\"\"];\n")
+      for cluster in lower {
+        for claim in ends(of: cluster).tops {
+          target.write("  \(DOTEscaping.id(claim)) -> \(point) [style=invis];\n")
+        }
+      }
+      for cluster in upper {
+        for claim in ends(of: cluster).bottoms {
+          target.write("  \(point) -> \(DOTEscaping.id(claim)) [style=invis];\n")
+        }
+      }
+    }
+  }
+
+  /// Claims that no ranking relation inside the cluster leaves (tops: reasons point up, so
+  /// these are the highest) and that none enters (bottoms).
+  private func ends(of cluster: Int) -> (tops: [String], bottoms: [String]) {
+    let leaves = Set(internalRelations[cluster].map(\.from))
+    let entered = Set(internalRelations[cluster].map(\.to))
+    let ids = clusters[cluster].map(\.id)
+    return (ids.filter { !leaves.contains($0) }, ids.filter { !entered.contains($0) })
+  }
+
+  /// Width and height in points, as `dot` would roughly draw the cluster: claims ranked by the
+  /// longest chain of `relations` (those inside it) below them, each rank as wide as its nodes
+  /// side by side. Lines are counted from the text's length, not wrapped, as an estimate needs
+  /// no more and the export stays one pass of wrapping.
+  static func estimatedSize(of claims: [Claim], relations: [Relation], wrapWidth: Int) -> (
+    width: Double, height: Double
+  ) {
+    let index = Dictionary(
+      claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var below = Array(repeating: [Int](), count: claims.count)
+    var incoming = Array(repeating: 0, count: claims.count)
+    for relation in relations {
+      guard let from = index[relation.from], let to = index[relation.to], from != to else {
+        continue
+      }
+      below[from].append(to)
+      incoming[to] += 1
+    }
+    // Longest-path ranks in topological order; claims on a cycle keep the rank reached so far.
+    var rank = Array(repeating: 0, count: claims.count)
+    var ready = claims.indices.filter { incoming[$0] == 0 }
+    while let next = ready.popLast() {
+      for above in below[next] {
+        rank[above] = max(rank[above], rank[next] + 1)
+        incoming[above] -= 1
+        if incoming[above] == 0 { ready.append(above) }
+      }
+    }
+    var widths: [Int: Double] = [:]
+    var heights: [Int: Double] = [:]
+    for (position, claim) in claims.enumerated() {
+      let length = claim.text.utf8.count
+      let lineLength = wrapWidth > 0 ? min(length, wrapWidth) : length
+      let lines = wrapWidth > 0 ? (length + wrapWidth - 1) / wrapWidth : 1
+      let width = max(Double(claim.id.utf8.count) * 4.6, Double(lineLength) * 5.2)
+      widths[rank[position], default: 0] += width + 20 + nodeSeparation
+      heights[rank[position]] = max(heights[rank[position]] ?? 0, Double(lines) * 10 + 26)
+    }
+    let width = (widths.values.max() ?? 0) + 16
+    let height =
+      heights.values.reduce(0, +) + Double(max(0, heights.count - 1)) * rankSeparation + 30
+    return (width, height)
+  }
+
+  /// The row length whose drawing comes closest to 3:2, which stays under 2:1 however the
+  /// estimate errs by a quarter either way.
+  static func bestRowLength(_ sizes: [(width: Double, height: Double)]) -> Int {
+    guard sizes.count > 1 else { return 1 }
+    func aspect(_ perRow: Int) -> Double {
+      var width = 0.0
+      var height = 0.0
+      for start in stride(from: 0, to: sizes.count, by: perRow) {
+        let row = sizes[start..<min(start + perRow, sizes.count)]
+        width = max(width, row.map(\.width).reduce(0, +) + Double(row.count - 1) * 16)
+        height += (row.map(\.height).max() ?? 0) + rankSeparation
+      }
+      return width / max(height, 1)
+    }
+    // How far from 3:2, as a factor either way.
+    func distance(_ perRow: Int) -> Double {
+      let ratio = aspect(perRow) / 1.5
+      return max(ratio, 1 / ratio)
+    }
+    return (1...sizes.count).min { distance($0) < distance($1) } ?? 1
+  }
+
+  /// `nodesep` and `ranksep` of the graph, in points.
+  private static let nodeSeparation = 0.3 * 72
+  private static let rankSeparation = 0.45 * 72
+}
