@@ -44,9 +44,16 @@ final class Context {
     return "~" + path.dropFirst(home.count)
   }
 
-  /// Says what a write did, and where: "added claim 'x' to position 'y' in map.db".
-  func reportWrite(_ what: String) {
-    console.line("\(what) in \(databaseName)")
+  /// Says what a write did, and where: "added claim 'x' to position 'y' in map.db", or with
+  /// `--json` the same as `{"done": …, "database": …}` and any `details`.
+  func reportWrite(
+    _ what: String, _ command: ParsedCommand, details: [(String, JSONValue)] = []
+  ) {
+    emit(
+      command,
+      json: .object(
+        [("done", .string(what)), ("database", .string(databaseChoice.path))] + details),
+      text: { ["\(what) in \(databaseName)"] })
   }
 
   /// Prints `json` when the user asked for JSON, else the text `lines`.

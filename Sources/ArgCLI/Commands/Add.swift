@@ -21,7 +21,7 @@ extension Commands {
         name: "--text", valueName: "text", help: "The claim, in your own words.", isRequired: true),
       .init(name: "--argument", help: "Make it an argument node rather than a statement."),
       .init(name: "--tag", valueName: "tag", help: "A tag; repeat for more.", isRepeatable: true),
-    ] + claimFieldOptions
+    ] + claimFieldOptions + [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let text = Claim.normalizedText(command.value("--text") ?? "")
     guard !text.allSatisfy(\.isWhitespace) else { throw .badInput("the claim's text is empty") }
@@ -39,7 +39,7 @@ extension Commands {
           time: fields.time)
       }, base: fields.base, title: fields.title)
     try context.write { try $0.addClaim(claim) }
-    context.reportWrite("added claim '\(claim.id)' to position '\(claim.position ?? "")'")
+    context.reportWrite("added claim '\(claim.id)' to position '\(claim.position ?? "")'", command)
   }
 
   /// The fields `add claim` and `edit claim` share, beyond text, position and tags.
@@ -82,13 +82,14 @@ extension Commands {
       .init(
         name: "--title", valueName: "title", help: "Its title, as a heading.", isRequired: true),
       .init(name: "--summary", valueName: "text", help: "A sentence that sums it up."),
+      CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
     let position = Position(
       id: command.positionals[0], title: command.value("--title") ?? "",
       summary: command.value("--summary"))
     try context.write { try $0.addPosition(position) }
-    context.reportWrite("added position '\(position.id)'")
+    context.reportWrite("added position '\(position.id)'", command)
   }
 }
 

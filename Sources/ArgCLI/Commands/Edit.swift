@@ -24,7 +24,7 @@ extension Commands {
       .init(
         name: "--untag", valueName: "tag", help: "Remove a tag; repeat for more.",
         isRepeatable: true),
-    ] + claimFieldOptions
+    ] + claimFieldOptions + [CommandSpec.json]
   ) { command, context throws(CLIError) in
     var edit = try claimFields(command)
     edit.text = command.value("--text")
@@ -45,7 +45,7 @@ extension Commands {
     }
     let id = command.positionals[0]
     try context.write { try $0.editClaim(id, edit) }
-    context.reportWrite("edited claim '\(id)'")
+    context.reportWrite("edited claim '\(id)'", command)
   }
 
   static let editMap = CommandSpec(
@@ -54,12 +54,14 @@ extension Commands {
     options: [
       .init(
         name: "--title", valueName: "title", help: "The new title; empty removes it.",
-        isRequired: true)
+        isRequired: true),
+      CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
     let title = Claim.normalizedText(command.value("--title") ?? "")
     try context.write { try $0.setTitle(title.isEmpty ? nil : title) }
-    context.reportWrite(title.isEmpty ? "removed the map's title" : "titled the map '\(title)'")
+    context.reportWrite(
+      title.isEmpty ? "removed the map's title" : "titled the map '\(title)'", command)
   }
 
   static let rename = CommandSpec(
@@ -74,11 +76,12 @@ extension Commands {
       arguments: [
         .init(name: "old", help: "Its id now."),
         .init(name: "new", help: "The new id: letters, digits, '-', '_' and '.'."),
-      ]
+      ],
+      options: [CommandSpec.json]
     ) { command, context throws(CLIError) in
       let (old, new) = (command.positionals[0], command.positionals[1])
       try context.write { try $0.rename(item, from: old, to: new) }
-      context.reportWrite("renamed \(item.rawValue) '\(old)' to '\(new)'")
+      context.reportWrite("renamed \(item.rawValue) '\(old)' to '\(new)'", command)
     }
   }
 }

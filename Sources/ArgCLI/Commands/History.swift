@@ -28,7 +28,10 @@ extension Commands {
       a redo. Repeated, 'undo' walks back through the history. A write that later writes
       changed the same rows of cannot be undone before them.
       """,
-    arguments: [.init(name: "entry", help: "The write's number, e.g. 12 or #12.", isOptional: true)]
+    arguments: [
+      .init(name: "entry", help: "The write's number, e.g. 12 or #12.", isOptional: true)
+    ],
+    options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let entry = try command.argument(0).map { word throws(CLIError) in
       guard let number = Int(word.hasPrefix("#") ? String(word.dropFirst()) : word) else {
@@ -37,15 +40,16 @@ extension Commands {
       return number
     }
     let undo = try attempt { try context.store().undo(entry, command: "undo") }
-    context.reportWrite("undid \(describeUndone(undo, context))")
+    context.reportWrite("undid \(describeUndone(undo, context))", command)
   }
 
   static let redo = CommandSpec(
     path: ["redo"],
-    abstract: "Revert the latest undo: the write it reverted is back."
-  ) { _, context throws(CLIError) in
+    abstract: "Revert the latest undo: the write it reverted is back.",
+    options: [CommandSpec.json]
+  ) { command, context throws(CLIError) in
     let redo = try attempt { try context.store().redo(command: "redo") }
-    context.reportWrite("redid \(describeUndone(redo, context))")
+    context.reportWrite("redid \(describeUndone(redo, context))", command)
   }
 
   /// "#3 (import a.argdown)": the entry an undo reverted, as history lists it.

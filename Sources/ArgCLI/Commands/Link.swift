@@ -13,7 +13,8 @@ extension Commands {
       .init(name: "from", help: "The claim that supports, rebuts, … the other."),
       .init(name: "kind", help: relationKindNames),
       .init(name: "to", help: "The claim supported, rebutted, …."),
-    ]
+    ],
+    options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let word = command.positionals[1]
     guard let kind = RelationKind(rawValue: word) else {
@@ -24,7 +25,7 @@ extension Commands {
     let relation = Relation(from: command.positionals[0], to: command.positionals[2], kind: kind)
     let added = try context.write { try $0.link(relation) }
     context.reportWrite(
-      added ? "linked: \(describe(relation))" : "already linked: \(describe(relation))")
+      added ? "linked: \(describe(relation))" : "already linked: \(describe(relation))", command)
   }
 
   private static let relationKindNames = RelationKind.allCases.map { "'\($0.rawValue)'" }
@@ -39,11 +40,12 @@ extension Commands {
     arguments: [
       .init(name: "from", help: "The claim that supports or rebuts."),
       .init(name: "to", help: "The claim supported or rebutted."),
-    ]
+    ],
+    options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let removed = try context.write {
       try $0.unlink(from: command.positionals[0], to: command.positionals[1])
     }
-    context.reportWrite("unlinked: \(describe(removed))")
+    context.reportWrite("unlinked: \(describe(removed))", command)
   }
 }
