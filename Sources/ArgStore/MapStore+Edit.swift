@@ -177,53 +177,60 @@ extension MapStore {
   /// which removes them too with their relations. Returns how many claims went.
   @discardableResult
   public func removePosition(_ id: String, withClaims: Bool) throws(StoreError) -> Int {
-    _ = try position(id: id)
-    return try storeErrors {
-      let count =
-        try database.scalarInt(
-          "SELECT count(*) FROM claims WHERE position_id = ?", [id]) ?? 0
-      guard count == 0 || withClaims else {
-        throw StoreError.refused(
-          "position '\(id)' holds \(count) claim\(count == 1 ? "" : "s"); pass '--with-claims' to remove them too, or move them first"
-        )
-      }
-      try transaction {
-        try database.run("DELETE FROM claims WHERE position_id = ?", [id])
-        // Wordings of other claims that stood here lose their place, not their words.
-        try database.run(
-          "UPDATE claim_members SET position_id = NULL, group_id = NULL WHERE position_id = ?",
-          [id])
-        try database.run("DELETE FROM positions WHERE id = ?", [id])
-      }
-      return count
-    }
+    try remove(.position, id, withClaims: withClaims)
   }
 
   /// Removes a source. Refused while claims cite it, unless `withClaims`, which removes them
   /// too. Returns how many claims went.
   @discardableResult
   public func removeSource(_ id: String, withClaims: Bool) throws(StoreError) -> Int {
-    try storeErrors {
-      guard try database.scalarInt("SELECT 1 FROM sources WHERE id = ?", [id]) != nil else {
-        throw StoreError.notFound(.source, id: id, suggestion: try nearest(to: id, in: "sources"))
+    try remove(.source, id, withClaims: withClaims)
+  }
+
+  /// A position or a source: each holds claims by a column of theirs, and wordings of other
+  /// claims may stand in it or cite it, which removing it clears rather than deletes.
+  private struct Holder {
+    var table: String
+    var claimColumn: String
+    var holding: String
+    var releaseMembers: String
+  }
+
+  private static let holders: [StoreError.Item: Holder] = [
+    .position: Holder(
+      table: "positions", claimColumn: "position_id", holding: "holds",
+      releaseMembers:
+        "UPDATE claim_members SET position_id = NULL, group_id = NULL WHERE position_id = ?"),
+    .source: Holder(
+      table: "sources", claimColumn: "source_id", holding: "is cited by",
+      releaseMembers: """
+        UPDATE claim_members SET source_id = NULL, comment = NULL, quote = NULL, speaker = NULL,
+          said_at = NULL
+        WHERE source_id = ?
+        """),
+  ]
+
+  private func remove(_ item: StoreError.Item, _ id: String, withClaims: Bool) throws(StoreError)
+    -> Int
+  {
+    let holder = Self.holders[item]!
+    return try storeErrors {
+      guard try database.scalarInt("SELECT 1 FROM \(holder.table) WHERE id = ?", [id]) != nil
+      else {
+        throw StoreError.notFound(item, id: id, suggestion: try nearest(to: id, in: holder.table))
       }
       let count =
         try database.scalarInt(
-          "SELECT count(*) FROM claims WHERE source_id = ?", [id]) ?? 0
+          "SELECT count(*) FROM claims WHERE \(holder.claimColumn) = ?", [id]) ?? 0
       guard count == 0 || withClaims else {
         throw StoreError.refused(
-          "source '\(id)' is cited by \(count) claim\(count == 1 ? "" : "s"); pass '--with-claims' to remove them too"
-        )
+          "\(item.rawValue) '\(id)' \(holder.holding) \(count) claim\(count == 1 ? "" : "s"); "
+            + "pass '--with-claims' to remove them too, or move them first")
       }
       try transaction {
-        try database.run("DELETE FROM claims WHERE source_id = ?", [id])
-        try database.run(
-          """
-          UPDATE claim_members SET source_id = NULL, comment = NULL, quote = NULL, speaker = NULL,
-            said_at = NULL
-          WHERE source_id = ?
-          """, [id])
-        try database.run("DELETE FROM sources WHERE id = ?", [id])
+        try database.run("DELETE FROM claims WHERE \(holder.claimColumn) = ?", [id])
+        try database.run(holder.releaseMembers, [id])
+        try database.run("DELETE FROM \(holder.table) WHERE id = ?", [id])
       }
       return count
     }

@@ -189,13 +189,7 @@ import Testing
       .appendingPathComponent("argmap-v2-\(UUID().uuidString).db").path
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
-      let database = try Database(path: path)
-      try Migrator(
-        Schema.files.prefix(2).enumerated().map { index, file in
-          Migration(
-            version: index + 1, name: file.name, sql: String(decoding: file.bytes, as: UTF8.self))
-        }
-      ).migrate(database)
+      let database = try Self.database(atVersion: 2, path: path)
       try database.execute(
         """
         INSERT INTO claims (id, kind, text) VALUES ('a', 'statement', 'A'), ('b', 'argument', 'B');
@@ -217,13 +211,7 @@ import Testing
       .appendingPathComponent("argmap-v3-\(UUID().uuidString).db").path
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
-      let database = try Database(path: path)
-      try Migrator(
-        Schema.files.prefix(3).enumerated().map { index, file in
-          Migration(
-            version: index + 1, name: file.name, sql: String(decoding: file.bytes, as: UTF8.self))
-        }
-      ).migrate(database)
+      let database = try Self.database(atVersion: 3, path: path)
       try database.execute(
         """
         INSERT INTO claims (id, kind, text) VALUES
@@ -247,6 +235,18 @@ import Testing
     #expect(try store.claim(id: "t") == titled)
     #expect(try store.claimTitles() == ["A Title": "t"])
     #expect(try store.sqlInt("SELECT count(*) FROM pragma_foreign_key_check") == 0)
+  }
+
+  /// A database file as an older argmap left it: the schema's first `version` migrations.
+  private static func database(atVersion version: Int, path: String) throws -> Database {
+    let database = try Database(path: path)
+    try Migrator(
+      Schema.files.prefix(version).enumerated().map { index, file in
+        Migration(
+          version: index + 1, name: file.name, sql: String(decoding: file.bytes, as: UTF8.self))
+      }
+    ).migrate(database)
+    return database
   }
 
   private func scheme(_ store: MapStore, _ from: String, _ to: String) throws -> String? {

@@ -19,42 +19,36 @@ extension Commands {
       "removed claim '\(id)' and \(TextLayout.plural(relations, "relation"))", command)
   }
 
-  static let removePosition = CommandSpec(
-    path: ["remove", "position"],
-    abstract: "Remove a position and its groups.",
-    discussion: """
-      Refused while the position holds claims, unless '--with-claims', which removes them too
-      with their relations. 'argmap undo' brings everything back.
-      """,
-    arguments: [.init(name: "id", help: "The position to remove.")],
-    options: [.init(name: "--with-claims", help: "Remove its claims too."), CommandSpec.json]
-  ) { command, context throws(CLIError) in
-    let id = command.positionals[0]
-    let claims = try context.write {
-      try $0.removePosition(id, withClaims: command.has("--with-claims"))
-    }
-    context.reportWrite(
-      "removed position '\(id)'" + (claims > 0 ? " and \(TextLayout.plural(claims, "claim"))" : ""),
-      command)
-  }
+  static let removePosition = removeHolder(
+    .position, abstract: "Remove a position and its groups.",
+    holding: "holds claims", claims: "its claims"
+  ) { try $0.removePosition($1, withClaims: $2) }
 
-  static let removeSource = CommandSpec(
-    path: ["remove", "source"],
-    abstract: "Remove a source.",
-    discussion: """
-      Refused while claims cite it, unless '--with-claims', which removes them too.
-      """,
-    arguments: [.init(name: "id", help: "The source to remove.")],
-    options: [
-      .init(name: "--with-claims", help: "Remove the claims that cite it too."), CommandSpec.json,
-    ]
-  ) { command, context throws(CLIError) in
-    let id = command.positionals[0]
-    let claims = try context.write {
-      try $0.removeSource(id, withClaims: command.has("--with-claims"))
+  static let removeSource = removeHolder(
+    .source, abstract: "Remove a source.", holding: "is cited by claims",
+    claims: "the claims that cite it"
+  ) { try $0.removeSource($1, withClaims: $2) }
+
+  /// `remove position` and `remove source`: each refuses while the item holds claims.
+  private static func removeHolder(
+    _ item: StoreError.Item, abstract: String, holding: String, claims: String,
+    remove: @escaping @Sendable (MapStore, String, Bool) throws -> Int
+  ) -> CommandSpec {
+    CommandSpec(
+      path: ["remove", item.rawValue],
+      abstract: abstract,
+      discussion: """
+        Refused while the \(item.rawValue) \(holding), unless '--with-claims', which removes
+        \(claims) too with their relations. 'argmap undo' brings everything back.
+        """,
+      arguments: [.init(name: "id", help: "The \(item.rawValue) to remove.")],
+      options: [.init(name: "--with-claims", help: "Remove \(claims) too."), CommandSpec.json]
+    ) { command, context throws(CLIError) in
+      let id = command.positionals[0]
+      let removed = try context.write { try remove($0, id, command.has("--with-claims")) }
+      context.reportWrite(
+        "removed \(item.rawValue) '\(id)'"
+          + (removed > 0 ? " and \(TextLayout.plural(removed, "claim"))" : ""), command)
     }
-    context.reportWrite(
-      "removed source '\(id)'" + (claims > 0 ? " and \(TextLayout.plural(claims, "claim"))" : ""),
-      command)
   }
 }
