@@ -7,13 +7,39 @@ struct AIFMapping {
   var fields: JSONFields
   /// The scheme nodes that become argument claims.
   private let argumentNodes: Set<String>
+  /// Scheme nodes without a source or without a target, which relate nothing and are skipped,
+  /// as arguebuf passes over them; real corpora (QT30, DialAM) have a few.
+  private let incompleteNodes: Set<String>
 
   init(graph: AIFGraph, source: String, fields: JSONFields) {
     self.graph = graph
     self.source = source
     self.fields = fields
+    let incomplete = Self.incompleteNodes(in: graph)
+    incompleteNodes = incomplete
     argumentNodes = Set(
-      graph.nodes.filter { $0.type.isScheme && Self.needsArgumentClaim($0, in: graph) }.map(\.id))
+      graph.nodes.filter {
+        $0.type.isScheme && !incomplete.contains($0.id)
+          && Self.needsArgumentClaim($0, in: graph, skipping: incomplete)
+      }.map(\.id))
+  }
+
+  /// The scheme nodes with no source or no target, counting a skipped scheme node as no end:
+  /// a conflict aimed only at a skipped inference is skipped in turn.
+  private static func incompleteNodes(in graph: AIFGraph) -> Set<String> {
+    var incomplete: Set<String> = []
+    var changed = true
+    while changed {
+      changed = false
+      for node in graph.nodes where node.type.isScheme && !incomplete.contains(node.id) {
+        let (sources, targets) = graph.ends(of: node, skipping: incomplete)
+        if sources.isEmpty || targets.isEmpty {
+          incomplete.insert(node.id)
+          changed = true
+        }
+      }
+    }
+    return incomplete
   }
 
   /// Longest quote kept from a locution, in characters; the quote locates, the claim says.
@@ -31,11 +57,16 @@ struct AIFMapping {
 
   /// A linked scheme node (more than one source), or one that is an end of another scheme
   /// node, needs a claim to stand for it.
-  private static func needsArgumentClaim(_ node: AIFGraph.Node, in graph: AIFGraph) -> Bool {
+  private static func needsArgumentClaim(
+    _ node: AIFGraph.Node, in graph: AIFGraph, skipping skipped: Set<String>
+  ) -> Bool {
+    let kept = { (other: AIFGraph.Node) in !skipped.contains(other.id) }
     let isEndOfAnother =
-      graph.predecessors(of: node.id).contains { $0.type.isScheme && !node.type.takesSchemeSources }
-      || graph.successors(of: node.id).contains(where: \.type.takesSchemeSources)
-    return isEndOfAnother || graph.ends(of: node).sources.count > 1
+      graph.predecessors(of: node.id).contains {
+        $0.type.isScheme && !node.type.takesSchemeSources && kept($0)
+      }
+      || graph.successors(of: node.id).contains { $0.type.takesSchemeSources && kept($0) }
+    return isEndOfAnother || graph.ends(of: node, skipping: skipped).sources.count > 1
   }
 
   /// The claim id of a node's id, unique within the file because node ids are.
@@ -137,13 +168,18 @@ struct AIFMapping {
 
   private mutating func relations(for node: AIFGraph.Node) -> [Relation] {
     // Every I-node has a claim, and so has every scheme node that is an end of another.
-    let (sources, targets) = graph.ends(of: node)
+    let (sources, targets) = graph.ends(of: node, skipping: incompleteNodes)
     guard shapeIsValid(node, sources: sources.count, targets: targets.count) else { return [] }
     let from = sources.map { claimID($0.id) }
     let target = claimID(targets[0].id)
     let scheme = node.scheme ?? (node.text.trimmed.isEmpty ? nil : node.text)
     let kind = relationKind(node.type, target: targets[0].type)
     guard argumentNodes.contains(node.id) else {
+      for source in sources where source.id == targets[0].id {
+        fields.warning(
+          "\(node.type.rawValue) node '\(node.id)' makes node '\(source.id)' \(kind.verb) itself; "
+            + "the relation is kept", at: node.offset)
+      }
       return from.map { Relation(from: $0, to: target, kind: kind, scheme: scheme) }
     }
     let argument = claimID(node.id)
@@ -160,17 +196,22 @@ struct AIFMapping {
     }
   }
 
-  /// Every scheme node has at least one source and exactly one target.
+  /// Every scheme node has at least one source and exactly one target. One without a source
+  /// or a target is skipped with a warning; one with several targets is an error, since no
+  /// relation says which of them it means.
   private mutating func shapeIsValid(_ node: AIFGraph.Node, sources: Int, targets: Int) -> Bool {
-    let valid = sources >= 1 && targets == 1
-    if !valid {
-      let (from, to) = node.type == .inference ? ("premise", "conclusion") : ("source", "target")
+    guard sources < 1 || targets != 1 else { return true }
+    let (from, to) = node.type == .inference ? ("premise", "conclusion") : ("source", "target")
+    let shape =
+      "\(node.type.rawValue) node '\(node.id)' has \(counted(sources, from)) and "
+      + "\(counted(targets, to))"
+    if incompleteNodes.contains(node.id) {
+      fields.warning("\(shape), so it relates nothing; it is skipped", at: node.offset)
+    } else {
       fields.error(
-        "\(node.type.rawValue) node '\(node.id)' has \(counted(sources, from)) and "
-          + "\(counted(targets, to)); expected at least one \(from) and exactly one \(to)",
-        at: node.offset)
+        "\(shape); expected at least one \(from) and exactly one \(to)", at: node.offset)
     }
-    return valid
+    return false
   }
 
   private func counted(_ count: Int, _ noun: String) -> String {
@@ -205,12 +246,15 @@ extension AIFNodeType {
 extension AIFGraph {
   /// A scheme node's sources and targets. Every edge between two scheme nodes belongs to one of
   /// them: the MA or PA it enters, or else the node it leaves.
-  func ends(of node: Node) -> (sources: [Node], targets: [Node]) {
+  /// Scheme nodes in `skipped` are no end.
+  func ends(of node: Node, skipping skipped: Set<String>) -> (sources: [Node], targets: [Node]) {
     let sources = predecessors(of: node.id).filter {
-      $0.type == .information || ($0.type.isScheme && node.type.takesSchemeSources)
+      $0.type == .information
+        || ($0.type.isScheme && node.type.takesSchemeSources && !skipped.contains($0.id))
     }
     let targets = successors(of: node.id).filter {
-      $0.type == .information || ($0.type.isScheme && !$0.type.takesSchemeSources)
+      $0.type == .information
+        || ($0.type.isScheme && !$0.type.takesSchemeSources && !skipped.contains($0.id))
     }
     return (sources, targets)
   }

@@ -36,9 +36,11 @@ import ArgdownSyntax
 ///   carry nothing argmap keeps, and are skipped.
 ///
 /// Errors, each at the offending node, edge or member: syntax, unknown node types, duplicate
-/// node ids, edges to missing nodes, scheme nodes of the wrong shape (without a source or
-/// without exactly one target), and claim texts over `Claim.maximumTextLength`. All files' errors are reported
-/// together; the map is only to be imported when there are none.
+/// node ids, edges to missing nodes, scheme nodes with more than one target, and claim texts
+/// over `Claim.maximumTextLength`. All files' errors are reported together; the map is only to
+/// be imported when there are none. Warnings, for what published corpora hold and arguebuf
+/// loads: a scheme node without a source or a target is skipped (and so is one whose only
+/// source or target was skipped), and a relation from a claim to itself is kept.
 public enum AIFReader {
   public static func parse(_ files: [SourceFile]) -> ParsedCorpus {
     var map = ArgumentMap()

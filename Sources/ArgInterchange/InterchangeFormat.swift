@@ -48,10 +48,13 @@ public enum InterchangeFormat: String, CaseIterable, Sendable {
   }
 
   /// argmap's dump always has a top-level `"claims"` array; AIF has `"nodes"` (AIFdb) or an
-  /// `"AIF"` member (OVA). Looking for the keys, not parsing, keeps detection cheap on large
+  /// `"AIF"` member (OVA). A tool that writes its keys sorted puts AIF's `"edges"` first, and
+  /// long enough edges push `"nodes"` past the prefix, so AIF's own id keys tell it too; argmap's
+  /// dump has none of them. Looking for the keys, not parsing, keeps detection cheap on large
   /// files; the reader reports any real syntax error with its location.
   private static func jsonFormat(_ prefix: Substring) -> InterchangeFormat? {
-    if prefix.contains("\"nodes\"") || prefix.contains("\"AIF\"") { return .aif }
+    let aifKeys = ["\"nodes\"", "\"AIF\"", "\"nodeID\"", "\"edgeID\"", "\"fromID\""]
+    if aifKeys.contains(where: { prefix.contains($0) }) { return .aif }
     if prefix.contains("\"claims\"") { return .json }
     return nil
   }

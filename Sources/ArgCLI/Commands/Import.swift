@@ -6,7 +6,8 @@ extension Commands {
     abstract: "Import maps from Argdown, AIF JSON, argmap JSON or Kialo files, all or nothing.",
     discussion: """
       Each file's format is told by its name and content: .argdown and .ad are Argdown; a .json
-      file is AIF (AIFdb or OVA) when it has "nodes" or "AIF", argmap's own dump when it has
+      file is AIF (AIFdb or OVA) when it has "nodes", "AIF" or AIF's "nodeID", "edgeID" or
+      "fromID" keys, argmap's own dump when it has
       "claims"; a .txt file is a Kialo export when it opens with 'Discussion Title:'. A folder
       is searched for such files (a .txt that is not a Kialo export is skipped); '--format'
       names the format instead. '-' reads standard input, told by its content (Argdown unless
@@ -16,6 +17,9 @@ extension Commands {
       changed claims are updated and new relations added. '--replace' first drops the claims
       of every position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
+      Warnings (an AIF scheme node without premise or conclusion, which is skipped, or a
+      relation from a claim to itself, which is kept) are printed to stderr; '--strict' makes
+      them errors, so the import stops and exits 65 as for any corpus error.
       """,
     arguments: [
       .init(
@@ -27,6 +31,7 @@ extension Commands {
         name: "--format", valueName: "format",
         help: "argdown, aif, json or kialo: read every file in this format."),
       .init(name: "--replace", help: "Rebuild the positions the files define."),
+      .init(name: "--strict", help: "Treat the readers' warnings as errors."),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
@@ -42,7 +47,8 @@ extension Commands {
       defer { context.console.progress(nil) }
       return try Workspace.importFiles(
         command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
-        format: format, progress: { showProgress($0, context.console) })
+        format: format, strict: command.has("--strict"),
+        progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }
     context.emit(command, json: json(report), text: { text(report) })
