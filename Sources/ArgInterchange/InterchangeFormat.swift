@@ -59,12 +59,13 @@ public enum InterchangeFormat: String, CaseIterable, Sendable {
     return nil
   }
 
-  /// Kialo's export opens with `Discussion Title:` and numbers every line `1.`, `1.1.`, ….
+  /// Kialo's export opens with `Discussion Title:` (the classic layout) or `Discussion Name:`
+  /// (the current one) and numbers every claim `1.`, `1.1.`, ….
   private static func looksLikeKialo(_ prefix: Substring) -> Bool {
     // A byte order mark is not white space to Swift, but editors on Windows write one.
     let firstLine = prefix.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix {
       $0 != "\n" && $0 != "\r"
     }
-    return firstLine.hasPrefix("Discussion Title:")
+    return firstLine.hasPrefix("Discussion Title:") || firstLine.hasPrefix("Discussion Name:")
   }
 }

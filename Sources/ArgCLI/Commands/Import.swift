@@ -5,21 +5,22 @@ extension Commands {
     path: ["import"],
     abstract: "Import maps from Argdown, AIF JSON, argmap JSON or Kialo files, all or nothing.",
     discussion: """
-      Each file's format is told by its name and content: .argdown and .ad are Argdown; a .json
-      file is AIF (AIFdb or OVA) when it has "nodes", "AIF" or AIF's "nodeID", "edgeID" or
-      "fromID" keys, argmap's own dump when it has
-      "claims"; a .txt file is a Kialo export when it opens with 'Discussion Title:'. A folder
-      is searched for such files (a .txt that is not a Kialo export is skipped); '--format'
-      names the format instead. '-' reads standard input, told by its content (Argdown unless
-      it is JSON or a Kialo export). All files are read as one corpus; references may point at
-      claims already in the database. Any error stops the import before the database is
-      touched, and every error is listed as file:line:column. Re-importing is idempotent:
-      changed claims are updated and new relations added. '--replace' first drops the claims
-      of every position the files define, so a position can be rebuilt from its edited file;
+      Each file's format is told by its name and content: .argdown and .ad are Argdown; a
+      .json file is AIF (AIFdb or OVA) when it has "nodes", "AIF" or AIF's "nodeID",
+      "edgeID" or "fromID" keys, argmap's own dump when it has "claims"; a .txt file is a
+      Kialo export when it opens with 'Discussion Title:' or 'Discussion Name:' (Kialo's
+      classic and current layouts). A folder is searched for such files (a .txt that is
+      not a Kialo export is skipped); '--format' names the format instead. '-' reads
+      standard input, told by its content (Argdown unless it is JSON or a Kialo export).
+      All files are read as one corpus; references may point at claims already in the
+      database. Any error stops the import before the database is touched, and every error
+      is listed as file:line:column. Re-importing is idempotent: changed claims are
+      updated and new relations added. '--replace' first drops the claims of every
+      position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
       Warnings (an AIF scheme node without premise or conclusion, which is skipped, or a
-      relation from a claim to itself, which is kept) are printed to stderr; '--strict' makes
-      them errors, so the import stops and exits 65 as for any corpus error.
+      relation from a claim to itself, which is kept) are printed to stderr; '--strict'
+      makes them errors, so the import stops and exits 65 as for any corpus error.
       """,
     arguments: [
       .init(
