@@ -54,11 +54,37 @@ struct AIFMapping {
   mutating func map() -> (claims: [Claim], relations: [Relation]) {
     var claims: [Claim] = []
     var relations: [(relation: Relation, mergeable: Bool)] = []
+    var relating: [Pair: (kind: RelationKind, node: String)] = [:]
     for node in graph.nodes {
       if let claim = claim(for: node) { claims.append(claim) }
-      if node.type.isScheme { relations += self.relations(for: node) }
+      guard node.type.isScheme else { continue }
+      for found in self.relations(for: node) {
+        let pair = Pair(from: found.relation.from, to: found.relation.to)
+        if let first = relating[pair], first.kind != found.relation.kind {
+          warnTwoKinds(found.relation, node: node, first: first)
+          continue
+        }
+        relating[pair] = relating[pair] ?? (found.relation.kind, node.id)
+        relations.append(found)
+      }
     }
     return (claims, Self.mergingMutualConflicts(relations))
+  }
+
+  private struct Pair: Hashable {
+    var from: String
+    var to: String
+  }
+
+  /// AIFdb has node sets where one claim both supports and attacks another through two scheme
+  /// nodes; argmap holds one relation from a claim to another, so the first is kept.
+  private mutating func warnTwoKinds(
+    _ relation: Relation, node: AIFGraph.Node, first: (kind: RelationKind, node: String)
+  ) {
+    fields.warning(
+      "\(node.type.rawValue) node '\(node.id)' has '\(relation.from)' \(relation.kind.verb) "
+        + "'\(relation.to)', which node '\(first.node)' has it \(first.kind.verb); argmap keeps "
+        + "one relation between two claims, the first", at: node.offset)
   }
 
   /// A linked scheme node (more than one source), or one that is an end of another scheme

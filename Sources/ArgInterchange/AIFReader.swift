@@ -44,7 +44,8 @@ import ArgdownSyntax
 /// over `Claim.maximumTextLength`. All files' errors are reported together; the map is only to
 /// be imported when there are none. Warnings, for what published corpora hold and arguebuf
 /// loads: a scheme node without a source or a target is skipped (and so is one whose only
-/// source or target was skipped), and a relation from a claim to itself is kept.
+/// source or target was skipped), a relation from a claim to itself is kept, and of two
+/// scheme nodes that relate the same two claims in different ways only the first is kept.
 public enum AIFReader {
   public static func parse(_ files: [SourceFile]) -> ParsedCorpus {
     var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])

@@ -211,6 +211,28 @@ func located(_ corpus: ParsedCorpus) -> [String] {
       ])
   }
 
+  /// AIFdb node sets where one claim both supports and attacks another: argmap keeps one
+  /// relation between two claims, the first, and warns at the other scheme node.
+  @Test func twoKindsBetweenOnePairKeepTheFirstWithAWarning() {
+    let text = """
+      {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
+      {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+      {"nodeID": "4", "text": "Default Conflict", "type": "CA"}],
+      "edges": [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"},
+      {"fromID": "1", "toID": "4"}, {"fromID": "4", "toID": "2"}]}
+      """
+    let corpus = readAIF(("two.json", text))
+    #expect(
+      located(corpus) == [
+        "two.json:3:1: CA node '4' has 'two-1' rebut 'two-2', which node '3' has it support; "
+          + "argmap keeps one relation between two claims, the first"
+      ])
+    #expect(
+      corpus.map.relations == [
+        Relation(from: "two-1", to: "two-2", kind: .supports, scheme: "Default Inference")
+      ])
+  }
+
   /// Integer ids throughout, keys sorted as Python's `json.dumps(sort_keys=True)` writes them,
   /// so `edges` comes first and is long enough to push `nodes` past the detection prefix.
   @Test func aFileWithIntegerIDsAndSortedKeysIsAIF() throws {

@@ -148,8 +148,15 @@ private func essentials(_ map: ArgumentMap) -> [String] {
       kinds = collections.Counter(type(n.scheme).__name__ for n in g.scheme_nodes.values())
       print(len(g.atom_nodes), len(g.scheme_nodes), len(g.edges),
             kinds["Support"], kinds["Attack"], kinds["Rephrase"], kinds["Preference"])
+      print(g.atom_nodes["nodeset1-1"].plain_text)
       """
-    let output = try Clients.run(script, input: text, fileExtension: "json")
+    // The locutions, participants and argmap's keys are written, and passed over.
+    #expect(text.contains(#""type": "L""#) && text.contains(#""participants": ["#))
+    let lines = try Clients.run(script, input: text, fileExtension: "json")
+      .split(separator: "\n")
+    // The I-node's text is the claim's, not what was said.
+    #expect(lines.last == "Taxes should rise.")
+    let output = String(lines.first ?? "")
     let counts = try aifCounts(text)
     let expected = [
       counts["I"]!, counts["RA"]! + counts["CA"]! + counts["MA"]! + counts["PA"]!, counts["edges"]!,

@@ -18,9 +18,10 @@ extension Commands {
       updated and new relations added. '--replace' first drops the claims of every
       position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
-      Warnings (an AIF scheme node without premise or conclusion, which is skipped, or a
-      relation from a claim to itself, which is kept) are printed to stderr; '--strict'
-      makes them errors, so the import stops and exits 65 as for any corpus error.
+      Warnings (an AIF scheme node without premise or conclusion, which is skipped, a
+      relation from a claim to itself, which is kept, or a second relation between two
+      claims, which is dropped) are printed to stderr; '--strict' makes them errors, so
+      the import stops and exits 65 as for any corpus error.
       """,
     arguments: [
       .init(
