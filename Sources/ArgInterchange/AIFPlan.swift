@@ -19,7 +19,7 @@ struct AIFPlan {
   private let firstLocutionNode: Int
   private let firstLocutionEdge: Int
   /// The speakers, in order of first appearance; the participant of the i-th is `i + 1`.
-  let speakers: [String]
+  private let speakers: [String]
   private let participantIDs: [String: Int]
 
   enum Form {
@@ -133,7 +133,7 @@ struct AIFPlan {
     let relation = relations[index]
     return (0..<forms[index].schemeCount).map { offset in
       var node: JSONObject = [
-        "nodeID": .string(schemeNodeID(firstScheme[index] + offset)),
+        "nodeID": .string(numberedNodeID(firstScheme[index] + offset)),
         "text": .string(scheme(of: relation)), "type": .string(Self.nodeType(relation.kind)),
       ]
       Self.appendSchemeKeys(relation, to: &node)
@@ -151,14 +151,14 @@ struct AIFPlan {
   func locutionNodes(_ k: Int) -> [JSONValue] {
     guard let provenance = claims[locutionClaims[k]].provenance else { return [] }
     var locution: JSONObject = [
-      "nodeID": .string(schemeNodeID(firstLocutionNode + 2 * k)),
+      "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k)),
       "text": .string(AIFArgmapKeys.locutionText(provenance)), "type": "L",
     ]
     if let time = provenance.time { locution.append("timestamp", .string(time)) }
     return [
       .object(locution),
       [
-        "nodeID": .string(schemeNodeID(firstLocutionNode + 2 * k + 1)), "text": "Asserting",
+        "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k + 1)), "text": "Asserting",
         "type": "YA",
       ],
     ]
@@ -167,7 +167,7 @@ struct AIFPlan {
   /// L → YA → the claim.
   func locutionEdges(_ k: Int) -> [JSONValue] {
     let (locution, illocution) = (
-      schemeNodeID(firstLocutionNode + 2 * k), schemeNodeID(firstLocutionNode + 2 * k + 1)
+      numberedNodeID(firstLocutionNode + 2 * k), numberedNodeID(firstLocutionNode + 2 * k + 1)
     )
     return [(locution, illocution), (illocution, claims[locutionClaims[k]].id)].enumerated().map {
       offset, ends in
@@ -184,7 +184,7 @@ struct AIFPlan {
       let participant = participantIDs[speaker]
     else { return nil }
     return [
-      "nodeID": .string(schemeNodeID(firstLocutionNode + 2 * k)),
+      "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k)),
       "personID": .string(String(participant)),
     ]
   }
@@ -203,10 +203,12 @@ struct AIFPlan {
     case .omitted: ends = []
     case .edge: ends = [(relation.from, relation.to)]
     case .scheme:
-      let node = schemeNodeID(firstScheme[index])
+      let node = numberedNodeID(firstScheme[index])
       ends = [(relation.from, node), (node, relation.to)]
     case .mutual:
-      let (there, back) = (schemeNodeID(firstScheme[index]), schemeNodeID(firstScheme[index] + 1))
+      let (there, back) = (
+        numberedNodeID(firstScheme[index]), numberedNodeID(firstScheme[index] + 1)
+      )
       ends = [
         (relation.from, there), (there, relation.to), (relation.to, back), (back, relation.from),
       ]
@@ -219,8 +221,8 @@ struct AIFPlan {
     }
   }
 
-  /// `#` cannot occur in a claim id, so scheme nodes never take a claim's id.
-  private func schemeNodeID(_ number: Int) -> String { "#\(number)" }
+  /// Scheme, L and YA nodes: `#` cannot occur in a claim id, so they never take a claim's id.
+  private func numberedNodeID(_ number: Int) -> String { "#\(number)" }
 
   private func scheme(of relation: Relation) -> String {
     relation.scheme ?? AIFWriter.defaultScheme(for: relation.kind)
