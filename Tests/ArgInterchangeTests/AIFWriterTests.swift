@@ -131,6 +131,54 @@ private func essentials(_ map: ArgumentMap) -> [String] {
 
   /// The argument keeps its nodes and edges; of the dialogue, each claim's locution is one L
   /// and one YA node.
+  /// Everything a map holds survives argmap's own AIF: each provenance field alone and together
+  /// (a quote that itself reads `X : y` included), tags, base, group, title, members, a claim
+  /// without words, an argument written as an I-node, a contradiction beside a relation the
+  /// other way, a self-attack, a reconstruction, and the map's title.
+  @Test func everyFieldSurvivesArgmapsOwnAIF() {
+    let said = Provenance(source: "talk", comment: "c1", quote: "Note : this", speaker: "Ann")
+    let map = ArgumentMap(
+      title: "All fields",
+      sources: [Source(id: "talk", title: "A talk", url: "https://example.org/talk")],
+      positions: [Position(id: "p", title: "P", summary: "S"), Position(id: "q", title: "Q")],
+      groups: [Group(id: "g", title: "G", position: "p")],
+      claims: [
+        Claim(
+          id: "a", text: "A", position: "p", group: "g", tags: ["x", "y"], provenance: said,
+          base: 0.8),
+        Claim(id: "b", text: "B", position: "q", provenance: Provenance(source: "talk")),
+        Claim(
+          id: "c", text: "C", provenance: Provenance(source: "talk", quote: "Bob : not a speaker")),
+        Claim(id: "d", text: "", provenance: Provenance(source: "talk", time: "2020"), title: "D"),
+        Claim(
+          id: "e", kind: .argument, text: "E", position: "p",
+          provenance: Provenance(source: "talk", speaker: "Ann"),
+          members: [
+            ClaimMember(text: "E", position: "p", tags: ["m"], provenance: said),
+            ClaimMember(text: "E again", position: "q"),
+          ]),
+        Claim(id: "f", kind: .argument, text: "F"),
+      ],
+      relations: [
+        Relation(from: "a", to: "b", kind: .contradicts),
+        Relation(from: "b", to: "a", kind: .supports, scheme: "Argument From Sign"),
+        Relation(from: "c", to: "c", kind: .rebuts),
+        Relation(from: "c", to: "e", kind: .undercuts),
+        Relation(from: "a", to: "f", kind: .supports),
+        Relation(from: "f", to: "d", kind: .rebuts),
+      ],
+      reconstructions: [
+        Reconstruction(
+          argument: "f", steps: [.init(claim: "a"), .init(claim: "d", inference: "")])
+      ])
+    let again = readAIF(("anything.json", AIFWriter.render(map)))
+    #expect(again.diagnostics == [])
+    var read = again.map
+    read.relations = map.relations.filter(Set(read.relations).contains)
+    #expect(Set(again.map.relations) == Set(map.relations))
+    #expect(read == map)
+  }
+
   @Test func importThenExportKeepsTheCounts() throws {
     let exported = AIFWriter.render(readAIF(("nodeset1.json", aifdbFixture)).map)
     var original = try aifCounts(aifdbFixture)
