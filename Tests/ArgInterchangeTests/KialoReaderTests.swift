@@ -289,6 +289,31 @@ struct KialoReaderTests {
       ])
   }
 
+  @Test("the current layout's multi-thesis discussions, and text on the label's own line")
+  func currentLayoutMultiThesis() {
+    let text = """
+      Discussion Name:
+      Best film?
+
+      1. Thesis: Which film is best?
+          1.1. Thesis:
+          Alien.
+              1.1.1. Pro: It made a genre.
+          1.2. Thesis:
+          Heat.
+      """
+    let parsed = parse(text)
+    #expect(parsed.diagnostics.isEmpty, "\(errors(parsed))")
+    #expect(
+      parsed.map.claims.map(\.text) == [
+        "Which film is best?", "Alien.", "It made a genre.", "Heat.",
+      ])
+    #expect(
+      parsed.map.relations == [
+        Relation(from: "best-film-1.1.1", to: "best-film-1.1", kind: .supports)
+      ])
+  }
+
   @Test("the current layout's errors name the line and column, links and footnotes included")
   func currentLayoutErrors() {
     let text = """
