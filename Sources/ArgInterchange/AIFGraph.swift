@@ -32,11 +32,13 @@ struct AIFGraph {
     var timestamp: String?
     /// The `scheme` member some AIFdb versions add to scheme nodes.
     var scheme: String?
-    /// The claim's title and other wordings, in keys argmap's AIF export adds.
+    /// The claim's title, in a key argmap's AIF export adds.
     var title: String?
-    var members: [String] = []
+    /// The node's object as read, for the other keys argmap's export adds.
+    var record: JSONNode
+
     /// Where the node's object starts in the file, for messages.
-    var offset: Int
+    var offset: Int { record.offset }
   }
 
   struct Edge {

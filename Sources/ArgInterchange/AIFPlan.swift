@@ -4,6 +4,7 @@ import ArgModel
 /// What ``AIFWriter`` makes of each claim and relation, decided before anything is written so
 /// that nodes and edges can be streamed with stable numbers.
 struct AIFPlan {
+  private let claims: [Claim]
   private let relations: [Relation]
   /// The argument claims written as RA or CA nodes, with the index of their one outgoing
   /// relation.
@@ -12,6 +13,14 @@ struct AIFPlan {
   private let forms: [Form]
   private let firstScheme: [Int]
   private let firstEdge: [Int]
+  /// The claims whose provenance is written as a locution, in map order; the k-th has the L node
+  /// `firstLocutionNode + 2k` and the YA node after it, and the edges numbered likewise.
+  let locutionClaims: [Int]
+  private let firstLocutionNode: Int
+  private let firstLocutionEdge: Int
+  /// The speakers, in order of first appearance; the participant of the i-th is `i + 1`.
+  private let speakers: [String]
+  private let participantIDs: [String: Int]
 
   enum Form {
     /// An end is not a claim of the map.
@@ -35,6 +44,7 @@ struct AIFPlan {
   }
 
   init(_ map: ArgumentMap) {
+    claims = map.claims
     relations = map.relations
     let claims = Set(map.claims.map(\.id))
     argumentNodes = Self.schemeShapedArguments(map, claims: claims)
@@ -47,17 +57,29 @@ struct AIFPlan {
       }
       return relation.kind == .contradicts ? .mutual : .scheme
     }
-    firstScheme = Self.runningTotal(forms.map(\.schemeCount))
-    firstEdge = Self.runningTotal(forms.map(\.edgeCount))
+    (firstScheme, firstLocutionNode) = Self.runningTotal(forms.map(\.schemeCount))
+    (firstEdge, firstLocutionEdge) = Self.runningTotal(forms.map(\.edgeCount))
+    locutionClaims = map.claims.indices.filter { AIFArgmapKeys.hasLocution(map.claims[$0]) }
+    var speakers: [String] = []
+    var participantIDs: [String: Int] = [:]
+    for index in locutionClaims {
+      guard let speaker = map.claims[index].provenance?.speaker, participantIDs[speaker] == nil
+      else { continue }
+      speakers.append(speaker)
+      participantIDs[speaker] = speakers.count
+    }
+    self.speakers = speakers
+    self.participantIDs = participantIDs
   }
 
-  /// 1 + the sum of the counts before each position.
-  private static func runningTotal(_ counts: [Int]) -> [Int] {
+  /// 1 + the sum of the counts before each position, and 1 + the sum of them all.
+  private static func runningTotal(_ counts: [Int]) -> (starts: [Int], end: Int) {
     var total = 1
-    return counts.map { count in
+    let starts = counts.map { count in
       defer { total += count }
       return total
     }
+    return (starts, total)
   }
 
   /// Argument claims that support, rebut or undercut exactly one other claim and nothing else,
@@ -92,32 +114,85 @@ struct AIFPlan {
     return conclusion.filter { hasPremise.contains($0.key) && !disqualified.contains($0.key) }
   }
 
-  /// A node without words gets its name as text, since AIF tools show a node by its text. A
-  /// title and other wordings go in keys of argmap's own, `title` and `members` (their texts),
-  /// which arguebuf and OVA pass over.
+  /// A node without words gets its name as text, since AIF tools show a node by its text. What
+  /// AIF has no place for goes in argmap's own keys (``AIFArgmapKeys``).
   func node(for claim: Claim) -> JSONValue {
     var node: JSONObject = ["nodeID": .string(claim.id), "text": .string(claim.displayText)]
     if let conclusion = argumentNodes[claim.id] {
       let relation = relations[conclusion]
       node.append("type", .string(Self.argumentNodeType(relation.kind) ?? "RA"))
-      node.append("scheme", .string(scheme(of: relation)))
+      Self.appendSchemeKeys(relation, to: &node)
     } else {
       node.append("type", "I")
     }
-    if let title = claim.title { node.append("title", .string(title)) }
-    if !claim.members.isEmpty {
-      node.append("members", .array(claim.members.map { .string($0.text) }))
-    }
+    AIFArgmapKeys.append(claim, to: &node)
     return .object(node)
   }
 
   func schemeNodes(for index: Int) -> [JSONValue] {
     let relation = relations[index]
     return (0..<forms[index].schemeCount).map { offset in
-      [
-        "nodeID": .string(schemeNodeID(firstScheme[index] + offset)),
+      var node: JSONObject = [
+        "nodeID": .string(numberedNodeID(firstScheme[index] + offset)),
         "text": .string(scheme(of: relation)), "type": .string(Self.nodeType(relation.kind)),
       ]
+      Self.appendSchemeKeys(relation, to: &node)
+      return .object(node)
+    }
+  }
+
+  /// The scheme a relation names, and which conflict a CA node is.
+  private static func appendSchemeKeys(_ relation: Relation, to node: inout JSONObject) {
+    if let scheme = relation.scheme { node.append("scheme", .string(scheme)) }
+    if nodeType(relation.kind) == "CA" { node.append("relation", .string(relation.kind.rawValue)) }
+  }
+
+  /// The k-th locution claim's L and YA nodes: what was said, by whom, when.
+  func locutionNodes(_ k: Int) -> [JSONValue] {
+    guard let provenance = claims[locutionClaims[k]].provenance else { return [] }
+    var locution: JSONObject = [
+      "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k)),
+      "text": .string(AIFArgmapKeys.locutionText(provenance)), "type": "L",
+    ]
+    if let time = provenance.time { locution.append("timestamp", .string(time)) }
+    return [
+      .object(locution),
+      [
+        "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k + 1)), "text": "Asserting",
+        "type": "YA",
+      ],
+    ]
+  }
+
+  /// L → YA → the claim.
+  func locutionEdges(_ k: Int) -> [JSONValue] {
+    let (locution, illocution) = (
+      numberedNodeID(firstLocutionNode + 2 * k), numberedNodeID(firstLocutionNode + 2 * k + 1)
+    )
+    return [(locution, illocution), (illocution, claims[locutionClaims[k]].id)].enumerated().map {
+      offset, ends in
+      [
+        "edgeID": .string(String(firstLocutionEdge + 2 * k + offset)), "fromID": .string(ends.0),
+        "toID": .string(ends.1),
+      ]
+    }
+  }
+
+  /// The `locutions` entry naming the k-th locution's speaker, if it has one.
+  func locutionRecord(_ k: Int) -> JSONValue? {
+    guard let speaker = claims[locutionClaims[k]].provenance?.speaker,
+      let participant = participantIDs[speaker]
+    else { return nil }
+    return [
+      "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k)),
+      "personID": .string(String(participant)),
+    ]
+  }
+
+  /// The speakers as AIF participants, each name whole as the first name.
+  var participantRecords: [JSONValue] {
+    speakers.enumerated().map { index, speaker in
+      ["participantID": .string(String(index + 1)), "firstname": .string(speaker), "surname": ""]
     }
   }
 
@@ -128,10 +203,12 @@ struct AIFPlan {
     case .omitted: ends = []
     case .edge: ends = [(relation.from, relation.to)]
     case .scheme:
-      let node = schemeNodeID(firstScheme[index])
+      let node = numberedNodeID(firstScheme[index])
       ends = [(relation.from, node), (node, relation.to)]
     case .mutual:
-      let (there, back) = (schemeNodeID(firstScheme[index]), schemeNodeID(firstScheme[index] + 1))
+      let (there, back) = (
+        numberedNodeID(firstScheme[index]), numberedNodeID(firstScheme[index] + 1)
+      )
       ends = [
         (relation.from, there), (there, relation.to), (relation.to, back), (back, relation.from),
       ]
@@ -144,8 +221,8 @@ struct AIFPlan {
     }
   }
 
-  /// `#` cannot occur in a claim id, so scheme nodes never take a claim's id.
-  private func schemeNodeID(_ number: Int) -> String { "#\(number)" }
+  /// Scheme, L and YA nodes: `#` cannot occur in a claim id, so they never take a claim's id.
+  private func numberedNodeID(_ number: Int) -> String { "#\(number)" }
 
   private func scheme(of relation: Relation) -> String {
     relation.scheme ?? AIFWriter.defaultScheme(for: relation.kind)

@@ -4,6 +4,10 @@ import ArgdownSyntax
 /// Reads AIF JSON as AIFdb exports it (`nodes`, `edges`, `locutions`, `participants`) and as
 /// OVA saves it (the same inside `{"AIF": {…}, "OVA": {…}, "text": …}`).
 ///
+/// A file that argmap wrote (it has the ``AIFArgmapKeys/marker`` key) comes back as the map it
+/// was: node ids are claim ids, and argmap's keys and locutions give back what AIF has no
+/// place for (see ``AIFArgmapKeys``). What follows is how any other file is read.
+///
 /// Each file becomes one `Source` and one `Position`, both with the file's name as id
 /// (`nodeset6363.json` → `nodeset6363`), so that re-importing one file rebuilds just its
 /// position. A node's claim id is `<source>-<nodeID>`: valid, stable across runs, and distinct
@@ -36,31 +40,39 @@ import ArgdownSyntax
 ///   carry nothing argmap keeps, and are skipped.
 ///
 /// Errors, each at the offending node, edge or member: syntax, unknown node types, duplicate
-/// node ids, edges to missing nodes, scheme nodes of the wrong shape (without a source or
-/// without exactly one target), and claim texts over `Claim.maximumTextLength`. All files' errors are reported
-/// together; the map is only to be imported when there are none.
+/// node ids, edges to missing nodes, scheme nodes with more than one target, and claim texts
+/// over `Claim.maximumTextLength`. All files' errors are reported together; the map is only to
+/// be imported when there are none. Warnings, for what published corpora hold and arguebuf
+/// loads: a scheme node without a source or a target is skipped (and so is one whose only
+/// source or target was skipped), a relation from a claim to itself is kept, and of two
+/// scheme nodes that relate the same two claims in different ways only the first is kept.
 public enum AIFReader {
   public static func parse(_ files: [SourceFile]) -> ParsedCorpus {
-    var map = ArgumentMap()
-    var diagnostics: [Diagnostic] = []
+    var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
+    for parsed in parseEach(files) { combined.append(parsed) }
+    return combined
+  }
+
+  /// Each file's map and diagnostics, in the order given. A file that argmap did not write
+  /// takes its source id from its name, so two such files of one name collide: the second is
+  /// an error.
+  static func parseEach(_ files: [SourceFile]) -> [ParsedCorpus] {
     var pathsBySource: [String: String] = [:]
-    for file in files {
+    return files.map { file in
       let source = sourceID(forPath: file.path)
+      let (parsed, isArgmaps) = parse(file, source: source)
+      guard !isArgmaps else { return parsed }
       if let taken = pathsBySource[source] {
-        diagnostics.append(
-          LineIndex(file).diagnostic(
-            "the source id '\(source)' is taken by \(taken); rename one of the files", at: 0))
-        continue
+        return ParsedCorpus(
+          map: ArgumentMap(),
+          diagnostics: [
+            LineIndex(file).diagnostic(
+              "the source id '\(source)' is taken by \(taken); rename one of the files", at: 0)
+          ])
       }
       pathsBySource[source] = file.path
-      let parsed = parse(file, source: source)
-      map.sources.append(Source(id: source, title: fileName(file.path)))
-      map.positions.append(Position(id: source, title: fileName(file.path)))
-      map.claims += parsed.claims
-      map.relations += parsed.relations
-      diagnostics += parsed.diagnostics
+      return parsed
     }
-    return ParsedCorpus(map: map, diagnostics: diagnostics)
   }
 
   /// The file's name without its extension if that is a valid id, else a slug of it.
@@ -76,22 +88,28 @@ public enum AIFReader {
     String(path.split(separator: "/").last ?? Substring(path))
   }
 
-  private static func parse(_ file: SourceFile, source: String) -> (
-    claims: [Claim], relations: [Relation], diagnostics: [Diagnostic]
-  ) {
+  /// One file's map, and whether argmap wrote it. A file of another tool is one source and one
+  /// position named after the file; argmap's own brings its map's.
+  private static func parse(_ file: SourceFile, source: String) -> (ParsedCorpus, Bool) {
     let root: JSONNode
     do {
       root = try JSONReader.parse(file)
     } catch {
-      return ([], [], [error])
+      return (ParsedCorpus(map: ArgumentMap(), diagnostics: [error]), false)
     }
     var fields = JSONFields(file)
     guard let graph = AIFGraphReader.graph(root, fields: &fields) else {
-      return ([], [], fields.diagnostics)
+      return (ParsedCorpus(map: ArgumentMap(), diagnostics: fields.diagnostics), false)
     }
-    var mapping = AIFMapping(graph: graph, source: source, fields: fields)
-    let (claims, relations) = mapping.map()
-    return (claims, relations, mapping.fields.diagnostics)
+    let marker = root[AIFArgmapKeys.marker]
+    var map =
+      marker.map { AIFArgmapKeys.metadata($0, fields: &fields) }
+      ?? ArgumentMap(
+        sources: [Source(id: source, title: fileName(file.path))],
+        positions: [Position(id: source, title: fileName(file.path))])
+    var mapping = AIFMapping(graph: graph, source: source, isArgmaps: marker != nil, fields: fields)
+    (map.claims, map.relations) = mapping.map()
+    return (ParsedCorpus(map: map, diagnostics: mapping.fields.diagnostics), marker != nil)
   }
 }
 
@@ -128,9 +146,6 @@ enum AIFGraphReader {
     let timestamp = fields.optionalString("timestamp", in: object)
     let scheme = fields.optionalString("scheme", in: object)
     let title = fields.optionalString("title", in: object)
-    let members = (fields.array("members", in: object, required: false) ?? []).compactMap {
-      fields.string($0, "each of 'members'")
-    }
     guard let id, let type, let text else { return }
     if let first = graph.node(id) {
       fields.error(
@@ -142,7 +157,7 @@ enum AIFGraphReader {
     graph.nodes.append(
       AIFGraph.Node(
         id: id, type: type, text: text, timestamp: timestamp, scheme: scheme, title: title,
-        members: members, offset: object.offset))
+        record: object))
   }
 
   private static func nodeType(_ object: JSONNode, fields: inout JSONFields) -> AIFNodeType? {

@@ -1,27 +1,25 @@
 import ArgExport
 import ArgModel
 
-/// Writes a map as AIF JSON in AIFdb's shape: `{"nodes": […], "edges": […], "locutions": []}`.
+/// Writes a map as AIF JSON in AIFdb's shape: `{"nodes": […], "edges": […], "locutions": […],
+/// "participants": […]}`, and argmap's own `argmap` key (``AIFArgmapKeys``).
 ///
-/// Every claim becomes an I-node whose `nodeID` is the claim's id, and every relation a scheme
-/// node between its ends (`from → S → to`): RA for supports, CA for rebuts and undercuts, two CAs
-/// (one each way) for contradicts, MA for rephrases, PA for prefers. A scheme node's text is the
-/// relation's scheme, or its type's default ("Default Inference", "Default Conflict",
-/// "Default Rephrase", "Default Preference"); scheme nodes are numbered `#1`, `#2`, … and
-/// edges `1`, `2`, … in the map's order, so the same map always gives the same bytes.
+/// Every claim becomes an I-node whose `nodeID` is the claim's id and whose text is the claim's,
+/// and every relation a scheme node between its ends (`from → S → to`): RA for supports, CA for
+/// rebuts and undercuts, two CAs (one each way) for contradicts, MA for rephrases, PA for
+/// prefers. A scheme node's text is the relation's scheme, or its type's default ("Default
+/// Inference", "Default Conflict", "Default Rephrase", "Default Preference"). A claim whose
+/// provenance has a quote, a speaker or a time gets a locution: an L node and a YA node
+/// anchoring it to the claim. Scheme, L and YA nodes are numbered `#1`, `#2`, … and edges `1`,
+/// `2`, … in the map's order, so the same map always gives the same bytes.
 ///
 /// The inverse of ``AIFReader``'s argument claims: an argument claim that is a scheme node in
 /// all but name (it supports, rebuts or undercuts exactly one claim and has no other outgoing
 /// relation, at least one claim supports it without naming a scheme, and no symmetric relation
 /// touches it) is written as that RA or CA node, with the claim's text and the scheme of its
-/// outgoing relation, and its supports as plain edges. So `AIFReader` reads the file back into
-/// the same claims and relations, ids prefixed with the source, and a relation without a scheme
-/// comes back with its type's default. What AIF cannot tell apart does not come back: any other
-/// argument claim is an I-node and returns as a statement (and an undercut of it as a
-/// rebuttal), a rebuttal of an argument written as a scheme node returns as an undercut, and a
-/// mutual pair of rebuttals with one scheme returns as one contradiction. Relations with an end
-/// the map has no claim for have nothing to point at in AIF and are left out; locutions,
-/// positions and provenance are not written.
+/// outgoing relation, and its supports as plain edges. With argmap's keys, `AIFReader` reads
+/// the file back into the same map, ids unchanged. Relations with an end the map has no claim
+/// for have nothing to point at in AIF and are left out.
 ///
 /// The document is streamed node by node, so a map of a million claims is never held as one
 /// JSON value.
@@ -30,20 +28,29 @@ public enum AIFWriter {
     _ map: ArgumentMap, pretty: Bool = false, to target: inout some TextOutputStream
   ) {
     let plan = AIFPlan(map)
+    let locutions = plan.locutionClaims.indices
     let nodes = [
       AnyCollection(map.claims.lazy.map(plan.node(for:))),
       AnyCollection(map.relations.indices.lazy.flatMap(plan.schemeNodes(for:))),
+      AnyCollection(locutions.lazy.flatMap(plan.locutionNodes)),
     ].joined()
-    let edges = map.relations.indices.lazy.flatMap(plan.edges(for:))
+    let edges = [
+      AnyCollection(map.relations.indices.lazy.flatMap(plan.edges(for:))),
+      AnyCollection(locutions.lazy.flatMap(plan.locutionEdges)),
+    ].joined()
     JSONWriter.writeContainer(
-      ["nodes", "edges", "locutions"], open: "{", close: "}", pretty: pretty, depth: 0,
-      to: &target
+      ["nodes", "edges", "locutions", "participants", AIFArgmapKeys.marker], open: "{",
+      close: "}", pretty: pretty, depth: 0, to: &target
     ) { key, target in
       JSONWriter.writeKey(key, pretty: pretty, to: &target)
       switch key {
       case "nodes": writeRecords(nodes, pretty: pretty, to: &target)
       case "edges": writeRecords(edges, pretty: pretty, to: &target)
-      default: writeRecords(EmptyCollection(), pretty: pretty, to: &target)
+      case "locutions":
+        writeRecords(locutions.compactMap(plan.locutionRecord), pretty: pretty, to: &target)
+      case "participants": writeRecords(plan.participantRecords, pretty: pretty, to: &target)
+      default:
+        JSONWriter.write(AIFArgmapKeys.metadata(of: map), pretty: pretty, depth: 1, to: &target)
       }
     }
   }

@@ -29,17 +29,13 @@ public enum Interchange {
     inputs = []
     var combined = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
     var definitions = Definitions()
-    // All AIF files at once: the reader gives each its own source and catches two files that
-    // would get the same one.
+    // All AIF files at once: the reader gives each file of another tool its own source and
+    // catches two files that would get the same one.
     if let aif = byFormat[.aif] {
-      let pathBySource = Dictionary(
-        aif.map { (AIFReader.sourceID(forPath: $0.path), $0.path) }, uniquingKeysWith: { a, _ in a }
-      )
-      let parsed = AIFReader.parse(aif)
-      combined.diagnostics += definitions.check(parsed.map) {
-        $0.provenance.flatMap { pathBySource[$0.source] } ?? aif[0].path
+      for (file, parsed) in zip(aif, AIFReader.parseEach(aif)) {
+        combined.diagnostics += definitions.check(parsed.map) { _ in file.path }
+        combined.append(parsed)
       }
-      combined.append(parsed)
     }
     let oneFileAtATime: [(InterchangeFormat, (SourceFile) -> ParsedCorpus)] = [
       (.json, MapJSONReader.parse), (.kialo, KialoReader.parse),

@@ -48,20 +48,24 @@ public enum InterchangeFormat: String, CaseIterable, Sendable {
   }
 
   /// argmap's dump always has a top-level `"claims"` array; AIF has `"nodes"` (AIFdb) or an
-  /// `"AIF"` member (OVA). Looking for the keys, not parsing, keeps detection cheap on large
+  /// `"AIF"` member (OVA). A tool that writes its keys sorted puts AIF's `"edges"` first, and
+  /// long enough edges push `"nodes"` past the prefix, so AIF's own id keys tell it too; argmap's
+  /// dump has none of them. Looking for the keys, not parsing, keeps detection cheap on large
   /// files; the reader reports any real syntax error with its location.
   private static func jsonFormat(_ prefix: Substring) -> InterchangeFormat? {
-    if prefix.contains("\"nodes\"") || prefix.contains("\"AIF\"") { return .aif }
+    let aifKeys = ["\"nodes\"", "\"AIF\"", "\"nodeID\"", "\"edgeID\"", "\"fromID\""]
+    if aifKeys.contains(where: { prefix.contains($0) }) { return .aif }
     if prefix.contains("\"claims\"") { return .json }
     return nil
   }
 
-  /// Kialo's export opens with `Discussion Title:` and numbers every line `1.`, `1.1.`, ….
+  /// Kialo's export opens with `Discussion Title:` (the classic layout) or `Discussion Name:`
+  /// (the current one) and numbers every claim `1.`, `1.1.`, ….
   private static func looksLikeKialo(_ prefix: Substring) -> Bool {
     // A byte order mark is not white space to Swift, but editors on Windows write one.
     let firstLine = prefix.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix {
       $0 != "\n" && $0 != "\r"
     }
-    return firstLine.hasPrefix("Discussion Title:")
+    return firstLine.hasPrefix("Discussion Title:") || firstLine.hasPrefix("Discussion Name:")
   }
 }

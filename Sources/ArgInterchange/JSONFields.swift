@@ -2,18 +2,21 @@ import ArgdownSyntax
 
 /// Reads the members of a parsed JSON document, keeping one error for each member that is
 /// missing or of the wrong type instead of stopping at the first, so a file's problems are
-/// reported together.
+/// reported together. Warnings, for what a reader passes over or keeps despite a quirk, are
+/// kept alongside.
 struct JSONFields {
   private let file: SourceFile
-  private var errors: [(offset: Int, message: String, note: (offset: Int, message: String)?)] = []
+  private var errors:
+    [(
+      offset: Int, severity: Diagnostic.Severity, message: String,
+      note: (offset: Int, message: String)?
+    )] = []
 
   init(_ file: SourceFile) {
     self.file = file
   }
 
-  var hasErrors: Bool { !errors.isEmpty }
-
-  /// The errors, in file order.
+  /// The errors and warnings, in file order.
   var diagnostics: [Diagnostic] {
     guard !errors.isEmpty else { return [] }
     let lines = LineIndex(file)
@@ -21,6 +24,7 @@ struct JSONFields {
       .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
       .map { index, error in
         var diagnostic = lines.diagnostic(error.message, at: error.offset)
+        diagnostic.severity = error.severity
         if let note = error.note {
           diagnostic.notes = [
             Diagnostic.Note(location: lines.location(note.offset), message: note.message)
@@ -33,7 +37,11 @@ struct JSONFields {
   mutating func error(
     _ message: String, at offset: Int, note: (offset: Int, message: String)? = nil
   ) {
-    errors.append((offset, message, note))
+    errors.append((offset, .error, message, note))
+  }
+
+  mutating func warning(_ message: String, at offset: Int) {
+    errors.append((offset, .warning, message, nil))
   }
 
   /// `node`'s members, or nil (and an error) when it is not an object.

@@ -27,6 +27,33 @@ import ArgdownSyntax
 /// - Provenance: the source is the file (its id the file name's slug), the comment the claim's
 ///   Kialo number, and the quote the start of its text, verbatim.
 ///
+/// Kialo's current export lays the same tree out differently, and is told apart by its first
+/// line:
+///
+///     Discussion Name:
+///     Should …?
+///
+///     1. Thesis:
+///     Thesis text
+///         1.1. Pro:
+///         A pro argument, citing a source [1].
+///             1.1.1. Con:
+///             -> See 1.2.
+///
+///     Sources:
+///     [1] https://example.org/report
+///     "The excerpt the claim cites,
+///     over one or more lines."
+///
+/// - The title is on the line after `Discussion Name:`; every claim's number line carries a
+///   label, `Thesis:`, `Pro:` or `Con:`, and its text follows on the next lines, indented as
+///   the number is. Only a labelled number starts a claim.
+/// - Each footnote of the closing `Sources:` section becomes a source `<file>-<n>`, its title
+///   and URL the footnote's URL. A claim whose text cites it (`[n]`) takes it as provenance,
+///   the excerpt (white space collapsed, enclosing quotation marks dropped) as its quote; the
+///   marks of listed footnotes leave the claim's text. A claim that cites several takes the
+///   first; one that cites none is attributed to the file as in the classic layout.
+///
 /// Every problem in the file is reported, with its line and column; the map is then partial.
 public enum KialoReader {
   public static func parse(_ file: SourceFile) -> ParsedCorpus {
@@ -40,6 +67,32 @@ private enum Stance {
   case con
 
   var relation: RelationKind { self == .pro ? .supports : .rebuts }
+}
+
+/// The two ways Kialo has laid out its export; see ``KialoReader``.
+private enum Layout {
+  case classic
+  case current
+
+  var titleLabel: String { self == .classic ? "Discussion Title:" : "Discussion Name:" }
+}
+
+/// A footnote of the current layout's `Sources:` section.
+private struct Footnote {
+  var number: String
+  var url: String
+  var excerpt: [Substring] = []
+
+  /// The excerpt on one line, without the quotation marks Kialo puts around it.
+  var quote: String? {
+    var text = Claim.normalizedText(excerpt.joined(separator: " "))[...]
+    if text.count >= 2, let first = text.first, let last = text.last,
+      (first == "\"" && last == "\"") || (first == "\u{201C}" && last == "\u{201D}")
+    {
+      text = text.dropFirst().dropLast()
+    }
+    return text.isEmpty ? nil : String(text)
+  }
 }
 
 /// One numbered line and the lines that continue its text.
@@ -63,6 +116,8 @@ private struct Entry {
 private struct Reader {
   let file: SourceFile
   private var diagnostics: [Diagnostic] = []
+  private var layout = Layout.classic
+  private var footnotes: [String: Footnote] = [:]
 
   init(file: SourceFile) {
     self.file = file
@@ -71,7 +126,8 @@ private struct Reader {
   mutating func read() -> ParsedCorpus {
     var lines = Self.lines(of: file.text)[...]
     let title = readTitle(&lines)
-    let entries = readEntries(lines)
+    let entries = readEntries(&lines)
+    readFootnotes(lines)
     let map = build(title: title, entries: entries)
     diagnostics.sort {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
@@ -91,46 +147,115 @@ private struct Reader {
   // MARK: Reading lines
 
   /// The discussion's title from the first line that is not blank, which is consumed only when
-  /// it is a title line. Without one, the file name stands in so the rest can still be checked.
+  /// it is a title line, and which tells the layout. Without one, the file name stands in so the
+  /// rest can still be checked.
   private mutating func readTitle(_ lines: inout ArraySlice<(number: Int, text: Substring)>)
     -> String
   {
-    let label = "Discussion Title:"
     let fallback = fileStem
     guard let first = lines.firstIndex(where: { !isBlank($0.text) }) else {
       error(line: 1, column: 1, "expected 'Discussion Title:' and the discussion's title")
       return fallback
     }
     let (number, text) = lines[first]
-    guard text.hasPrefix(label) else {
+    guard let layout = [Layout.classic, .current].first(where: { text.hasPrefix($0.titleLabel) })
+    else {
       error(
         line: number, column: 1, "expected 'Discussion Title:' and the discussion's title first")
       return fallback
     }
+    self.layout = layout
     lines = lines[(first + 1)...]
-    let title = Claim.normalizedText(String(text.dropFirst(label.count)))
+    var title = Claim.normalizedText(String(text.dropFirst(layout.titleLabel.count)))
+    if title.isEmpty, layout == .current,
+      let next = lines.firstIndex(where: { !isBlank($0.text) }),
+      Self.labelledEntry(lines[next].text, line: lines[next].number) == nil
+    {
+      title = Claim.normalizedText(String(lines[next].text))
+      lines = lines[(next + 1)...]
+    }
     if title.isEmpty {
       error(
-        line: number, column: label.count + 1,
-        "expected the discussion's title after 'Discussion Title:'")
+        line: number, column: layout.titleLabel.count + 1,
+        "expected the discussion's title after '\(layout.titleLabel)'")
       return fallback
     }
     return title
   }
 
-  private mutating func readEntries(_ lines: ArraySlice<(number: Int, text: Substring)>) -> [Entry]
+  /// The claims, up to the current layout's `Sources:` line, which is left in `lines` with the
+  /// footnotes after it.
+  private mutating func readEntries(_ lines: inout ArraySlice<(number: Int, text: Substring)>)
+    -> [Entry]
   {
     var entries: [Entry] = []
-    for (number, text) in lines {
-      if let entry = Self.entry(text, line: number, isFirst: entries.isEmpty) {
+    while let (number, text) = lines.first {
+      if layout == .current, !entries.isEmpty, text.trimmed == "Sources:" { break }
+      lines = lines.dropFirst()
+      let entry =
+        layout == .classic
+        ? Self.entry(text, line: number, isFirst: entries.isEmpty)
+        : Self.labelledEntry(text, line: number)
+      if let entry {
         entries.append(entry)
       } else if !entries.isEmpty {
         entries[entries.count - 1].text.append(text)
       } else if !isBlank(text) {
-        error(line: number, column: 1, "expected the thesis, numbered '1.'")
+        error(
+          line: number, column: 1,
+          layout == .classic
+            ? "expected the thesis, numbered '1.'" : "expected the thesis, as '1. Thesis:'")
       }
     }
     return entries
+  }
+
+  /// The footnotes after `Sources:`: each `[n] URL` line, and the excerpt on the lines below it.
+  private mutating func readFootnotes(_ lines: ArraySlice<(number: Int, text: Substring)>) {
+    var current: Footnote?
+    let keep = { (footnote: Footnote?, footnotes: inout [String: Footnote]) in
+      if let footnote { footnotes[footnote.number] = footnote }
+    }
+    for (number, text) in lines.dropFirst() {
+      let line = text.drop(while: \.isWhitespace)
+      if line.first == "[", let close = line.firstIndex(of: "]"),
+        case let digits = line[line.index(after: line.startIndex)..<close],
+        !digits.isEmpty, digits.allSatisfy(isDigit)
+      {
+        keep(current, &footnotes)
+        let url = line[line.index(after: close)...].trimmed
+        if url.isEmpty {
+          error(
+            line: number, column: column(of: close, in: text) + 1,
+            "expected the URL of source [\(digits)]")
+        }
+        current = Footnote(number: String(digits), url: url)
+      } else if current != nil {
+        current?.excerpt.append(text)
+      } else if !isBlank(text) {
+        error(line: number, column: 1, "expected a source, as '[1] https://…', after 'Sources:'")
+      }
+    }
+    keep(current, &footnotes)
+  }
+
+  /// The current layout's claim line: indentation, a number, and a label. The thesis's label is
+  /// `Thesis:`, which takes no side, like the classic layout's unlabelled theses. A single
+  /// number starts a claim only with that label; otherwise it numbers a list in a claim's text.
+  private static func labelledEntry(_ text: Substring, line: Int) -> Entry? {
+    let indented = text.drop(while: \.isWhitespace)
+    guard var entry = entry(indented, line: line, isFirst: true) else { return nil }
+    var label = entry.text[0].drop(while: \.isWhitespace)
+    if entry.stance == nil {
+      let isThesis = label.hasPrefix("Thesis:")
+      guard isThesis || entry.parent != nil else { return nil }
+      if isThesis { label = label.dropFirst("Thesis:".count) }
+    }
+    entry.text[0] = label
+    entry.firstLine = text
+    // Columns were counted from the number; the line starts with the indentation.
+    entry.labelColumn += column(of: indented.startIndex, in: text) - 1
+    return entry
   }
 
   /// The claim a line starts, if it starts one: a number such as `1.2.3.` and a space. A single
@@ -177,7 +302,7 @@ private struct Reader {
       if let link = graph.link(entry) {
         guard let target = graph.claimNumber(link.target) else {
           error(
-            line: entry.line, column: link.column,
+            line: link.line, column: link.column,
             "expected the number of a claim in this file after '-> See', not '\(link.target).'")
           continue
         }
@@ -200,7 +325,7 @@ private struct Reader {
       }
     }
     return ArgumentMap(
-      sources: [Source(id: sourceID, title: title)],
+      sources: sources(of: claims, fileSource: Source(id: sourceID, title: title)),
       positions: [Position(id: positionID, title: title)],
       claims: claims, relations: relations)
   }
@@ -264,9 +389,63 @@ private struct Reader {
         "expected the text of claim '\(entry.number).\(label)'")
       return nil
     }
+    let (cleaned, footnote) = citing(text)
+    guard let footnote else {
+      return Claim(
+        id: id, text: text, position: position,
+        provenance: Provenance(source: source, comment: entry.number, quote: Self.quote(entry)))
+    }
     return Claim(
-      id: id, text: text, position: position,
-      provenance: Provenance(source: source, comment: entry.number, quote: Self.quote(entry)))
+      id: id, text: cleaned, position: position,
+      provenance: Provenance(
+        source: Self.sourceID(of: footnote, in: source), comment: entry.number,
+        quote: footnote.quote))
+  }
+
+  /// `text` without the marks of the footnotes `Sources:` lists (and the space before each),
+  /// and the first footnote it cites.
+  private func citing(_ text: String) -> (text: String, footnote: Footnote?) {
+    guard !footnotes.isEmpty else { return (text, nil) }
+    var kept = ""
+    var first: Footnote?
+    var rest = text[...]
+    while let open = rest.firstIndex(of: "[") {
+      let afterOpen = rest.index(after: open)
+      if let close = rest[afterOpen...].firstIndex(of: "]"),
+        let footnote = footnotes[String(rest[afterOpen..<close])]
+      {
+        kept += rest[..<open]
+        kept = String(kept.reversed().drop(while: \.isWhitespace).reversed())
+        first = first ?? footnote
+        rest = rest[rest.index(after: close)...]
+      } else {
+        kept += rest[...open]
+        rest = rest[afterOpen...]
+      }
+    }
+    kept += rest
+    return (Claim.normalizedText(kept), first)
+  }
+
+  /// The source a footnote becomes: `<file>-<n>`, named by its URL.
+  private static func sourceID(of footnote: Footnote, in fileSource: String) -> String {
+    "\(fileSource)-\(footnote.number)"
+  }
+
+  /// The sources the claims cite: the file, and the footnotes, in the order first cited.
+  private func sources(of claims: [Claim], fileSource: Source) -> [Source] {
+    var sources: [Source] = []
+    var seen: Set<String> = []
+    let footnoteSources = Dictionary(
+      footnotes.values.map { footnote in
+        let id = Self.sourceID(of: footnote, in: fileSource.id)
+        return (id, Source(id: id, title: footnote.url, url: footnote.url))
+      }, uniquingKeysWith: { first, _ in first })
+    for claim in claims {
+      guard let id = claim.provenance?.source, seen.insert(id).inserted else { continue }
+      sources.append(id == fileSource.id ? fileSource : footnoteSources[id] ?? fileSource)
+    }
+    return sources
   }
 
   /// The start of the claim's first line of text, verbatim: at most 60 characters, cut at a
@@ -307,10 +486,12 @@ private struct EntryGraph {
   let entries: [Entry]
   let index: [String: Int]
 
-  /// A `-> See 1.2.3.` line: the number it refers to, and the column where that number starts.
-  func link(_ entry: Entry) -> (target: String, column: Int)? {
-    guard entry.text.dropFirst().allSatisfy(isBlank) else { return nil }
-    let text = entry.text[0].drop(while: \.isWhitespace)
+  /// A `-> See 1.2.3.` text, on the number's line (classic layout) or the one below (current):
+  /// the number it refers to, and the line and column where that number starts.
+  func link(_ entry: Entry) -> (target: String, line: Int, column: Int)? {
+    let written = entry.text.indices.filter { !isBlank(entry.text[$0]) }
+    guard written.count == 1, let index = written.first else { return nil }
+    let text = entry.text[index].drop(while: \.isWhitespace)
     let marker = "-> See "
     guard text.hasPrefix(marker) else { return nil }
     let target = text.dropFirst(marker.count).prefix { !$0.isWhitespace }
@@ -319,7 +500,9 @@ private struct EntryGraph {
       number.split(separator: ".", omittingEmptySubsequences: false)
         .allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) })
     else { return nil }
-    return (String(number), column(of: target.startIndex, in: entry.firstLine))
+    // Continuation lines are kept whole, so each is its own line's text.
+    let line = index == 0 ? entry.firstLine : entry.text[index]
+    return (String(number), entry.line + index, column(of: target.startIndex, in: line))
   }
 
   /// The number of the claim that `number` stands for: itself for a claim, the claim a link

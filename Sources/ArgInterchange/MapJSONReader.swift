@@ -16,14 +16,16 @@ public enum MapJSONReader {
     } catch {
       return ParsedCorpus(map: ArgumentMap(), diagnostics: [error])
     }
-    let reader = Reader(fields: JSONFields(file))
+    let reader = MapJSONRecords(fields: JSONFields(file))
     let map = reader.map(root)
     return ParsedCorpus(map: map, diagnostics: reader.fields.diagnostics)
   }
 }
 
-/// A class so that its methods can be handed to `records` while they collect errors.
-private final class Reader {
+/// Reads the records of argmap's JSON form, collecting errors in `fields`. A class so that its
+/// methods can be handed to `records` while they collect errors. ``AIFReader`` reads the same
+/// records where argmap's AIF export keeps them.
+final class MapJSONRecords {
   var fields: JSONFields
 
   init(fields: JSONFields) {
@@ -42,7 +44,7 @@ private final class Reader {
       reconstructions: records("reconstructions", in: root, required: false, reconstruction))
   }
 
-  private func records<Record>(
+  func records<Record>(
     _ key: String, in root: JSONNode, required: Bool,
     _ read: (JSONNode) -> Record?
   ) -> [Record] {
@@ -53,7 +55,7 @@ private final class Reader {
     }
   }
 
-  private func position(_ record: JSONNode) -> Position? {
+  func position(_ record: JSONNode) -> Position? {
     let id = self.id("id", in: record)
     let title = fields.string("title", in: record)
     let summary = fields.optionalString("summary", in: record)
@@ -61,7 +63,7 @@ private final class Reader {
     return Position(id: id, title: title, summary: summary)
   }
 
-  private func source(_ record: JSONNode) -> Source? {
+  func source(_ record: JSONNode) -> Source? {
     let id = self.id("id", in: record)
     let title = fields.string("title", in: record)
     let url = fields.optionalString("url", in: record)
@@ -69,7 +71,7 @@ private final class Reader {
     return Source(id: id, title: title, url: url)
   }
 
-  private func group(_ record: JSONNode) -> Group? {
+  func group(_ record: JSONNode) -> Group? {
     let id = self.id("id", in: record)
     let title = fields.string("title", in: record)
     let position = self.id("position", in: record)
@@ -96,7 +98,7 @@ private final class Reader {
   }
 
   /// The claim's wordings; missing means it has one. Nil after an error.
-  private func members(_ record: JSONNode) -> [ClaimMember]? {
+  func members(_ record: JSONNode) -> [ClaimMember]? {
     let records = fields.array("members", in: record, required: false) ?? []
     let members = records.map { node -> ClaimMember? in
       guard fields.object(node, "each of 'members'") != nil else { return nil }
@@ -121,7 +123,7 @@ private final class Reader {
     return Relation(from: from, to: to, kind: kind, scheme: scheme)
   }
 
-  private func reconstruction(_ record: JSONNode) -> Reconstruction? {
+  func reconstruction(_ record: JSONNode) -> Reconstruction? {
     let argument = id("argument", in: record)
     let steps = (fields.array("steps", in: record, required: true) ?? []).compactMap {
       step -> Reconstruction.Step? in
@@ -134,7 +136,7 @@ private final class Reader {
   }
 
   /// The claim's tags; missing or null means none.
-  private func tags(_ record: JSONNode) -> [String]? {
+  func tags(_ record: JSONNode) -> [String]? {
     guard let node = fields.member("tags", in: record, required: false) else { return [] }
     if case .null = node.content { return [] }
     guard case .array(let elements) = node.content else {
@@ -146,7 +148,7 @@ private final class Reader {
   }
 
   /// The provenance fields; an outer nil after an error, an inner nil when the claim has none.
-  private func provenance(_ record: JSONNode) -> Provenance?? {
+  func provenance(_ record: JSONNode) -> Provenance?? {
     let source = fields.optionalString("source", in: record)
     let comment = fields.optionalString("comment", in: record)
     let quote = fields.optionalString("quote", in: record)
@@ -163,7 +165,7 @@ private final class Reader {
     return Provenance(source: source, comment: comment, quote: quote, speaker: speaker, time: time)
   }
 
-  private func base(_ record: JSONNode) -> Double? {
+  func base(_ record: JSONNode) -> Double? {
     guard let base = fields.optionalNumber("base", in: record) else { return nil }
     guard (0...1).contains(base) else {
       fields.error("expected 'base' between 0 and 1, not \(base)", at: record["base"]!.offset)
@@ -172,12 +174,12 @@ private final class Reader {
     return base
   }
 
-  private func id(_ key: String, in record: JSONNode) -> String? {
+  func id(_ key: String, in record: JSONNode) -> String? {
     guard let id = fields.string(key, in: record) else { return nil }
     return validated(id, key, in: record)
   }
 
-  private func optionalID(_ key: String, in record: JSONNode) -> String? {
+  func optionalID(_ key: String, in record: JSONNode) -> String? {
     guard let id = fields.optionalString(key, in: record) else { return nil }
     return validated(id, key, in: record)
   }

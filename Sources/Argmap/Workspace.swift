@@ -136,7 +136,8 @@ public enum Workspace {
   /// `format` names it) as one corpus and imports it in one transaction. A missing database
   /// file is created first: the default one from the built-in map, any other one empty.
   /// Errors in any file, including references to claims that exist neither in the files nor in
-  /// the database, stop the import before the database is touched.
+  /// the database, stop the import before the database is touched; with `strict`, so do the
+  /// readers' warnings, as errors.
   ///
   /// The import is one write in the map's history, recorded as `command`. `title` replaces the
   /// map's title; a title in the files replaces it only when the map has none, and otherwise
@@ -144,8 +145,9 @@ public enum Workspace {
   /// written.
   public static func importFiles(
     _ paths: [String], into choice: DatabaseChoice, replacing: Bool,
-    format: InterchangeFormat? = nil, title: String? = nil, dryRun: Bool = false,
-    command: String = "import", progress: (ImportProgress) -> Void = { _ in }
+    format: InterchangeFormat? = nil, strict: Bool = false, title: String? = nil,
+    dryRun: Bool = false, command: String = "import",
+    progress: (ImportProgress) -> Void = { _ in }
   ) throws(ArgmapError) -> ImportReport {
     try requireFilePath(choice.path)
     let clock = ContinuousClock()
@@ -165,7 +167,8 @@ public enum Workspace {
       let titles =
         try existing?.claimTitles()
         ?? (choice.isDefault ? try BuiltinCorpus.map().claimTitles : [:])
-      let parsed = Interchange.read(consume inputs, knownClaims: known, knownTitles: titles)
+      var parsed = Interchange.read(consume inputs, knownClaims: known, knownTitles: titles)
+      if strict { parsed.diagnostics = parsed.diagnostics.map(\.asError) }
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
       progress(.writing)
       let store = try existing ?? createForImport(choice)
@@ -377,5 +380,14 @@ public enum Workspace {
 
   private static func systemError() -> String {
     String(cString: strerror(errno))
+  }
+}
+
+extension Diagnostic {
+  /// The same finding as an error, for `import --strict`.
+  fileprivate var asError: Diagnostic {
+    var error = self
+    error.severity = .error
+    return error
   }
 }

@@ -149,4 +149,26 @@ import Testing
     #expect(
       harness.run("--db", db, "export", "graphml", "--status", "bogus").status == 64)
   }
+
+  /// An AIF scheme node without a premise is skipped with a warning; `--strict` refuses the
+  /// file instead, exiting as for any corpus error and importing nothing.
+  @Test func strictImportTurnsReaderWarningsIntoErrors() throws {
+    let aif = """
+      {"nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+        {"nodeID": "2", "text": "Default Inference", "type": "RA"}],
+       "edges": [{"edgeID": "1", "fromID": "2", "toID": "1"}]}
+      """
+    try harness.write(aif, to: "quirk.json")
+    let strict = harness.run("--db", db, "import", "--strict", harness.path("quirk.json"))
+    #expect(strict.status == 65)
+    #expect(
+      strict.err.contains(
+        "quirk.json:2:3: error: RA node '2' has 0 premises and 1 conclusion, so it relates "
+          + "nothing; it is skipped"))
+    #expect(harness.run("--db", db, "claims").out.isEmpty)
+    let lenient = harness.run("--db", db, "import", harness.path("quirk.json"))
+    #expect(lenient.status == 0, "\(lenient.err)")
+    #expect(lenient.err.contains("quirk.json:2:3: warning: RA node '2' has 0 premises"))
+    #expect(lenient.out.contains("imported 1 claim, 0 relations from 1 file into "))
+  }
 }

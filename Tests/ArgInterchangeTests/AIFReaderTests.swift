@@ -133,7 +133,8 @@ func located(_ corpus: ParsedCorpus) -> [String] {
         "bad.json:3:40: unknown AIF node type 'X'; expected one of 'I', 'RA', 'CA', 'MA', 'PA', 'L', 'YA', 'TA'",
         "bad.json:4:3: node id '1' is used twice",
         "bad.json:5:3: expected a member 'text' in this object",
-        "bad.json:6:3: RA node '4' has 0 premises and 0 conclusions; expected at least one premise and exactly one conclusion",
+        "bad.json:6:3: RA node '4' has 0 premises and 0 conclusions, so it relates nothing; it is skipped",
+        "bad.json:7:3: CA node '5' has 1 source and 0 targets, so it relates nothing; it is skipped",
         "bad.json:8:14: expected 'nodeID' to be a string or an integer, found a boolean",
         "bad.json:9:3: expected each of 'nodes' to be an object, found a string",
         "bad.json:12:3: edge from '1' to '9' names '9', which 'nodes' does not have",
@@ -161,25 +162,103 @@ func located(_ corpus: ParsedCorpus) -> [String] {
     #expect(corpus.hasErrors)
   }
 
-  @Test func schemeNodesOfTheWrongShapeAreErrors() {
+  /// As arguebuf does, a scheme node without a source or a target is passed over, with a
+  /// warning at the node (QT30 and DialAM have RA, CA and MA nodes like these); one with two
+  /// targets stays an error, since no relation says which it means.
+  @Test func incompleteSchemeNodesAreSkippedWithAWarning() {
     let text = """
       {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
       {"nodeID": "3", "text": "C", "type": "I"}, {"nodeID": "4", "text": "Default Conflict", "type": "CA"},
       {"nodeID": "5", "text": "Default Rephrase", "type": "MA"}, {"nodeID": "6", "text": "", "type": "PA"},
-      {"nodeID": "7", "text": "Default Inference", "type": "RA"}],
+      {"nodeID": "7", "text": "Default Inference", "type": "RA"}, {"nodeID": "8", "text": "Default Conflict", "type": "CA"},
+      {"nodeID": "9", "text": "Default Conflict", "type": "CA"}],
       "edges": [{"fromID": "1", "toID": "4"}, {"fromID": "4", "toID": "2"}, {"fromID": "4", "toID": "3"},
       {"fromID": "5", "toID": "3"}, {"fromID": "1", "toID": "6"}, {"fromID": "6", "toID": "2"},
-      {"fromID": "1", "toID": "7"}]}
+      {"fromID": "1", "toID": "7"}, {"fromID": "2", "toID": "8"}, {"fromID": "8", "toID": "7"}, {"fromID": "9", "toID": "2"}]}
       """
     let corpus = readAIF(("shape.json", text))
     #expect(
       located(corpus) == [
         "shape.json:2:44: CA node '4' has 1 source and 2 targets; expected at least one source and exactly one target",
-        "shape.json:3:1: MA node '5' has 0 sources and 1 target; expected at least one source and exactly one target",
-        "shape.json:4:1: RA node '7' has 1 premise and 0 conclusions; expected at least one premise and exactly one conclusion",
+        "shape.json:3:1: MA node '5' has 0 sources and 1 target, so it relates nothing; it is skipped",
+        "shape.json:4:1: RA node '7' has 1 premise and 0 conclusions, so it relates nothing; it is skipped",
+        // Aimed only at the skipped inference, the conflict relates nothing either.
+        "shape.json:4:61: CA node '8' has 1 source and 0 targets, so it relates nothing; it is skipped",
+        "shape.json:5:1: CA node '9' has 0 sources and 1 target, so it relates nothing; it is skipped",
       ])
-    // A scheme node without text names no scheme.
+    #expect(corpus.diagnostics.map(\.severity) == [.error, .warning, .warning, .warning, .warning])
+    // A scheme node without text names no scheme; no skipped node becomes an argument claim.
     #expect(corpus.map.relations == [Relation(from: "shape-1", to: "shape-2", kind: .prefers)])
+    #expect(corpus.map.claims.map(\.id) == ["shape-1", "shape-2", "shape-3"])
+  }
+
+  /// AIFdb has rephrases and conflicts from a proposition to itself; argmap keeps them, as
+  /// arguebuf does, and says so.
+  @Test func aRelationFromANodeToItselfIsKeptWithAWarning() {
+    let text = """
+      {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Rephrase", "type": "MA"}],
+      "edges": [{"fromID": "1", "toID": "2"}, {"fromID": "2", "toID": "1"}]}
+      """
+    let corpus = readAIF(("self.json", text))
+    #expect(
+      located(corpus) == [
+        "self.json:1:55: MA node '2' makes node '1' rephrase itself; the relation is kept"
+      ])
+    #expect(!corpus.hasErrors)
+    #expect(
+      corpus.map.relations == [
+        Relation(from: "self-1", to: "self-1", kind: .rephrases, scheme: "Default Rephrase")
+      ])
+  }
+
+  /// AIFdb node sets where one claim both supports and attacks another: argmap keeps one
+  /// relation between two claims, the first, and warns at the other scheme node.
+  @Test func twoKindsBetweenOnePairKeepTheFirstWithAWarning() {
+    let text = """
+      {"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
+      {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+      {"nodeID": "4", "text": "Default Conflict", "type": "CA"}],
+      "edges": [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"},
+      {"fromID": "1", "toID": "4"}, {"fromID": "4", "toID": "2"}]}
+      """
+    let corpus = readAIF(("two.json", text))
+    #expect(
+      located(corpus) == [
+        "two.json:3:1: CA node '4' has 'two-1' rebut 'two-2', which node '3' has it support; "
+          + "argmap keeps one relation between two claims, the first"
+      ])
+    #expect(
+      corpus.map.relations == [
+        Relation(from: "two-1", to: "two-2", kind: .supports, scheme: "Default Inference")
+      ])
+  }
+
+  /// Integer ids throughout, keys sorted as Python's `json.dumps(sort_keys=True)` writes them,
+  /// so `edges` comes first and is long enough to push `nodes` past the detection prefix.
+  @Test func aFileWithIntegerIDsAndSortedKeysIsAIF() throws {
+    let count = 60
+    let edges = (0..<count).map {
+      #"{"edgeID": \#($0 * 2), "fromID": \#($0 + 1), "toID": \#(count + $0 + 1)}, "#
+        + #"{"edgeID": \#($0 * 2 + 1), "fromID": \#(count + $0 + 1), "toID": 0}"#
+    }
+    let nodes =
+      [#"{"nodeID": 0, "text": "Root claim", "type": "I"}"#]
+      + (1...count).map { #"{"nodeID": \#($0), "text": "Reason \#($0)", "type": "I"}"# }
+      + (1...count).map {
+        #"{"nodeID": \#(count + $0), "text": "Default Inference", "type": "RA"}"#
+      }
+    let text =
+      #"{"edges": [\#(edges.joined(separator: ",\n"))], "locutions": [], "#
+      + #""nodes": [\#(nodes.joined(separator: ",\n"))], "participants": []}"#
+    #expect(!text.prefix(4096).contains("\"nodes\""))
+    #expect(InterchangeFormat.detect(path: "sorted.json", prefix: text.prefix(4096)) == .aif)
+    #expect(InterchangeFormat.detect(content: text.prefix(4096)) == .aif)
+    let corpus = readAIF(("sorted.json", text))
+    #expect(corpus.diagnostics == [])
+    #expect(corpus.map.claims.count == count + 1)
+    #expect(
+      corpus.map.relations.first
+        == Relation(from: "sorted-1", to: "sorted-0", kind: .supports, scheme: "Default Inference"))
   }
 
   /// As in the arg-microtexts corpus: a linked attack (two sources jointly attack), and an

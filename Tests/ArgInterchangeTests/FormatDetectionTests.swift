@@ -11,6 +11,7 @@ import Testing
     ("dump.json", #"{"positions": [], "claims": [], "relations": []}"#, .json),
     ("debate.txt", "Discussion Title: Should we?\n\n1. Yes.\n", .kialo),
     ("debate.txt", "\u{FEFF}\nDiscussion Title: Should we?\n", .kialo),
+    ("debate.txt", "Discussion Name:\nShould we?\n\n1. Thesis:\nYes.\n", .kialo),
   ])
   func detectsByExtensionAndContent(path: String, prefix: String, expected: InterchangeFormat) {
     #expect(InterchangeFormat.detect(path: path, prefix: prefix[...]) == expected)

@@ -193,4 +193,156 @@ struct KialoReaderTests {
     let quote = parsed.map.claims[0].provenance?.quote ?? ""
     #expect(quote.count <= 60 && long.hasPrefix(quote) && quote.hasSuffix("word"))
   }
+
+  /// Kialo's current layout, as its exports are now written: the title below its label, a
+  /// label on every number line with the text below it, indented by depth, and footnotes.
+  private let current = """
+    Discussion Name:
+    Should cities ban cars from their centres?
+
+    1. Thesis:
+    Cities should ban private cars
+    from their centres.
+
+        1.1. Pro:
+        Fewer cars mean cleaner air [1] for everyone who lives there.
+
+            1.1.1. Con:
+            Electric cars already make the air clean [2][3].
+
+        1.2. Con:
+        Deliveries and disabled people need road access; see item [7] of the plan.
+
+            1.2.1. Pro:
+            -> See 1.1.1.
+
+            1.2.2. Con:
+            Centres that banned cars kept delivery windows [3].
+
+    Sources:
+    [1] https://example.org/air-quality
+    "Nitrogen dioxide fell by a third
+    within a year of the ban."
+
+    [2] https://example.org/ev-emissions
+    Tyre and brake dust remain.
+    [3] https://example.org/deliveries
+    "Deliveries before 10 am."
+
+    """
+
+  @Test("the current layout reads like the classic one, with footnotes as sources")
+  func readsTheCurrentLayout() throws {
+    let parsed = parse(current, path: "exports/cars.txt")
+    #expect(parsed.diagnostics.isEmpty, "\(errors(parsed))")
+    let map = parsed.map
+    let position = "should-cities-ban-cars-from-their-centres"
+    #expect(
+      map.positions == [Position(id: position, title: "Should cities ban cars from their centres?")]
+    )
+    #expect(
+      map.claims.map(\.id) == ["1", "1.1", "1.1.1", "1.2", "1.2.2"].map { "\(position)-\($0)" })
+    #expect(
+      map.claims.map(\.text) == [
+        "Cities should ban private cars from their centres.",
+        "Fewer cars mean cleaner air for everyone who lives there.",
+        "Electric cars already make the air clean.",
+        // [7] is not a listed footnote, so it stays text.
+        "Deliveries and disabled people need road access; see item [7] of the plan.",
+        "Centres that banned cars kept delivery windows.",
+      ])
+    let id = { (number: String) in "\(position)-\(number)" }
+    #expect(
+      map.relations == [
+        Relation(from: id("1.1"), to: id("1"), kind: .supports),
+        Relation(from: id("1.1.1"), to: id("1.1"), kind: .rebuts),
+        Relation(from: id("1.2"), to: id("1"), kind: .rebuts),
+        Relation(from: id("1.1.1"), to: id("1.2"), kind: .supports),
+        Relation(from: id("1.2.2"), to: id("1.2"), kind: .rebuts),
+      ])
+    #expect(
+      map.claims.map(\.provenance) == [
+        Provenance(source: "cars", comment: "1", quote: "Cities should ban private cars"),
+        Provenance(
+          source: "cars-1", comment: "1.1",
+          quote: "Nitrogen dioxide fell by a third within a year of the ban."),
+        // Two footnotes: the first cited is the claim's source.
+        Provenance(source: "cars-2", comment: "1.1.1", quote: "Tyre and brake dust remain."),
+        Provenance(
+          source: "cars", comment: "1.2",
+          quote: "Deliveries and disabled people need road access; see item"),
+        Provenance(source: "cars-3", comment: "1.2.2", quote: "Deliveries before 10 am."),
+      ])
+    // The cited sources, in the order first cited; each footnote's URL is its title and URL.
+    #expect(
+      map.sources == [
+        Source(id: "cars", title: "Should cities ban cars from their centres?"),
+        Source(
+          id: "cars-1", title: "https://example.org/air-quality",
+          url: "https://example.org/air-quality"),
+        Source(
+          id: "cars-2", title: "https://example.org/ev-emissions",
+          url: "https://example.org/ev-emissions"),
+        Source(
+          id: "cars-3", title: "https://example.org/deliveries",
+          url: "https://example.org/deliveries"),
+      ])
+  }
+
+  @Test("the current layout's multi-thesis discussions, and text on the label's own line")
+  func currentLayoutMultiThesis() {
+    let text = """
+      Discussion Name:
+      Best film?
+
+      1. Thesis: Which film is best?
+          1.1. Thesis:
+          Alien.
+              1.1.1. Pro: It made a genre.
+          1.2. Thesis:
+          Heat.
+      """
+    let parsed = parse(text)
+    #expect(parsed.diagnostics.isEmpty, "\(errors(parsed))")
+    #expect(
+      parsed.map.claims.map(\.text) == [
+        "Which film is best?", "Alien.", "It made a genre.", "Heat.",
+      ])
+    #expect(
+      parsed.map.relations == [
+        Relation(from: "best-film-1.1.1", to: "best-film-1.1", kind: .supports)
+      ])
+  }
+
+  @Test("the current layout's errors name the line and column, links and footnotes included")
+  func currentLayoutErrors() {
+    let text = """
+      Discussion Name:
+      T
+
+      1. Thesis:
+      A
+          1.1. Por:
+          B
+          1.2. Pro:
+          -> See 1.9.
+      Sources:
+      stray
+      [1]
+      """
+    #expect(
+      errors(parse(text)) == [
+        "6:10: expected 'Pro:' or 'Con:' after '1.1.'",
+        "9:12: expected the number of a claim in this file after '-> See', not '1.9.'",
+        "11:1: expected a source, as '[1] https://…', after 'Sources:'",
+        "12:4: expected the URL of source [1]",
+      ])
+    // A thesis without a label is a numbered list in the text above it.
+    #expect(
+      parse("Discussion Name:\nT\n1. Thesis:\nA\n2. B\n").map.claims.map(\.text) == ["A 2. B"])
+    #expect(
+      errors(parse("Discussion Name:\n\n1. Thesis:\nA\n")) == [
+        "1:17: expected the discussion's title after 'Discussion Name:'"
+      ])
+  }
 }

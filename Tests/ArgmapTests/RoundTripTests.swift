@@ -63,16 +63,38 @@ import Testing
     #expect(second == first)
   }
 
-  /// AIF has no titles or equivalence classes; argmap's export keeps them in keys of its own.
-  @Test func titlesAndMembersSurviveAIF() throws {
-    let first = try imported([("homework.argdown", Self.homework)])
-    var aif = ""
-    AIFWriter.write(first, to: &aif)
-    let second = try imported([("homework.json", aif)])
-    let weekly = try #require(second.claims.first { $0.id.hasSuffix("weekly-work") })
-    #expect(weekly.title == "Weekly Work")
-    #expect(weekly.members.map(\.text) == first.claim(withID: "weekly-work")?.members.map(\.text))
-    #expect(second.claims.first { $0.id.hasSuffix("rest-matters") }?.text == "Rest Matters")
+  /// argmap's AIF export keeps what AIF has no place for in keys of its own, and provenance as
+  /// locutions, so the map comes back whole, ids unchanged: titles, members, nodes without
+  /// words, groups, reconstructions, self-relations and all.
+  @Test(arguments: ["publish", "homework"])
+  func aifGivesTheSameMapBack(fixture: String) throws {
+    let first = try imported([("\(fixture).argdown", Self.fixture(fixture))])
+    let second = try imported([("\(fixture).json", AIFWriter.render(first))])
+    #expect(MapJSON.render(second, pretty: true) == MapJSON.render(first, pretty: true))
+  }
+
+  /// The test: the built-in map through AIF into a new database gives the same
+  /// `export json`, and importing the export into the map it came from changes nothing.
+  @Test func theBuiltinMapSurvivesAIF() throws {
+    try TestSupport.withTemporaryFolder { folder in
+      let original = Workspace.DatabaseChoice(path: "\(folder)/builtin.db", isDefault: false)
+      try Workspace.create(at: original.path, contents: .builtin, replacing: false)
+      let map = try MapStore.open(path: original.path).map()
+      #expect(map.claims.contains { $0.provenance?.quote != nil })
+      try TestSupport.write(AIFWriter.render(map, pretty: true), to: "\(folder)/discussion.json")
+      let copy = Workspace.DatabaseChoice(path: "\(folder)/copy.db", isDefault: false)
+      let report = try Workspace.importFiles(
+        ["\(folder)/discussion.json"], into: copy, replacing: false)
+      #expect(report.warnings.isEmpty)
+      #expect(
+        MapJSON.render(try MapStore.open(path: copy.path).map(), pretty: true)
+          == MapJSON.render(map, pretty: true))
+      let again = try Workspace.importFiles(
+        ["\(folder)/discussion.json"], into: original, replacing: false)
+      #expect(again.summary.claimsAdded.isEmpty && again.summary.claimsUpdated.isEmpty)
+      #expect(again.summary.relationsAdded.isEmpty && again.summary.positionsAdded.isEmpty)
+      #expect(try MapStore.open(path: original.path).map() == map)
+    }
   }
 
   @Test func theBuiltinCorpusSurvivesTheStoreAndArgdown() throws {

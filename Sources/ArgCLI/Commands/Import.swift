@@ -5,21 +5,27 @@ extension Commands {
     path: ["import"],
     abstract: "Import maps from Argdown, AIF JSON, argmap JSON or Kialo files, all or nothing.",
     discussion: """
-      Each file's format is told by its name and content: .argdown and .ad are Argdown; a .json
-      file is AIF (AIFdb or OVA) when it has "nodes" or "AIF", argmap's own dump when it has
-      "claims"; a .txt file is a Kialo export when it opens with 'Discussion Title:'. A folder
-      is searched for such files (a .txt that is not a Kialo export is skipped); '--format'
-      names the format instead. '-' reads standard input, told by its content (Argdown unless
-      it is JSON or a Kialo export). All files are read as one corpus; references may point at
-      claims already in the database. Any error stops the import before the database is
-      touched, and every error is listed as file:line:column. Re-importing is idempotent:
-      changed claims are updated and new relations added. '--replace' first drops the claims
-      of every position the files define, so a position can be rebuilt from its edited file;
+      Each file's format is told by its name and content: .argdown and .ad are Argdown; a
+      .json file is AIF (AIFdb or OVA) when it has "nodes", "AIF" or AIF's "nodeID",
+      "edgeID" or "fromID" keys, argmap's own dump when it has "claims"; a .txt file is a
+      Kialo export when it opens with 'Discussion Title:' or 'Discussion Name:' (Kialo's
+      classic and current layouts). A folder is searched for such files (a .txt that is
+      not a Kialo export is skipped); '--format' names the format instead. '-' reads
+      standard input, told by its content (Argdown unless it is JSON or a Kialo export).
+      All files are read as one corpus; references may point at claims already in the
+      database. Any error stops the import before the database is touched, and every error
+      is listed as file:line:column. Re-importing is idempotent: changed claims are
+      updated and new relations added. '--replace' first drops the claims of every
+      position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
       A claim stays in the position it is stored in; a file that defines it elsewhere gets a
       warning saying how to move it. The map's title changes only with '--title' (the files'
       title is taken when the map has none). '--dry-run' says what would change and writes
       nothing. Each import is one write in 'argmap history', and 'argmap undo' reverts it.
+      Warnings (an AIF scheme node without premise or conclusion, which is skipped, a
+      relation from a claim to itself, which is kept, or a second relation between two
+      claims, which is dropped) are printed to stderr; '--strict' makes them errors, so
+      the import stops and exits 65 as for any corpus error.
       """,
     arguments: [
       .init(
@@ -33,6 +39,7 @@ extension Commands {
       .init(name: "--replace", help: "Rebuild the positions the files define."),
       .init(name: "--title", valueName: "title", help: "Give the map this title."),
       .init(name: "--dry-run", help: "Say what would change, and write nothing."),
+      .init(name: "--strict", help: "Treat the readers' warnings as errors."),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
@@ -48,8 +55,9 @@ extension Commands {
       defer { context.console.progress(nil) }
       return try Workspace.importFiles(
         command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
-        format: format, title: command.value("--title"), dryRun: command.has("--dry-run"),
-        command: context.commandLine, progress: { showProgress($0, context.console) })
+        format: format, strict: command.has("--strict"), title: command.value("--title"),
+        dryRun: command.has("--dry-run"), command: context.commandLine,
+        progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }
     let dryRun = command.has("--dry-run")

@@ -1,0 +1,135 @@
+import ArgExport
+import ArgModel
+
+/// What argmap's AIF export adds to AIF, so that a map comes back from it whole: keys that
+/// arguebuf and OVA pass over, and that ``AIFReader`` reads only in a file that has the marker.
+///
+/// - The document's `argmap` key marks the file as argmap's and holds what belongs to no node,
+///   as `export json` writes it: `version`, the map's `title`, and its `sources`, `positions`,
+///   `groups` and `reconstructions`.
+/// - A claim's node adds `kind` (`argument`; a statement has none), `wordless` (true for a
+///   claim without words, whose node shows its name), `position`, `group`, `tags`, `base`,
+///   `title`, `members` (each as `export json` writes a member) and its provenance's `source`
+///   and `comment`. Its quote, speaker and time are AIF's own: a locution (L node) anchored to
+///   it through a YA node, `Speaker : quote` with the speaker as a participant and the time as
+///   the L node's timestamp.
+/// - A CA node adds `relation`: `rebuts`, `undercuts` or `contradicts`, which AIF's conflict
+///   does not tell apart. A scheme node has `scheme` only when the relation names one.
+enum AIFArgmapKeys {
+  /// The document key that marks argmap's export.
+  static let marker = "argmap"
+  static let version = 1
+
+  // MARK: Writing
+
+  /// The `argmap` key's value: what of `map` no node holds.
+  static func metadata(of map: ArgumentMap) -> JSONValue {
+    var object: JSONObject = ["version": .int(version)]
+    if let title = map.title { object.append("title", .string(title)) }
+    object.append("sources", .array(map.sources.map(MapJSON.value(of:))))
+    object.append("positions", .array(map.positions.map(MapJSON.value(of:))))
+    if !map.groups.isEmpty { object.append("groups", .array(map.groups.map(MapJSON.value(of:)))) }
+    if !map.reconstructions.isEmpty {
+      object.append("reconstructions", .array(map.reconstructions.map(MapJSON.value(of:))))
+    }
+    return .object(object)
+  }
+
+  /// Adds the claim's keys to its node.
+  static func append(_ claim: Claim, to node: inout JSONObject) {
+    if claim.kind == .argument { node.append("kind", .string(claim.kind.rawValue)) }
+    if claim.text.isEmpty { node.append("wordless", .bool(true)) }
+    if let position = claim.position { node.append("position", .string(position)) }
+    if let group = claim.group { node.append("group", .string(group)) }
+    if !claim.tags.isEmpty { node.append("tags", .array(claim.tags.map(JSONValue.string))) }
+    if let base = claim.base { node.append("base", .double(base)) }
+    if let title = claim.title { node.append("title", .string(title)) }
+    if !claim.members.isEmpty {
+      node.append("members", .array(claim.members.map(MapJSON.value(of:))))
+    }
+    if let provenance = claim.provenance {
+      node.append("source", .string(provenance.source))
+      if let comment = provenance.comment { node.append("comment", .string(comment)) }
+    }
+  }
+
+  /// Whether the claim's provenance needs a locution: something was said, by someone or when.
+  static func hasLocution(_ claim: Claim) -> Bool {
+    guard let provenance = claim.provenance else { return false }
+    return provenance.quote != nil || provenance.speaker != nil || provenance.time != nil
+  }
+
+  /// An L node's text as AIFdb writes it: `Speaker : what was said`.
+  static func locutionText(_ provenance: Provenance) -> String {
+    (provenance.speaker.map { "\($0) : " } ?? "") + (provenance.quote ?? "")
+  }
+
+  // MARK: Reading
+
+  /// The file's metadata when it has the marker: a map of all but claims and relations.
+  static func metadata(_ marker: JSONNode, fields: inout JSONFields) -> ArgumentMap {
+    let records = MapJSONRecords(fields: fields)
+    defer { fields = records.fields }
+    guard records.fields.object(marker, "'\(Self.marker)'") != nil else { return ArgumentMap() }
+    return ArgumentMap(
+      title: records.fields.optionalString("title", in: marker),
+      sources: records.records("sources", in: marker, required: false, records.source),
+      positions: records.records("positions", in: marker, required: false, records.position),
+      groups: records.records("groups", in: marker, required: false, records.group),
+      reconstructions: records.records(
+        "reconstructions", in: marker, required: false, records.reconstruction))
+  }
+
+  static func isArgument(_ record: JSONNode) -> Bool {
+    guard case .string(let kind) = record["kind"]?.content else { return false }
+    return kind == ClaimKind.argument.rawValue
+  }
+
+  /// A CA node's `relation`; nil when missing, and (with an error) when it is no conflict.
+  static func conflict(_ record: JSONNode, fields: inout JSONFields) -> RelationKind? {
+    guard let written = fields.optionalString("relation", in: record) else { return nil }
+    guard let kind = RelationKind(rawValue: written), kind.isAttack else {
+      fields.error(
+        "expected 'relation' to be 'rebuts', 'undercuts' or 'contradicts', not '\(written)'",
+        at: record["relation"]!.offset)
+      return nil
+    }
+    return kind
+  }
+
+  /// What a locution that argmap wrote quotes: its text after the speaker's name.
+  static func quote(_ text: String, speaker: String?) -> String? {
+    var said = text[...]
+    if let speaker, said.hasPrefix(speaker + " : ") { said = said.dropFirst(speaker.count + 3) }
+    return said.isEmpty ? nil : String(said)
+  }
+
+  /// The keys a claim's node adds, read with the same rules as `export json`'s records.
+  struct ClaimKeys {
+    var isWordless: Bool
+    var position: String?
+    var group: String?
+    var tags: [String]
+    var base: Double?
+    var members: [ClaimMember]
+    var source: String?
+    var comment: String?
+
+    init(_ record: JSONNode, fields: inout JSONFields) {
+      let records = MapJSONRecords(fields: fields)
+      defer { fields = records.fields }
+      if case .bool(let wordless) = record["wordless"]?.content {
+        isWordless = wordless
+      } else {
+        isWordless = false
+      }
+      position = records.optionalID("position", in: record)
+      group = records.optionalID("group", in: record)
+      tags = records.tags(record) ?? []
+      base = records.base(record)
+      members = records.members(record) ?? []
+      source = records.fields.optionalString("source", in: record)
+      comment = records.fields.optionalString("comment", in: record)
+    }
+  }
+}
