@@ -34,6 +34,7 @@ enum Help {
 
   static let globalOptions: [(String, String)] = [
     ("--db <path>", "The map database to use (see DATABASE)."),
+    ("--wide", "Never cut claim lines; else they fit the terminal, or $COLUMNS."),
     ("--version", "Print argmap's version."),
   ]
 

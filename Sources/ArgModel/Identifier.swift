@@ -45,6 +45,22 @@ public enum Identifier {
     return slug
   }
 
+  /// The id a claim's title gives it: its slug, cut at a word's end to at most
+  /// `maximumTitleIDLength` characters, so that a paragraph used as a title still makes an id
+  /// one can type. Empty when the title has no ASCII letter or digit.
+  public static func id(forTitle title: String) -> String {
+    let slug = slug(from: title)
+    guard slug.utf8.count > maximumTitleIDLength else { return slug }
+    var id = ""
+    for word in slug.split(separator: "-") {
+      guard id.utf8.count + word.utf8.count < maximumTitleIDLength else { break }
+      id += id.isEmpty ? word : "-" + word
+    }
+    return id.isEmpty ? String(slug.prefix(maximumTitleIDLength)) : id
+  }
+
+  public static let maximumTitleIDLength = 48
+
   /// The candidate closest to `id` by edit distance, if it is close enough to be a likely typo.
   public static func nearest(to id: String, among candidates: some Sequence<String>) -> String? {
     let limit = max(2, id.count / 3)

@@ -119,6 +119,10 @@ public struct Claim: Hashable, Sendable {
   /// The words to show for the claim: its text, or its name for a node without words.
   public var displayText: String { text.isEmpty ? name : text }
 
+  /// Titles longer than this (in UTF-8 bytes) are refused: a title names a node in a drawing
+  /// and on a line of a terminal.
+  public static let maximumTitleLength = 300
+
   /// Claims longer than this (in UTF-8 bytes) are refused: a claim is a sentence or a
   /// paragraph, and full-text snippets grow quadratically with a row's length.
   public static let maximumTextLength = 10_000

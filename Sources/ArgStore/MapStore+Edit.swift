@@ -35,7 +35,9 @@ extension MapStore {
     if let position = edited.position, position != stored.position {
       _ = try self.position(id: position)
     }
+    guard edited != stored else { return stored }
     try storeErrors {
+      try requireUniqueTitle(edited)
       try requireGroup(edited.group, in: edited.position)
       if edited.kind != stored.kind { try requireKindChangeAllowed(edited) }
       try transaction {
@@ -87,6 +89,8 @@ extension MapStore {
   {
     let fields = [edit.comment, edit.quote, edit.speaker, edit.time]
     guard edit.source != nil || fields.contains(where: { $0 != nil }) else { return stored }
+    // An empty source clears the provenance whole: the other fields mean nothing without it.
+    if edit.source == "" { return nil }
     guard let source = edit.source ?? stored?.source else {
       throw .invalid("claim '\(claim)' has no source; give '--source' with its comment or quote")
     }
@@ -100,7 +104,18 @@ extension MapStore {
       speaker: value(edit.speaker, stored?.speaker), time: value(edit.time, stored?.time))
   }
 
-  private func requireGroup(_ group: String?, in position: String?) throws {
+  /// A title names one node, as in Argdown, where claims that share a title are one claim.
+  func requireUniqueTitle(_ claim: Claim) throws {
+    guard let title = claim.title,
+      let other = try database.cachedStatement(
+        "SELECT id FROM claims WHERE title = ? AND id <> ?"
+      ).first([title, claim.id], { $0.string(0) })
+    else { return }
+    throw StoreError.invalid(
+      "claim '\(other)' has the title '\(title)' already; in Argdown one title is one claim")
+  }
+
+  func requireGroup(_ group: String?, in position: String?) throws {
     guard let group else { return }
     guard
       let owner = try database.cachedStatement("SELECT position_id FROM claim_groups WHERE id = ?")
@@ -240,6 +255,7 @@ extension MapStore {
 
   /// Sets the map's title, or removes it when `title` is nil.
   public func setTitle(_ title: String?) throws(StoreError) {
+    if let title { try requireValidMapTitle(title) }
     try storeErrors {
       try transaction {
         if let title {

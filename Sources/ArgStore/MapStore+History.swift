@@ -164,12 +164,18 @@ extension MapStore {
     return depth
   }
 
-  /// The entry `undo` reverts by default: the latest standing write or redo.
+  /// The entry `undo` reverts by default: the latest standing write or redo; or for `redo`,
+  /// the latest standing undo, unless a new write came after it, which ends what can be
+  /// redone, as in an editor.
   func latestStanding(undos: Bool) throws -> Int? {
     let standing = try database.prepare(
       "SELECT seq FROM history WHERE undone_by IS NULL ORDER BY seq DESC"
     ).map([]) { $0.int(0) }
-    for seq in standing where try undoDepth(of: seq) % 2 == (undos ? 1 : 0) { return seq }
+    for seq in standing {
+      let depth = try undoDepth(of: seq)
+      if depth % 2 == (undos ? 1 : 0) { return seq }
+      if undos && depth == 0 { return nil }
+    }
     return nil
   }
 
@@ -207,7 +213,7 @@ extension MapStore {
     let dependents = try storeErrors { try laterWrites(touchingRowsOf: target.seq) }
     if !dependents.isEmpty {
       throw .refused(
-        "cannot undo #\(target.seq): later writes changed the same rows ("
+        "cannot \(undos ? "redo" : "undo") #\(target.seq): later writes changed the same rows ("
           + dependents.map { "#\($0)" }.joined(separator: ", ") + "); undo them first")
     }
     do {

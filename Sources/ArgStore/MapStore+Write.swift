@@ -14,6 +14,8 @@ public struct ImportSummary: Hashable, Sendable {
   public var sourcesAdded: [String] = []
   /// The map's title the files gave and the import did not take, because the map has another.
   public var ignoredTitle: String?
+  /// The map's new title, when the import gave it one.
+  public var titleSet: String?
   /// Claims the files define under another position than the stored one, which they keep.
   public var claimsKeptInPlace: [KeptClaim] = []
 
@@ -30,6 +32,7 @@ public struct ImportSummary: Hashable, Sendable {
     positionsAdded.isEmpty && positionsUpdated.isEmpty && claimsAdded.isEmpty
       && claimsUpdated.isEmpty && claimsRemoved.isEmpty && relationsAdded.isEmpty
       && relationsChanged.isEmpty && relationsRemoved.isEmpty && sourcesAdded.isEmpty
+      && titleSet == nil
   }
 }
 
@@ -78,6 +81,10 @@ extension MapStore {
   public func addClaim(_ claim: Claim) throws(StoreError) {
     try requireValid(claim)
     if let positionID = claim.position { _ = try position(id: positionID) }
+    try storeErrors {
+      try requireUniqueTitle(claim)
+      try requireGroup(claim.group, in: claim.position)
+    }
     try transaction {
       var summary = ImportSummary()
       try registerSources([claim.provenance?.source].compactMap { $0 }, into: &summary)
@@ -97,6 +104,12 @@ extension MapStore {
     }
     return try transaction {
       if let existing = try existingKind(from: fromSeq, to: toSeq) {
+        if existing != relation.kind, relation.kind.isSymmetric,
+          try existingKind(from: toSeq, to: fromSeq) == nil
+        {
+          try insertRelation(relation, from: toSeq, to: fromSeq)
+          return true
+        }
         guard existing == relation.kind else {
           throw StoreError.invalid(
             "'\(relation.from)' already \(existing.rawValue) '\(relation.to)'; unlink it first")
@@ -221,8 +234,10 @@ extension MapStore {
 
   private func requireValid(_ position: Position) throws(StoreError) {
     try requireValidID(position.id, of: .position)
-    if position.title.allSatisfy(\.isWhitespace) {
-      throw .invalid("position '\(position.id)' has no title")
+    // A heading may give only an id (`# {id: p}`), as the corpus format allows; blanks alone
+    // are no title.
+    if !position.title.isEmpty, position.title.allSatisfy(\.isWhitespace) {
+      throw .invalid("position '\(position.id)' has a blank title")
     }
   }
 
@@ -237,10 +252,14 @@ extension MapStore {
     if !claim.text.isEmpty && claim.text.allSatisfy(\.isWhitespace) {
       throw .invalid("claim '\(claim.id)' has no text")
     }
-    if let title = claim.title,
-      title.allSatisfy(\.isWhitespace) || Identifier.containsControlCharacter(title)
-    {
-      throw .invalid("claim '\(claim.id)' has a blank title or a line break in it")
+    if let title = claim.title {
+      if title.allSatisfy(\.isWhitespace) || Identifier.containsControlCharacter(title) {
+        throw .invalid("claim '\(claim.id)' has a blank title, or a control character in it")
+      }
+      if title.utf8.count > Claim.maximumTitleLength {
+        throw .invalid(
+          "claim '\(claim.id)' has a title longer than \(Claim.maximumTitleLength) bytes")
+      }
     }
     if let base = claim.base, !(0...1).contains(base) {
       throw .invalid("claim '\(claim.id)' has base score \(base); it must be between 0 and 1")
@@ -267,6 +286,13 @@ extension MapStore {
     }
   }
 
+  /// The map's title is one line of text, as front matter and headings give it.
+  func requireValidMapTitle(_ title: String) throws(StoreError) {
+    if title.allSatisfy(\.isWhitespace) || Identifier.containsControlCharacter(title) {
+      throw .invalid("the map's title is blank or holds a control character")
+    }
+  }
+
   func requireValidID(_ id: String, of item: StoreError.Item) throws(StoreError) {
     guard Identifier.isValid(id) else {
       throw .invalid(
@@ -282,10 +308,17 @@ extension MapStore {
         summary.sourcesAdded.append(source.id)
       }
       try database.run(
-        "INSERT INTO sources (id, title, url) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = coalesce(excluded.url, url)",
-        [source.id, source.title, source.url])
+        """
+        INSERT INTO sources (id, title, url) VALUES (?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = coalesce(excluded.url, url)
+        WHERE title IS NOT excluded.title OR url IS NOT coalesce(excluded.url, url)
+        """, [source.id, source.title, source.url])
     }
-    try registerSources(map.claims.compactMap { $0.provenance?.source }, into: &summary)
+    // A wording may cite a source of its own, which needs its row as the claim's does.
+    let cited = map.claims.lazy.flatMap { claim in
+      [claim.provenance?.source] + claim.members.map { $0.provenance?.source }
+    }
+    try registerSources(cited.compactMap { $0 }, into: &summary)
   }
 
   /// Sources cited but never described are registered under their id, so provenance keeps its
@@ -303,10 +336,14 @@ extension MapStore {
     throws
   {
     guard let title else { return }
-    if !replacing, let stored = try self.title(), stored != title {
+    try requireValidMapTitle(title)
+    let stored = try self.title()
+    guard stored != title else { return }
+    if !replacing, stored != nil {
       summary.ignoredTitle = title
       return
     }
+    summary.titleSet = title
     try database.run(
       "INSERT INTO map_info (key, value) VALUES ('title', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       [title])
@@ -335,7 +372,17 @@ extension MapStore {
       INSERT INTO reconstruction_steps (argument_seq, step, claim_seq, inference)
       SELECT a.seq, ?2, c.seq, ?4 FROM claims a, claims c WHERE a.id = ?1 AND c.id = ?3
       """)
+    let stored = try database.prepare(
+      """
+      SELECT c.id, s.inference FROM reconstruction_steps s JOIN claims c ON c.seq = s.claim_seq
+      WHERE s.argument_seq = (SELECT seq FROM claims WHERE id = ?) ORDER BY s.step
+      """)
     for reconstruction in reconstructions {
+      // One stated again as it stands is no change, and leaves no trace in the history.
+      let steps = try stored.map([reconstruction.argument]) {
+        Reconstruction.Step(claim: $0.string(0), inference: $0.optionalString(1))
+      }
+      guard steps != reconstruction.steps else { continue }
       try clear.execute([reconstruction.argument])
       for (index, step) in reconstruction.steps.enumerated() {
         try insert.execute([reconstruction.argument, index + 1, step.claim, step.inference])
@@ -393,7 +440,7 @@ extension MapStore {
     existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
     existing.members = try members(ofClaimSeqs: [found.seq])[found.seq] ?? []
     if let home = existing.position, let position = claim.position, home != position,
-      claim.text != existing.text
+      !claim.text.isEmpty, claim.text != existing.text
     {
       throw StoreError.invalid(
         "claim '\(claim.id)' belongs to position '\(home)' and says something else there; "
@@ -505,6 +552,12 @@ extension MapStore {
         ).execute([from, to, scheme])
       }
     case let stored?:
+      // "a contradicts b" says "b contradicts a" too: the pair's other way may be free for it.
+      if relation.kind.isSymmetric, try existingKind(from: to, to: from) == nil {
+        try insertRelation(relation, from: to, to: from)
+        summary.relationsAdded.append(relation)
+        return
+      }
       throw StoreError.invalid(
         "'\(relation.from)' \(stored.rawValue) '\(relation.to)' in the database, but the "
           + "import says it \(relation.kind.rawValue) it; unlink the pair or rebuild its "

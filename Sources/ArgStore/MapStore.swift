@@ -69,6 +69,9 @@ public final class MapStore {
       } catch MigrationError.newerSchema(let found, let known) {
         throw StoreError.newerSchema(path: path, found: found, known: known)
       }
+      // The first migration seeds the built-in map's source; a new map starts with none, and
+      // the built-in map's import brings it back with its own.
+      if tableCount == 0 { try database.execute("DELETE FROM sources") }
     }
   }
 

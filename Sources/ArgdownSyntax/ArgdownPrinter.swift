@@ -150,11 +150,7 @@ private struct Writer {
 
   /// Writes the map, passing the text to `output` after each position and at the end.
   mutating func write(to output: ([UInt8]) -> Void) {
-    if let title = map.title {
-      append("===\ntitle: ")
-      writeValue(title)
-      append("\n===\n")
-    }
+    writeFrontMatter()
     var byPosition: [String: [Entry]] = [:]
     var strayPositions: [String] = []
     let known = Set(map.positions.map(\.id))
@@ -193,6 +189,27 @@ private struct Writer {
     drain(to: output)
   }
 
+  /// The map's title, and the sources whose titles a `source:` value cannot carry.
+  private mutating func writeFrontMatter() {
+    let described = map.sources.filter { sourceName($0.id) == $0.id && $0.title != $0.id }
+    guard map.title != nil || !described.isEmpty else { return }
+    append("===\n")
+    if let title = map.title {
+      append("title: ")
+      writeValue(title)
+      append("\n")
+    }
+    if !described.isEmpty {
+      append("sources:\n")
+      for source in described {
+        append("  \(source.id): ")
+        writeValue(source.title)
+        append("\n")
+      }
+    }
+    append("===\n")
+  }
+
   private mutating func append(_ text: String) {
     bytes.append(contentsOf: text.utf8)
   }
@@ -202,14 +219,25 @@ private struct Writer {
     if drained || !bytes.isEmpty { bytes.append(ASCII.lineFeed) }
   }
 
-  /// `[name]` or `<name>`: the claim's title where it has one, else its id. A title is
-  /// written as it was read, between brackets that it cannot contain.
+  /// `[name]` or `<name>`: the claim's title where reading it back gives the claim's id, else
+  /// the id (the title then goes in the definition's metadata). A title is written as it was
+  /// read, between brackets that it cannot contain.
   private mutating func writeReference(_ id: String) {
     let claim = index[id].map { map.claims[$0] }
     let isArgument = claim?.kind == .argument
     bytes.append(isArgument ? ASCII.less : ASCII.openBracket)
-    append(claim?.name ?? id)
+    append(claim.flatMap(Writer.bracketTitle) ?? id)
     bytes.append(isArgument ? ASCII.greater : ASCII.closeBracket)
+  }
+
+  /// The claim's title, when the parser makes the claim's own id of it: not an id itself, the
+  /// id its slug, and nothing in it that would end the brackets.
+  static func bracketTitle(_ claim: Claim) -> String? {
+    guard let title = claim.title, !Identifier.isValid(title),
+      Identifier.id(forTitle: title) == claim.id,
+      !title.utf8.contains(where: { $0 == ASCII.closeBracket || $0 == ASCII.greater })
+    else { return nil }
+    return title
   }
 
   private mutating func writeRelations(to target: Int) {
@@ -338,6 +366,11 @@ private struct Writer {
       append(separator + "isCanonical: true")
       separator = ", "
     }
+    if let title = claim.title, Writer.bracketTitle(claim) == nil {
+      append(separator + "title: ")
+      writeValue(title)
+      separator = ", "
+    }
     for kind in [RelationKind.rephrases, .prefers] {
       let targets = listed.filter { $0.kind == kind }.map { listedName($0.to) }
       guard !targets.isEmpty else { continue }
@@ -359,7 +392,7 @@ private struct Writer {
   /// How a metadata list names a claim: by its title, as brackets do, unless the title holds
   /// a character that would end the list item; then by its id, which cannot.
   private func listedName(_ id: String) -> String {
-    guard let title = index[id].flatMap({ map.claims[$0].title }),
+    guard let title = index[id].flatMap({ Writer.bracketTitle(map.claims[$0]) }),
       !title.utf8.contains(where: {
         $0 == ASCII.comma || $0 == ASCII.openBracket
           || $0 == ASCII.closeBracket || $0 == ASCII.openBrace || $0 == ASCII.closeBrace

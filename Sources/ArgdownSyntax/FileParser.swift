@@ -484,9 +484,13 @@ struct FileParser {
 
   private mutating func frontMatterEntries(_ entries: [(key: Range<Int>, value: [Range<Int>])]) {
     for entry in entries {
+      if string(entry.key) == "sources" {
+        sourceEntries(entry.value)
+        continue
+      }
       guard string(entry.key) == "title" else {
         session.warning(
-          "front matter key '\(string(entry.key))' is ignored; argmap reads only 'title'",
+          "front matter key '\(string(entry.key))' is ignored; argmap reads only 'title' and 'sources'",
           at: at(entry.key.lowerBound))
         continue
       }
@@ -496,6 +500,25 @@ struct FileParser {
       } else {
         session.setTitle(Self.unquoted(title), at: at(entry.key.lowerBound))
       }
+    }
+  }
+
+  /// `sources:` in front matter, one `id: title` line each, as argmap's export describes the
+  /// sources its claims cite.
+  private mutating func sourceEntries(_ lines: [Range<Int>]) {
+    for line in lines {
+      guard let (key, value) = frontMatterEntry(line.lowerBound, line.upperBound),
+        let title = value.first.map({ Self.unquoted(string($0)) }), !title.isEmpty
+      else {
+        error("expected 'id: title' for a source", at: line.lowerBound)
+        continue
+      }
+      let id = string(key)
+      guard Identifier.isValid(id) else {
+        error(Self.invalidID(id, noun: "source"), at: key.lowerBound)
+        continue
+      }
+      session.describeSource(Source(id: id, title: title))
     }
   }
 
@@ -917,6 +940,9 @@ struct FileParser {
       error(
         "expected \(noun == "claim" ? "a claim" : "an argument") title between '\(opening)' and '\(closing)'",
         at: end)
+    } else if let problem = Self.titleProblem(title) {
+      error(problem, at: first + 1)
+      return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
     }
     // The id is settled once every title is known (`ParseSession.finish`); until then the
     // title stands for the node.
@@ -941,6 +967,19 @@ struct FileParser {
       return Node(id: nil, key: nil, kind: kind, textStart: nil, skipsText: true)
     }
     return Node(id: id, key: key, kind: kind, textStart: nil)
+  }
+
+  /// What is wrong with a title, if anything: a title names a node, so it is a line of text
+  /// of reasonable length, without control characters that a terminal would act on.
+  static func titleProblem(_ title: String) -> String? {
+    if Identifier.containsControlCharacter(title) {
+      return "a title cannot hold control characters"
+    }
+    if title.utf8.count > Claim.maximumTitleLength {
+      return
+        "a title is at most \(Claim.maximumTitleLength) bytes; put the words in the text after ':'"
+    }
+    return nil
   }
 
   /// The entry's value as a base score in [0, 1]; otherwise nil, with an error at the value.
@@ -1020,7 +1059,7 @@ struct FileParser {
     session.define(
       Claim(
         id: definition.id ?? "", kind: definition.kind, text: parsed.text, position: position,
-        tags: parsed.tags, provenance: provenance, base: metadata.base),
+        tags: parsed.tags, provenance: provenance, base: metadata.base, title: metadata.title),
       key: definition.key, group: currentGroup, isCanonical: metadata.isCanonical,
       isReference: definition.annotatesReference, at: at(definition.origin))
   }
@@ -1037,6 +1076,7 @@ struct FileParser {
     var attributed: MetadataEntry?
     var base: Double?
     var isCanonical = false
+    var title: String?
   }
 
   private mutating func read(
@@ -1048,6 +1088,8 @@ struct FileParser {
       metadata.sourceIsInvalid = metadata.source == nil
     case "isCanonical":
       metadata.isCanonical = entry.value == "true"
+    case "title":
+      metadata.title = Claim.normalizedText(entry.value)
     case "base":
       metadata.base = baseScore(entry)
     case "rephrases":
@@ -1080,7 +1122,7 @@ struct FileParser {
 
   private static let claimKeys = [
     "source", "comment", "quote", "speaker", "time", "base", "rephrases", "prefers",
-    "isCanonical",
+    "isCanonical", "title",
   ]
 
   /// A `source` value: an id, or a source's title (`source: "CSIS Lights Out Report"`), which

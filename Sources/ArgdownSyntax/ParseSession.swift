@@ -156,6 +156,12 @@ final class ParseSession {
     return key
   }
 
+  /// A source described in front matter: its title is the one argmap keeps.
+  func describeSource(_ source: Source) {
+    if namedSources[source.id] == nil { namedSourceOrder.append(source.id) }
+    namedSources[source.id] = source
+  }
+
   /// A source named by its title in metadata: registered under the title's slug, which is
   /// returned. Nil when the title has no letter or digit to make an id from.
   func source(titled title: String) -> String? {
@@ -339,6 +345,7 @@ final class ParseSession {
   private func mergeRestatement(_ claim: Claim, into index: Int, at origin: SourcePosition) {
     var existing = claims[index]
     let note = [(claimOrigins[index], "first defined here")]
+    existing.title = existing.title ?? claim.title
     // Argdown gathers a node's tags from every line that gives some.
     existing.setTags(existing.tags + claim.tags)
     if let new = claim.provenance {
@@ -447,7 +454,9 @@ final class ParseSession {
         continue
       }
       guard seen.insert(EdgeKey(pair: pair, kind: relation.kind)).inserted else { continue }
-      if relation.kind == .supports || relation.kind == .rebuts {
+      // One relation holds an ordered pair (the store keys relations so); a symmetric one can
+      // go the other way round, which the store does when this way is taken.
+      if !relation.kind.isSymmetric {
         if let first = polarity[pair] {
           error(
             "'\(from)' both \(first.kind.rawValue) and \(relation.kind.rawValue) '\(to)'",
@@ -500,7 +509,7 @@ final class ParseSession {
     // orders them (an exported file puts references before definitions).
     for key in titledKeys.sorted(by: { names[$0] < names[$1] }) {
       let title = names[key]
-      let slug = Identifier.slug(from: title)
+      let slug = Identifier.id(forTitle: title)
       let id: String
       if let stored = knownTitles[title] {
         id = stored
@@ -519,7 +528,9 @@ final class ParseSession {
       let index = claimOfKey[key]
       if index >= 0 {
         claims[index].id = id
-        claims[index].title = title
+        // A `title:` in the metadata names the node as the reader sees it; the brackets then
+        // only identify it.
+        claims[index].title = claims[index].title ?? title
       }
     }
   }

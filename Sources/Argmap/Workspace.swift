@@ -76,13 +76,7 @@ public enum Workspace {
     do {
       // The store is closed at the end of this scope, before the file moves.
       let store = try MapStore.open(path: staging, initializeEmpty: true)
-      if let map {
-        try store.importMap(map)
-      } else {
-        // The schema's first version registers the built-in map's source; an empty map has
-        // no claims from it.
-        try store.removeSource(BuiltinCorpus.discussion.id, withClaims: false)
-      }
+      if let map { try store.importMap(map) }
     } catch {
       throw .store(error)
     }

@@ -142,7 +142,7 @@ struct CheckTests {
   @Test func statsOfAnEmptyStore() throws {
     let stats = try MapStore.inMemory().stats()
     #expect(stats.claims == 0 && stats.relations == 0 && stats.positions == 0)
-    #expect(stats.sources == 1)
+    #expect(stats.sources == 0)
     #expect(stats.schemaVersion == Schema.latestVersion)
   }
 }

@@ -93,7 +93,7 @@ struct QueryTests {
     #expect(Set(map.relations) == Set(Fixture.map.relations))
     #expect(map.relations.count == Fixture.map.relations.count)
     // Only sources that claims cite.
-    #expect(map.sources.map(\.id) == ["discussion", "blog"])
+    #expect(map.sources.map(\.id) == ["blog", "discussion"])
     // Importing the export into a fresh store reproduces it.
     let copy = try MapStore.inMemory()
     try copy.importMap(map)

@@ -275,8 +275,8 @@ import Testing
     #expect(parsed.map.title == "The map")
     #expect(
       parsed.diagnostics.map(\.description) == [
-        "test.argdown:3:1: warning: front matter key 'author' is ignored; argmap reads only 'title'",
-        "test.argdown:4:1: warning: front matter key 'model' is ignored; argmap reads only 'title'",
+        "test.argdown:3:1: warning: front matter key 'author' is ignored; argmap reads only 'title' and 'sources'",
+        "test.argdown:4:1: warning: front matter key 'model' is ignored; argmap reads only 'title' and 'sources'",
       ])
     #expect(Self.parsedFixture("front-matter").map.title == "A \"quoted\" title over two lines")
   }
@@ -430,7 +430,8 @@ import Testing
         Claim(id: "c", text: "C.", position: "p"),
       ],
       relations: [
-        Relation(from: "s", to: "a", kind: .undercuts),
+        // A premise cannot also undercut its argument: one relation holds an ordered pair.
+        Relation(from: "c", to: "a", kind: .undercuts),
         Relation(from: "c", to: "s", kind: .contradicts),
         Relation(from: "c", to: "s", kind: .rephrases),
         Relation(from: "s", to: "a", kind: .supports),
@@ -456,7 +457,7 @@ import Testing
         ## G {id: g}
 
         <a>: A.
-          <_ [s]
+          <_ [c]
 
         (1) [s]
         -- x\\-\\-y --

@@ -186,7 +186,7 @@ import Testing
     #expect(!parsed.hasErrors)
     #expect(
       parsed.diagnostics.map(\.description) == [
-        "test.argdown:1:20: warning: unknown metadata key 'sorce' is ignored; argmap reads 'source', 'comment', 'quote', 'speaker', 'time', 'base', 'rephrases', 'prefers', 'isCanonical'",
+        "test.argdown:1:20: warning: unknown metadata key 'sorce' is ignored; argmap reads 'source', 'comment', 'quote', 'speaker', 'time', 'base', 'rephrases', 'prefers', 'isCanonical', 'title'",
         "test.argdown:2:19: warning: unknown metadata key 'author' is ignored; argmap reads 'id', 'summary', 'source'",
       ])
     #expect(parsed.map.claims.first?.provenance == Provenance(source: "s"))

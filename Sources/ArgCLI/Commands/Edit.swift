@@ -34,6 +34,9 @@ extension Commands {
     edit.position = command.value("--position")
     edit.addedTags = command.all("--tag")
     edit.removedTags = command.all("--untag")
+    if let both = Set(edit.addedTags).intersection(edit.removedTags).sorted().first {
+      throw .usage("'--tag \(both)' and '--untag \(both)' contradict each other", command.spec)
+    }
     if let kind = command.value("--kind") {
       guard let parsed = ClaimKind(rawValue: kind) else {
         throw .usage("'--kind' is 'statement' or 'argument', not '\(kind)'", command.spec)

@@ -49,7 +49,12 @@ extension Commands {
     options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
     let redo = try attempt { try context.store().redo(command: "redo") }
-    context.reportWrite("redid \(describeUndone(redo, context))", command)
+    // The redo reverted an undo; what it brought back is the write that undo had reverted.
+    let undone = redo.undoes.flatMap { undo in
+      (try? context.store().history())?.first { $0.seq == undo }
+    }
+    context.reportWrite(
+      "redid \(undone.map { describeUndone($0, context) } ?? "#\(redo.seq)")", command)
   }
 
   /// "#3 (import a.argdown)": the entry an undo reverted, as history lists it.

@@ -122,10 +122,15 @@ extension Commands {
       ("removed", summary.relationsRemoved.count, "relation"),
       ("registered", summary.sourcesAdded.count, "source"),
     ]
-    let parts = changes.filter { $0.count > 0 }.map {
+    var parts = changes.filter { $0.count > 0 }.map {
       "\($0.verb) \(TextLayout.plural($0.count, $0.noun))"
     }
-    var lines = [parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")]
+    if let title = summary.titleSet { parts.append("titled the map '\(title)'") }
+    var lines = [
+      parts.isEmpty
+        ? (dryRun ? "would change nothing" : "nothing changed")
+        : (dryRun ? "would have " : "") + parts.joined(separator: ", ")
+    ]
     let listed: [(String, [String])] = [
       ("updated", summary.claimsUpdated), ("removed", summary.claimsRemoved),
       ("changed", summary.relationsChanged.map(describe)),
