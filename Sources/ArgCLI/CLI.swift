@@ -11,7 +11,8 @@ public enum CLI {
     subcommands: [
       Commands.positions, Commands.claims, Commands.show, Commands.search, Commands.tree,
       Commands.path, Commands.export, Commands.initialize, Commands.importCorpus, Commands.add,
-      Commands.link, Commands.unlink, Commands.remove, Commands.check, Commands.stats,
+      Commands.link, Commands.unlink, Commands.remove, Commands.sources, Commands.source,
+      Commands.check, Commands.stats,
       Commands.evaluate, Commands.strength, Commands.cruxes, Commands.af,
     ])
 

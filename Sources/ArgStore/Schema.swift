@@ -13,6 +13,7 @@ public enum Schema {
     ("0002_base_scores.sql", PackageResources._002_base_scores_sql),
     ("0003_interchange.sql", PackageResources._003_interchange_sql),
     ("0004_argdown_nodes.sql", PackageResources._004_argdown_nodes_sql),
+    ("0005_source_texts.sql", PackageResources._005_source_texts_sql),
   ]
 
   public static var latestVersion: Int { files.count }

@@ -27,6 +27,9 @@ extension Commands {
         name: "--format", valueName: "format",
         help: "argdown, aif, json or kialo: read every file in this format."),
       .init(name: "--replace", help: "Rebuild the positions the files define."),
+      .init(
+        name: "--source-file", valueName: "id=path",
+        help: "Store this file as the text of source <id>; repeat for more.", isRepeatable: true),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
@@ -38,11 +41,17 @@ extension Commands {
       }
       return format
     }
+    let sourceFiles = try command.all("--source-file").map { pair throws(CLIError) in
+      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+        throw .usage("'--source-file' takes <id>=<path>, not '\(pair)'", command.spec)
+      }
+      return (id: String(pair[..<equals]), path: String(pair[pair.index(after: equals)...]))
+    }
     let report = try attempt {
       defer { context.console.progress(nil) }
       return try Workspace.importFiles(
         command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
-        format: format, progress: { showProgress($0, context.console) })
+        format: format, sourceFiles: sourceFiles, progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }
     context.emit(command, json: json(report), text: { text(report) })

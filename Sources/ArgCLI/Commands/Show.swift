@@ -8,10 +8,12 @@ extension Commands {
     arguments: [.init(name: "id", help: "The claim's id.")],
     options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
-    let detail = try attempt { try context.store().detail(ofClaim: command.positionals[0]) }
+    let store = try context.store()
+    let detail = try attempt { try store.detail(ofClaim: command.positionals[0]) }
     let standing = try standing(of: detail.claim.id, context)
+    let finding = try attempt { try store.finding(forQuoteOf: detail.claim) }
     context.emit(
-      command, json: json(detail, standing), text: { text(detail, standing) })
+      command, json: json(detail, standing, finding), text: { text(detail, standing, finding) })
   }
 
   private static func standing(of id: String, _ context: Context) throws(CLIError)
@@ -71,18 +73,48 @@ extension Commands {
       outgoing: false, marker: "<  "),
   ]
 
-  private static func json(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> JSONValue
-  {
+  private static func json(
+    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?
+  ) -> JSONValue {
     var object = JSONObject([
       ("claim", MapJSON.value(of: detail.claim)),
       ("positionTitle", JSONValue(detail.positionTitle)),
     ])
+    if let finding { object.append("quoteInContext", json(finding)) }
     for section in sections {
       object.append(section.key, .array(section.links(detail).map { .string($0.claim.id) }))
     }
     object.append("grounded", .string(standing.grounded.rawValue))
     object.append("strength", .double(standing.strength))
     return .object(object)
+  }
+
+  private static func json(_ finding: SourceText.Finding) -> JSONValue {
+    let (status, match): (String, SourceText.Match?) =
+      switch finding {
+      case .found(let match): ("found", match)
+      case .outsideComment(let match): ("outside-comment", match)
+      case .missing: ("not-found", nil)
+      }
+    return .object([
+      ("status", .string(status)),
+      ("firstLine", match.map { .int($0.lines.lowerBound) } ?? .null),
+      ("lastLine", match.map { .int($0.lines.upperBound) } ?? .null),
+      ("context", match.map { .string($0.context) } ?? .null),
+    ])
+  }
+
+  /// The quote's sentence in the source, under its `source:line`; or why there is none.
+  private static func contextLines(_ finding: SourceText.Finding, source: String) -> [String] {
+    let indent = String(repeating: " ", count: 10)
+    switch finding {
+    case .found(let match), .outsideComment(let match):
+      let note = if case .outsideComment = finding { " (outside its comment)" } else { "" }
+      let head = "context:  \(location(source, match))\(note)"
+      return [head] + TextWrap.wrap(match.context, width: TextLayout.width - 10).map { indent + $0 }
+    case .missing:
+      return ["context:  not found in \(source); see 'argmap check --quotes'"]
+    }
   }
 
   /// The members besides the canonical text, each with where it stood and its provenance.
@@ -102,8 +134,9 @@ extension Commands {
     return lines
   }
 
-  private static func text(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> [String]
-  {
+  private static func text(
+    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?
+  ) -> [String] {
     let claim = detail.claim
     var lines = ["\(claim.id) (\(claim.kind.rawValue))"]
     if let title = claim.title { lines.append("title:    \(title)") }
@@ -121,6 +154,7 @@ extension Commands {
         lines.append("quote:    " + (wrapped.first ?? ""))
         lines += wrapped.dropFirst().map { String(repeating: " ", count: 10) + $0 }
       }
+      if let finding { lines += contextLines(finding, source: provenance.source) }
     }
     if !claim.tags.isEmpty {
       lines.append("tags:     " + claim.tags.map { "#" + $0 }.joined(separator: " "))
