@@ -12,9 +12,10 @@ public struct SourceText: Sendable {
   private let origin: [(line: Int, column: Int)]
 
   public init(_ text: String, spans: [CommentSpan] = []) {
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      Array($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    }
+    // A final line break ends the last line; it does not start another.
+    var split = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if split.count > 1, split.last?.isEmpty == true { split.removeLast() }
+    lines = split.map { Array($0.hasSuffix("\r") ? $0.dropLast() : $0) }
     self.spans = spans
     var folded: [Character] = []
     var origin: [(line: Int, column: Int)] = []
