@@ -13,7 +13,7 @@ public enum CLI {
       Commands.path, Commands.export, Commands.initialize, Commands.importCorpus, Commands.add,
       Commands.link, Commands.unlink, Commands.remove, Commands.sources, Commands.source,
       Commands.check, Commands.stats,
-      Commands.evaluate, Commands.strength, Commands.cruxes, Commands.af,
+      Commands.evaluate, Commands.why, Commands.strength, Commands.cruxes, Commands.af,
     ])
 
   public static func run(_ arguments: [String], environment: [String: String], console: Console)

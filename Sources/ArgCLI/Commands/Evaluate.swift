@@ -71,7 +71,7 @@ extension Commands {
     return try attempt { try context.store().claimIDs(taggedWith: tag) }
   }
 
-  private static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
+  static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
     Label]
   {
     var assumptions: [String: Label] = [:]

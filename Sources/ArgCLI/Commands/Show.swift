@@ -12,8 +12,14 @@ extension Commands {
     let detail = try attempt { try store.detail(ofClaim: command.positionals[0]) }
     let standing = try standing(of: detail.claim.id, context)
     let finding = try attempt { try store.finding(forQuoteOf: detail.claim) }
+    let reason = reasonLine(
+      try attempt {
+        try Evaluation.proof(
+          ofClaim: detail.claim.id, in: store, semantics: .grounded, support: .derived)
+      })
     context.emit(
-      command, json: json(detail, standing, finding), text: { text(detail, standing, finding) })
+      command, json: json(detail, standing, finding, reason),
+      text: { text(detail, standing, finding, reason) })
   }
 
   private static func standing(of id: String, _ context: Context) throws(CLIError)
@@ -74,7 +80,8 @@ extension Commands {
   ]
 
   private static func json(
-    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?
+    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?,
+    _ reason: String
   ) -> JSONValue {
     var object = JSONObject([
       ("claim", MapJSON.value(of: detail.claim)),
@@ -85,6 +92,7 @@ extension Commands {
       object.append(section.key, .array(section.links(detail).map { .string($0.claim.id) }))
     }
     object.append("grounded", .string(standing.grounded.rawValue))
+    object.append("reason", .string(reason))
     object.append("strength", .double(standing.strength))
     return .object(object)
   }
@@ -135,7 +143,8 @@ extension Commands {
   }
 
   private static func text(
-    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?
+    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?,
+    _ reason: String
   ) -> [String] {
     let claim = detail.claim
     var lines = ["\(claim.id) (\(claim.kind.rawValue))"]
@@ -159,9 +168,10 @@ extension Commands {
     if !claim.tags.isEmpty {
       lines.append("tags:     " + claim.tags.map { "#" + $0 }.joined(separator: " "))
     }
-    lines.append(
-      "standing: \(standing.grounded.rawValue) (grounded), strength "
-        + Evaluation.formatted(standing.strength))
+    let wrapped = TextWrap.wrap(reason, width: TextLayout.width - 10)
+    lines.append("standing: " + (wrapped.first ?? ""))
+    lines += wrapped.dropFirst().map { String(repeating: " ", count: 10) + $0 }
+    lines.append("strength: " + Evaluation.formatted(standing.strength))
     lines.append("")
     lines += TextLayout.paragraph(claim.displayText)
     lines += otherWordings(of: claim)
