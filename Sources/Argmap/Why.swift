@@ -130,7 +130,8 @@ public struct Proof: Sendable {
   /// `attacker` attacks `target` in the framework: directly, or by a derivation.
   public func attack(_ attacker: Int, _ target: Int) -> Attack {
     let key = Self.key(attacker, target)
-    guard relationKinds[key] == nil, let derivation = derivations[key] else {
+    // A pair can be linked by a support and attack by derivation: a supports b, b rebuts a.
+    guard relationKinds[key]?.isAttack != true, let derivation = derivations[key] else {
       return Attack(attacker: name(attacker), target: name(target), chain: [], derivedKind: nil)
     }
     let steps = zip(derivation.via, derivation.via.dropFirst()).map { from, to in
@@ -173,8 +174,8 @@ public struct Proof: Sendable {
       let (chain, start) = GroundedCertificate.undecidedCycle(
         in: framework, labels: labels, from: claim)
     else { return nil }
-    // chain[i + 1] attacks chain[i]; the last one attacks chain[start].
-    var attacks = [attack(chain[chain.count - 1], chain[start])]
+    // chain[i + 1] attacks chain[i], and chain[start] attacks the last one.
+    var attacks = [attack(chain[start], chain[chain.count - 1])]
     for index in stride(from: chain.count - 1, to: 0, by: -1) {
       attacks.append(attack(chain[index], chain[index - 1]))
     }
