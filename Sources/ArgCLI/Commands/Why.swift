@@ -46,10 +46,13 @@ extension Commands {
     "\(proof.standing.rawValue) (\(proof.semantics.rawValue)): \(reason(proof))"
   }
 
+  private static func hasNoLabelling(_ proof: Proof) -> Bool {
+    if case .witnesses(let all) = proof.certificate { return all.isEmpty }
+    return false
+  }
+
   private static func reason(_ proof: Proof) -> String {
-    if case .witnesses(let all) = proof.certificate, all.isEmpty {
-      return "no \(proof.semantics.rawValue) labelling exists"
-    }
+    if hasNoLabelling(proof) { return "no \(proof.semantics.rawValue) labelling exists" }
     switch proof.standing {
     case .accepted:
       let attackers = proof.framework.attackers(of: proof.claim)
@@ -71,11 +74,11 @@ extension Commands {
   // MARK: The proof
 
   private static func text(_ proof: Proof, depth: Int?) -> [String] {
-    var lines = [
-      "\(proof.claimID): \(proof.standing.rawValue) under \(proof.semantics.rawValue) semantics, "
-        + "\(proof.support.rawValue) support"
-    ]
-    lines += TextLayout.paragraph(reason(proof), indent: "")
+    let standing = hasNoLabelling(proof) ? "no standing" : proof.standing.rawValue
+    var lines = [proof.claimID]
+    lines += TextLayout.paragraph(
+      "\(standing) under \(proof.semantics.rawValue) semantics, \(proof.support.rawValue) "
+        + "support: \(reason(proof))", indent: "")
     lines.append("")
     switch proof.certificate {
     case .grounded:
@@ -184,7 +187,8 @@ extension Commands {
     var object = JSONObject([
       ("id", .string(proof.claimID)), ("semantics", .string(proof.semantics.rawValue)),
       ("support", .string(proof.support.rawValue)),
-      ("standing", .string(proof.standing.rawValue)), ("reason", .string(reason(proof))),
+      ("standing", hasNoLabelling(proof) ? .null : .string(proof.standing.rawValue)),
+      ("reason", .string(reason(proof))),
     ])
     switch proof.certificate {
     case .grounded:
