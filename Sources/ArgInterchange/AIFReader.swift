@@ -54,7 +54,10 @@ public enum AIFReader {
       }
       pathsBySource[source] = file.path
       let parsed = parse(file, source: source)
-      map.sources.append(Source(id: source, title: fileName(file.path)))
+      map.sources.append(
+        Source(
+          id: source, title: fileName(file.path), text: parsed.said?.text,
+          spans: parsed.said?.spans ?? []))
       map.positions.append(Position(id: source, title: fileName(file.path)))
       map.claims += parsed.claims
       map.relations += parsed.relations
@@ -77,21 +80,38 @@ public enum AIFReader {
   }
 
   private static func parse(_ file: SourceFile, source: String) -> (
-    claims: [Claim], relations: [Relation], diagnostics: [Diagnostic]
+    claims: [Claim], relations: [Relation], diagnostics: [Diagnostic],
+    said: (text: String, spans: [CommentSpan])?
   ) {
     let root: JSONNode
     do {
       root = try JSONReader.parse(file)
     } catch {
-      return ([], [], [error])
+      return ([], [], [error], nil)
     }
     var fields = JSONFields(file)
     guard let graph = AIFGraphReader.graph(root, fields: &fields) else {
-      return ([], [], fields.diagnostics)
+      return ([], [], fields.diagnostics, nil)
     }
     var mapping = AIFMapping(graph: graph, source: source, fields: fields)
     let (claims, relations) = mapping.map()
-    return (claims, relations, mapping.fields.diagnostics)
+    return (claims, relations, mapping.fields.diagnostics, said(graph))
+  }
+
+  /// What the file records as said: its locutions' texts in file order, each on lines of its
+  /// own and a comment named by its node id, as the claims' provenance names it. Nil without
+  /// locutions.
+  private static func said(_ graph: AIFGraph) -> (text: String, spans: [CommentSpan])? {
+    var lines: [Substring] = []
+    var spans: [CommentSpan] = []
+    for node in graph.nodes where node.type == .locution {
+      let nodeLines = node.text.split(separator: "\n", omittingEmptySubsequences: false)
+      spans.append(
+        CommentSpan(comment: node.id, lines: (lines.count + 1)...(lines.count + nodeLines.count)))
+      lines += nodeLines
+    }
+    guard !spans.isEmpty else { return nil }
+    return (lines.joined(separator: "\n") + "\n", spans)
   }
 }
 

@@ -65,9 +65,17 @@ public struct SourceText: Sendable {
     return .missing(nearest: nearestPassage(to: quote, within: allowed))
   }
 
-  /// Every place `quote` occurs, folded, in text order.
+  /// Every place `quote` occurs, folded, in text order. An ellipsis opening or closing the
+  /// quote marks it as cut from a longer passage (AIF imports cut long locutions so), and is
+  /// not looked for.
   func occurrences(of quote: String) -> [Match] {
-    let needle = Self.folded(quote)
+    var needle = Self.folded(quote)
+    for ellipsis in ["\u{2026}", "..."] {
+      if needle.starts(with: ellipsis) { needle.removeFirst(ellipsis.count) }
+      if needle.reversed().starts(with: ellipsis.reversed()) { needle.removeLast(ellipsis.count) }
+    }
+    while needle.first == " " { needle.removeFirst() }
+    while needle.last == " " { needle.removeLast() }
     guard let first = needle.first, needle.count <= folded.count else { return [] }
     var matches: [Match] = []
     var start = 0

@@ -20,7 +20,13 @@ func located(_ corpus: ParsedCorpus) -> [String] {
     let corpus = readAIF(("corpora/nodeset1.json", aifdbFixture))
     #expect(corpus.diagnostics == [])
     let map = corpus.map
-    #expect(map.sources == [Source(id: "nodeset1", title: "nodeset1.json")])
+    #expect(map.sources.map(\.id) == ["nodeset1"])
+    #expect(map.sources.map(\.title) == ["nodeset1.json"])
+    // The locutions, each a comment named by its node, are the source's text.
+    #expect(
+      map.sources.first?.text
+        == "Ann : Taxes should rise, surely.\nBob : taxes hurt growth\nno speaker here\n")
+    #expect(map.sources.first?.spans.map(\.comment) == ["20", "22", "24"])
     #expect(map.positions == [Position(id: "nodeset1", title: "nodeset1.json")])
     #expect(
       map.claims.map { "\($0.id) \($0.kind.rawValue) \($0.text)" } == [

@@ -114,6 +114,20 @@ import Testing
     #expect(match.lines.lowerBound == 1)
   }
 
+  /// An import cuts a long locution and marks the cut with an ellipsis; the rest is found.
+  @Test func anEllipsisAtEitherEndMarksACut() {
+    let text = SourceText("We should ban cars from every city centre by next year.\n")
+    for quote in ["We should ban cars…", "…ban cars from every", "...city centre by next year."] {
+      if case .found = text.find(quote, inComment: nil) {
+      } else {
+        Issue.record("\(quote) not found")
+      }
+    }
+    if case .found = text.find("We should…ban cars", inComment: nil) {
+      Issue.record("an ellipsis inside a quote is part of it")
+    }
+  }
+
   @Test func otherDifferencesAreNotFolded() {
     for quote in ["Say hello", "say hello.", "sayhello", "say  hello world", "say hello world"] {
       let finding = SourceText("say hello, world").find(quote, inComment: nil)
