@@ -96,9 +96,11 @@ extension MapStore {
         )
       }
     }
-    guard var (seq, source) = found else {
+    guard let found else {
       throw .notFound(.source, id: id, suggestion: try nearest(to: id, in: "sources"))
     }
+    var source = found.source
+    let seq = found.seq
     source.spans = try storeErrors {
       try database.prepare(
         """
