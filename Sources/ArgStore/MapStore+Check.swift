@@ -102,9 +102,18 @@ extension MapStore {
     guard !texts.isEmpty else { return [] }
     let quoted = try storeErrors {
       try database.prepare(
+        // A claim stated in several wordings carries a quote for each (claim_members).
         """
-        SELECT id, source_id, comment, quote FROM claims
-        WHERE quote IS NOT NULL ORDER BY seq
+        SELECT id, source_id, comment, quote FROM (
+          SELECT seq, 0 AS member, id, source_id, comment, quote FROM claims
+          WHERE quote IS NOT NULL
+          UNION ALL
+          SELECT c.seq, m.member, c.id, m.source_id, m.comment, m.quote
+          FROM claim_members m JOIN claims c ON c.seq = m.claim_seq
+          WHERE m.quote IS NOT NULL
+            AND (m.quote, m.source_id, coalesce(m.comment, '')) IS NOT
+              (c.quote, c.source_id, coalesce(c.comment, '')))
+        ORDER BY seq, member
         """
       ).map {
         (id: $0.string(0), source: $0.string(1), comment: $0.optionalString(2), quote: $0.string(3))

@@ -89,6 +89,29 @@ import Testing
     #expect(moved > 500)
   }
 
+  /// A claim stated in several wordings keeps a quote for each; each is checked.
+  @Test func eachWordingsQuoteIsChecked() throws {
+    var claim = Claim(
+      id: "twice", text: "Stated twice.", position: "realism-critique",
+      provenance: Provenance(
+        source: "discussion", comment: "C1", quote: "Many sane humans would do the same."))
+    claim.members = [
+      ClaimMember(
+        text: "Stated twice.",
+        provenance: Provenance(
+          source: "discussion", comment: "C1", quote: "Many sane humans would do the same.")),
+      ClaimMember(
+        text: "Said again.",
+        provenance: Provenance(
+          source: "discussion", comment: "C8", quote: "Many sane humans would do it too.")),
+    ]
+    try store.importMap(ArgumentMap(claims: [claim]))
+    let problems = try store.checkQuotes()
+    #expect(problems.map(\.claimIDs) == [["twice"]])
+    #expect(problems.first?.quote?.quote == "Many sane humans would do it too.")
+    #expect(problems.first?.quote?.comment == "C8")
+  }
+
   @Test func aQuoteOutsideItsCommentIsAProblemNamingWhereItIs() throws {
     try store.addClaim(
       Claim(
