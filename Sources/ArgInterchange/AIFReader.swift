@@ -95,7 +95,48 @@ public enum AIFReader {
     }
     var mapping = AIFMapping(graph: graph, source: source, fields: fields)
     let (claims, relations) = mapping.map()
-    return (claims, relations, mapping.fields.diagnostics, said(graph))
+    return (claims, relations, mapping.fields.diagnostics, ovaText(root) ?? said(graph))
+  }
+
+  /// OVA keeps the text the analysis was made from, as the HTML of its editor: the source's
+  /// text, with the markup taken out. Its comments' places are not recorded, so a quote may
+  /// be found anywhere in it.
+  private static func ovaText(_ root: JSONNode) -> (text: String, spans: [CommentSpan])? {
+    guard root["AIF"] != nil, case .string(let html)? = root["text"]?.content else { return nil }
+    let text = plainText(fromHTML: html)
+    return text.allSatisfy(\.isWhitespace) ? nil : (text, [])
+  }
+
+  /// Paragraph and line breaks become line ends, other tags go, and the entities an editor
+  /// writes become their characters.
+  static func plainText(fromHTML html: String) -> String {
+    var text = ""
+    var tag: String?
+    for character in html {
+      if var open = tag {
+        if character == ">" {
+          // `<p>`, `</p>`, `<br/>`: the name, without the slashes and attributes.
+          let name = open.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first
+          let breaksLine = ["br", "p", "div", "li"].contains(name.map(String.init) ?? "")
+          if breaksLine, !text.isEmpty, text.last != "\n" { text.append("\n") }
+          tag = nil
+        } else {
+          open.append(character)
+          tag = open
+        }
+      } else if character == "<" {
+        tag = ""
+      } else {
+        text.append(character)
+      }
+    }
+    for (entity, character) in [
+      ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+      ("&apos;", "'"), ("&amp;", "&"),
+    ] {
+      text = text.replacing(entity, with: character)
+    }
+    return text.hasSuffix("\n") ? text : text + "\n"
   }
 
   /// What the file records as said: its locutions' texts in file order, each on lines of its

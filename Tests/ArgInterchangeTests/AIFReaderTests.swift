@@ -99,6 +99,16 @@ func located(_ corpus: ParsedCorpus) -> [String] {
         Relation(from: "cats-2", to: "cats-1", kind: .supports, scheme: "Default Inference"),
         Relation(from: "cats-4", to: "cats-2", kind: .rebuts, scheme: "Default Conflict"),
       ])
+    // OVA's own text, its editor's HTML taken out, is the source's.
+    #expect(corpus.map.sources.first?.text == "Cats are better than dogs. Cats purr.\n")
+  }
+
+  @Test func ovaHTMLBecomesPlainText() {
+    #expect(
+      AIFReader.plainText(
+        fromHTML:
+          #"<p>One &amp; <span class="highlighted" id="n2">two</span></p><p>Three<br/>four&nbsp;&lt;5&gt;</p>"#
+      ) == "One & two\nThree\nfour <5>\n")
   }
 
   @Test func filesStayApartAndIDsAreValid() {
