@@ -30,13 +30,14 @@ extension MapStore {
     }
   }
 
-  /// Stores a source's text and comment spans, when it brings them; the row must exist.
+  /// Stores a source's text and comment spans, when it brings them; the row must exist. A new
+  /// text drops the old spans, which counted lines of the old one.
   func writeText(of source: Source) throws {
     guard let seq = try sourceSeq(source.id) else { return }
     if let text = source.text {
       try database.run("UPDATE sources SET text = ? WHERE seq = ?", [text, seq])
     }
-    guard !source.spans.isEmpty else { return }
+    guard source.text != nil || !source.spans.isEmpty else { return }
     try database.run("DELETE FROM comment_spans WHERE source_seq = ?", [seq])
     let insert = try database.prepare(
       "INSERT INTO comment_spans (source_seq, comment, first_line, last_line) VALUES (?, ?, ?, ?)")

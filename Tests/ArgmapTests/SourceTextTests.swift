@@ -26,6 +26,21 @@ import Testing
     #expect(lines.sorted() == Array(1...82))
   }
 
+  /// A new text replaces the old and its comments' lines, which counted the old one's.
+  @Test func aNewTextDropsTheOldSpans() throws {
+    #expect(
+      try store.saveSource(Source(id: "discussion", title: "Thread", text: "Short.\n")) == false)
+    let source = try store.source(id: "discussion")
+    #expect(source.text == "Short.\n")
+    #expect(source.spans == [])
+    #expect(throws: StoreError.self) {
+      try store.saveSource(
+        Source(
+          id: "discussion", title: "Thread", text: "One line.\n",
+          spans: [CommentSpan(comment: "C1", lines: 1...2)]))
+    }
+  }
+
   @Test func everyBuiltinQuoteIsFoundInsideItsComment() throws {
     #expect(try store.checkQuotes() == [])
     #expect(try store.check().filter { $0.quote != nil } == [])
