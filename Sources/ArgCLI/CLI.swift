@@ -12,8 +12,9 @@ public enum CLI {
       Commands.positions, Commands.claims, Commands.show, Commands.search, Commands.tree,
       Commands.path, Commands.export, Commands.initialize, Commands.importCorpus, Commands.add,
       Commands.edit, Commands.rename, Commands.link, Commands.unlink, Commands.remove,
-      Commands.history, Commands.undo, Commands.redo, Commands.check, Commands.stats,
-      Commands.evaluate, Commands.strength, Commands.cruxes, Commands.af,
+      Commands.sources, Commands.source, Commands.history, Commands.undo, Commands.redo,
+      Commands.check, Commands.stats, Commands.evaluate, Commands.why, Commands.strength,
+      Commands.cruxes, Commands.af,
     ])
 
   public static func run(_ arguments: [String], environment: [String: String], console: Console)

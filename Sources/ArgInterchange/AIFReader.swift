@@ -102,14 +102,75 @@ public enum AIFReader {
       return (ParsedCorpus(map: ArgumentMap(), diagnostics: fields.diagnostics), false)
     }
     let marker = root[AIFArgmapKeys.marker]
+    let said = marker == nil ? ovaText(root) ?? said(graph) : nil
     var map =
       marker.map { AIFArgmapKeys.metadata($0, fields: &fields) }
       ?? ArgumentMap(
-        sources: [Source(id: source, title: fileName(file.path))],
+        sources: [
+          Source(
+            id: source, title: fileName(file.path), text: said?.text, spans: said?.spans ?? [])
+        ],
         positions: [Position(id: source, title: fileName(file.path))])
     var mapping = AIFMapping(graph: graph, source: source, isArgmaps: marker != nil, fields: fields)
     (map.claims, map.relations) = mapping.map()
     return (ParsedCorpus(map: map, diagnostics: mapping.fields.diagnostics), marker != nil)
+  }
+
+  /// OVA keeps the text the analysis was made from, as the HTML of its editor: the source's
+  /// text, with the markup taken out. Its comments' places are not recorded, so a quote may
+  /// be found anywhere in it.
+  private static func ovaText(_ root: JSONNode) -> (text: String, spans: [CommentSpan])? {
+    guard root["AIF"] != nil, case .string(let html)? = root["text"]?.content else { return nil }
+    let text = plainText(fromHTML: html)
+    return text.allSatisfy(\.isWhitespace) ? nil : (text, [])
+  }
+
+  /// Paragraph and line breaks become line ends, other tags go, and the entities an editor
+  /// writes become their characters.
+  static func plainText(fromHTML html: String) -> String {
+    var text = ""
+    var tag: String?
+    for character in html {
+      if var open = tag {
+        if character == ">" {
+          // `<p>`, `</p>`, `<br/>`: the name, without the slashes and attributes.
+          let name = open.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first
+          let breaksLine = ["br", "p", "div", "li"].contains(name.map(String.init) ?? "")
+          if breaksLine, !text.isEmpty, text.last != "\n" { text.append("\n") }
+          tag = nil
+        } else {
+          open.append(character)
+          tag = open
+        }
+      } else if character == "<" {
+        tag = ""
+      } else {
+        text.append(character)
+      }
+    }
+    for (entity, character) in [
+      ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+      ("&apos;", "'"), ("&amp;", "&"),
+    ] {
+      text = text.replacing(entity, with: character)
+    }
+    return text.hasSuffix("\n") ? text : text + "\n"
+  }
+
+  /// What the file records as said: its locutions' texts in file order, each on lines of its
+  /// own and a comment named by its node id, as the claims' provenance names it. Nil without
+  /// locutions.
+  private static func said(_ graph: AIFGraph) -> (text: String, spans: [CommentSpan])? {
+    var lines: [Substring] = []
+    var spans: [CommentSpan] = []
+    for node in graph.nodes where node.type == .locution {
+      let nodeLines = node.text.split(separator: "\n", omittingEmptySubsequences: false)
+      spans.append(
+        CommentSpan(comment: node.id, lines: (lines.count + 1)...(lines.count + nodeLines.count)))
+      lines += nodeLines
+    }
+    guard !spans.isEmpty else { return nil }
+    return (lines.joined(separator: "\n") + "\n", spans)
   }
 }
 

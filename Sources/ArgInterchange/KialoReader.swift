@@ -324,8 +324,18 @@ private struct Reader {
         relations.append(relation)
       }
     }
+    // The export is the discussion's text: each numbered entry, with its continuation lines,
+    // is a comment whose quote `check` can find there.
+    let spans = entries.map { entry in
+      // Blank lines that end an entry separate it from the next; they are not its words.
+      let last = entry.text.lastIndex { !isBlank($0) } ?? 0
+      return CommentSpan(comment: entry.number, lines: entry.line...(entry.line + last))
+    }
     return ArgumentMap(
-      sources: sources(of: claims, fileSource: Source(id: sourceID, title: title)),
+      sources: sources(
+        of: claims,
+        fileSource: Source(
+          id: sourceID, title: title, text: Self.plainText(file.text), spans: spans)),
       positions: [Position(id: positionID, title: title)],
       claims: claims, relations: relations)
   }
@@ -462,6 +472,14 @@ private struct Reader {
   }
 
   // MARK: Helpers
+
+  /// The export as a source's text: Windows line ends and a byte order mark are the file's
+  /// encoding, not its words. ("\r\n" is one Character in Swift.)
+  private static func plainText(_ text: String) -> String {
+    let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)
+    let joined = lines.joined(separator: "\n")
+    return joined.hasPrefix("\u{FEFF}") ? String(joined.dropFirst()) : joined
+  }
 
   private var fileStem: String {
     let name = file.path.split(separator: "/").last.map(String.init) ?? file.path

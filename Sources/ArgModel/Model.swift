@@ -265,11 +265,36 @@ public struct Source: Hashable, Sendable {
   public var id: String
   public var title: String
   public var url: String?
+  /// The whole text, when the map has it: quotes are checked against it.
+  public var text: String?
+  /// Where each comment stands in `text`, when known.
+  public var spans: [CommentSpan]
+  /// A file that holds `text`, named by a map (Argdown front matter's `source: id=path`) and
+  /// not read yet: parsers do no I/O, so the import reads it.
+  public var textFile: String?
 
-  public init(id: String, title: String, url: String? = nil) {
+  public init(
+    id: String, title: String, url: String? = nil, text: String? = nil,
+    spans: [CommentSpan] = [], textFile: String? = nil
+  ) {
     self.id = id
     self.title = title
     self.url = url
+    self.text = text
+    self.spans = spans
+    self.textFile = textFile
+  }
+}
+
+/// Lines `lines` of a source's text (counted from 1, both ends included) belong to `comment`.
+/// A comment quoted again later in the text has a span for each place.
+public struct CommentSpan: Hashable, Sendable {
+  public var comment: String
+  public var lines: ClosedRange<Int>
+
+  public init(comment: String, lines: ClosedRange<Int>) {
+    self.comment = comment
+    self.lines = lines
   }
 }
 
@@ -360,5 +385,19 @@ extension Position {
     var merged = self
     merged.summary = summary ?? stored.summary
     return merged
+  }
+}
+
+extension ArgumentMap {
+  /// Gives source `id` its text: the map's own description of it when it has one, else the one
+  /// `stored` already, else a new source titled by its id.
+  public mutating func attachText(_ text: String, toSource id: String, stored: [Source]) {
+    if let index = sources.firstIndex(where: { $0.id == id }) {
+      sources[index].text = text
+      return
+    }
+    var source = stored.first { $0.id == id } ?? Source(id: id, title: id)
+    source.text = text
+    sources.append(source)
   }
 }

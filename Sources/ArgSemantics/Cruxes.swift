@@ -22,8 +22,9 @@ public enum Cruxes {
   /// what it reaches through attacks (nothing else can change), so a claim deep in the map
   /// costs only its downstream part. Other semantics: the baseline is the sceptical labelling
   /// (an argument's label where all labellings agree, else UNDEC), compared with the
-  /// sceptical labelling of the labellings that give the argument the flipped label (a flip
-  /// no labelling allows changes nothing), within the budget.
+  /// sceptical labelling once the flip is made as an intervention (`intervened`), within the
+  /// budget. A flip to UNDEC is never tried, so every flip has labellings under complete and
+  /// preferred semantics; under stable, a framework with no stable labelling has no cruxes.
   public static func rank(
     _ af: AbstractFramework, semantics: Semantics, top: Int, budget: SolverBudget = .unlimited
   ) throws(SolverError) -> [Crux] {
@@ -50,10 +51,9 @@ public enum Cruxes {
       for argument in 0..<af.argumentCount {
         var outcomes: [Label: [Int]] = [:]
         for label in flips(of: base[argument]) {
-          let restricted = try Solver.labellings(
-            af, semantics: semantics, assuming: [argument: label], deadline: &deadline,
-            limit: nil)
-          guard let labels = sceptical(restricted, count: af.argumentCount) else { continue }
+          let flipped = try Solver.labellings(
+            af, semantics: semantics, intervening: [argument: label], &deadline)
+          guard let labels = sceptical(flipped, count: af.argumentCount) else { continue }
           outcomes[label] = labels.indices.filter { $0 != argument && labels[$0] != base[$0] }
         }
         if let crux = best(argument, base[argument], { outcomes[$0] ?? [] }) {

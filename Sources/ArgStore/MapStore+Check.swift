@@ -15,11 +15,26 @@ public struct MapProblem: Hashable, Sendable {
     case isolated
     /// A claim that does not say where it came from.
     case noProvenance = "no-provenance"
+    /// A quote its source's text does not hold.
+    case quoteNotFound = "quote-not-found"
+    /// A quote its source holds, but not inside the comment the claim names.
+    case quoteOutsideComment = "quote-outside-comment"
   }
 
   public var kind: Kind
   /// The claims involved; for a cycle, in cycle order.
   public var claimIDs: [String]
+  /// For a quote problem: the quote, and where it is or the passage nearest to it.
+  public var quote: QuoteProblem? = nil
+}
+
+/// A quote that is not where its claim says.
+public struct QuoteProblem: Hashable, Sendable {
+  public var source: String
+  public var comment: String?
+  public var quote: String
+  /// Outside its comment: where it is. Missing: the passage most like it, if any is.
+  public var passage: SourceText.Match?
 }
 
 /// Counts that describe a map at a glance.
@@ -77,7 +92,46 @@ extension MapStore {
       try single(
         .noProvenance,
         "SELECT c.id FROM claims c WHERE c.source_id IS NULL OR c.quote IS NULL ORDER BY c.seq")
-      return problems
+      return problems + (try checkQuotes())
+    }
+  }
+
+  /// Looks for every claim's quote in its source's text, when the map holds that text.
+  public func checkQuotes() throws(StoreError) -> [MapProblem] {
+    let texts = try sourceTexts()
+    guard !texts.isEmpty else { return [] }
+    let quoted = try storeErrors {
+      try database.prepare(
+        // A claim stated in several wordings carries a quote for each (claim_members).
+        """
+        SELECT id, source_id, comment, quote FROM (
+          SELECT seq, 0 AS member, id, source_id, comment, quote FROM claims
+          WHERE quote IS NOT NULL
+          UNION ALL
+          SELECT c.seq, m.member, c.id, m.source_id, m.comment, m.quote
+          FROM claim_members m JOIN claims c ON c.seq = m.claim_seq
+          WHERE m.quote IS NOT NULL
+            AND (m.quote, m.source_id, coalesce(m.comment, '')) IS NOT
+              (c.quote, c.source_id, coalesce(c.comment, '')))
+        ORDER BY seq, member
+        """
+      ).map {
+        (id: $0.string(0), source: $0.string(1), comment: $0.optionalString(2), quote: $0.string(3))
+      }
+    }
+    return quoted.compactMap { claim in
+      guard let text = texts[claim.source] else { return nil }
+      let problem = { (kind: MapProblem.Kind, passage: SourceText.Match?) in
+        MapProblem(
+          kind: kind, claimIDs: [claim.id],
+          quote: QuoteProblem(
+            source: claim.source, comment: claim.comment, quote: claim.quote, passage: passage))
+      }
+      switch text.find(claim.quote, inComment: claim.comment) {
+      case .found: return nil
+      case .outsideComment(let match): return problem(.quoteOutsideComment, match)
+      case .missing(let nearest): return problem(.quoteNotFound, nearest)
+      }
     }
   }
 

@@ -33,6 +33,11 @@ public struct SearchHit: Hashable, Sendable {
   public var snippet: String
   /// bm25 score: lower is a better match.
   public var rank: Double
+  /// The columns the query matched, of `SearchHit.columns`, in that order.
+  public var matched: [String]
+
+  /// The claim's fields that search reads, in the order of the index's columns.
+  public static let columns = ["id", "text", "title", "quote", "speaker"]
 }
 
 extension MapStore {
@@ -153,7 +158,7 @@ extension MapStore {
     return steps.reversed()
   }
 
-  /// Full-text search over claim ids and texts, best matches first.
+  /// Full-text search over claim ids, texts, titles, quotes and speakers, best matches first.
   ///
   /// Plain words are matched as words (all of them, any order, with stemming), so user input
   /// never trips over FTS5's query syntax; `raw` passes an FTS5 query through unchanged.
@@ -162,15 +167,32 @@ extension MapStore {
   {
     let query = raw ? text : Self.ftsQuery(forWords: text)
     guard !query.isEmpty else { throw .invalid("search needs at least one word") }
-    let rows: [(seq: Int, snippet: String, rank: Double)]
+    let rows: [(seq: Int, snippet: String, rank: Double, matched: [String])]
+    // Each column's highlight marks a match with U+0001, which no claim field holds (the store
+    // refuses control characters), so a marked column is one the query matched.
+    let matchedColumns = SearchHit.columns.indices.map {
+      "instr(highlight(claims_fts, \($0), char(1), ''), char(1)) > 0"
+    }.joined(separator: ", ")
+    let snippets = SearchHit.columns.indices.map {
+      "snippet(claims_fts, \($0), '[', ']', '…', 12)"
+    }.joined(separator: ", ")
     do {
       rows = try database.prepare(
         """
-        SELECT f.rowid, snippet(claims_fts, 1, '[', ']', '…', 12), bm25(claims_fts, 2.0, 1.0)
+        SELECT f.rowid, bm25(claims_fts, 2.0, 1.0, 1.5, 0.5, 0.5), \(matchedColumns), \(snippets)
         FROM claims_fts f WHERE claims_fts MATCH ?1
-        ORDER BY bm25(claims_fts, 2.0, 1.0) LIMIT ?2
+        ORDER BY bm25(claims_fts, 2.0, 1.0, 1.5, 0.5, 0.5) LIMIT ?2
         """
-      ).map([query, limit]) { (seq: $0.int(0), snippet: $0.string(1), rank: $0.double(2)) }
+      ).map([query, limit]) { row in
+        let count = SearchHit.columns.count
+        let matched = SearchHit.columns.indices.filter { row.int(2 + $0) != 0 }
+        // The text says most; an id is shown anyway, so its snippet is the last resort.
+        let shown = [1, 2, 3, 4, 0].first { matched.contains($0) } ?? 1
+        return (
+          seq: row.int(0), snippet: row.string(2 + count + shown), rank: row.double(1),
+          matched: matched.map { SearchHit.columns[$0] }
+        )
+      }
     } catch let error as SQLiteError where raw && error.code == SQLiteError.genericErrorCode {
       // Only a raw query can be malformed: plain words are quoted before they get here.
       throw .invalid("not a valid FTS5 query: \(error.message)")
@@ -182,7 +204,9 @@ extension MapStore {
     return try storeErrors {
       let claims = try claimsBySeq(Set(rows.map(\.seq)))
       return rows.compactMap { row in
-        claims[row.seq].map { SearchHit(claim: $0, snippet: row.snippet, rank: row.rank) }
+        claims[row.seq].map {
+          SearchHit(claim: $0, snippet: row.snippet, rank: row.rank, matched: row.matched)
+        }
       }
     }
   }

@@ -49,7 +49,8 @@ extension MapStore {
   /// a row may refer only to rows of tables before it. Undo deletes inserted ranges in the
   /// reverse order.
   static let recordedTables: [(table: String, what: String)] = [
-    ("sources", "sources"), ("positions", "positions"), ("claim_groups", "groups"),
+    ("sources", "sources"), ("comment_spans", "spans"), ("positions", "positions"),
+    ("claim_groups", "groups"),
     ("claims", "claims"), ("claim_tags", "tags"), ("relations", "relations"),
     ("reconstruction_steps", "steps"), ("claim_members", "members"), ("map_info", "title"),
   ]
@@ -265,6 +266,7 @@ extension MapStore {
             WHEN 'reconstruction_steps' THEN json_extract(row, '$.argument_seq') || '#' || json_extract(row, '$.step')
             WHEN 'claim_members' THEN json_extract(row, '$.claim_seq') || '#' || json_extract(row, '$.member')
             WHEN 'map_info' THEN json_extract(row, '$.key')
+            WHEN 'comment_spans' THEN json_extract(row, '$.source_seq') || '#' || json_extract(row, '$.comment') || '#' || json_extract(row, '$.first_line')
             ELSE CAST(json_extract(row, '$.seq') AS TEXT)
           END,
           json_extract(row, '$.seq')

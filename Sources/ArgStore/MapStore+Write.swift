@@ -157,7 +157,7 @@ extension MapStore {
   private func validate(_ map: ArgumentMap) throws(StoreError) {
     for position in map.positions { try requireValid(position) }
     for claim in map.claims { try requireValid(claim) }
-    for source in map.sources { try requireValidID(source.id, of: .source) }
+    for source in map.sources { try requireValid(source) }
     let positions = Set(map.positions.map(\.id))
     for positionID in Set(map.claims.compactMap(\.position)) where !positions.contains(positionID) {
       _ = try position(id: positionID)
@@ -313,6 +313,7 @@ extension MapStore {
         ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = coalesce(excluded.url, url)
         WHERE title IS NOT excluded.title OR url IS NOT coalesce(excluded.url, url)
         """, [source.id, source.title, source.url])
+      try writeText(of: source)
     }
     // A wording may cite a source of its own, which needs its row as the claim's does.
     let cited = map.claims.lazy.flatMap { claim in
@@ -501,7 +502,10 @@ extension MapStore {
   /// past them. New rows get seqs above every stored one, so these are the unindexed ones.
   private func indexClaims(after seq: inout Int) throws {
     try database.cachedStatement(
-      "INSERT INTO claims_fts (rowid, id, text) SELECT seq, id, text FROM claims WHERE seq > ?"
+      """
+      INSERT INTO claims_fts (rowid, id, text, title, quote, speaker)
+        SELECT seq, id, text, title, quote, speaker FROM claims WHERE seq > ?
+      """
     ).execute([seq])
     seq = try database.scalarInt("SELECT coalesce(max(seq), 0) FROM claims") ?? 0
   }

@@ -14,6 +14,7 @@ public enum Schema {
     ("0003_interchange.sql", PackageResources._003_interchange_sql),
     ("0004_argdown_nodes.sql", PackageResources._004_argdown_nodes_sql),
     ("0005_history.sql", PackageResources._005_history_sql),
+    ("0006_source_texts.sql", PackageResources._006_source_texts_sql),
   ]
 
   public static var latestVersion: Int { files.count }

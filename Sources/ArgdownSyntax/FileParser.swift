@@ -488,9 +488,13 @@ struct FileParser {
         sourceEntries(entry.value)
         continue
       }
+      if string(entry.key) == "source" {
+        sourceEntry(entry)
+        continue
+      }
       guard string(entry.key) == "title" else {
         session.warning(
-          "front matter key '\(string(entry.key))' is ignored; argmap reads only 'title' and 'sources'",
+          "front matter key '\(string(entry.key))' is ignored; argmap reads only 'title', 'source' and 'sources'",
           at: at(entry.key.lowerBound))
         continue
       }
@@ -520,6 +524,22 @@ struct FileParser {
       }
       session.describeSource(Source(id: id, title: title))
     }
+  }
+
+  /// `source: id=path`: the text of source `id` is in the file at `path`.
+  private mutating func sourceEntry(_ entry: (key: Range<Int>, value: [Range<Int>])) {
+    let value = Self.unquoted(entry.value.map(string).joined(separator: " "))
+    guard let equals = value.firstIndex(of: "="),
+      Identifier.isValid(String(value[..<equals])), value.index(after: equals) < value.endIndex
+    else {
+      error(
+        "expected 'source: id=path', naming a source and the file with its text",
+        at: entry.key.upperBound)
+      return
+    }
+    session.source(
+      String(value[..<equals]), textFile: String(value[value.index(after: equals)...]),
+      at: at(entry.key.lowerBound))
   }
 
   /// A YAML double-quoted scalar's content (`\"` and `\\` escaped); anything else as it is.

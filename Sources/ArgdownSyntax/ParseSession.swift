@@ -174,6 +174,18 @@ final class ParseSession {
     return id
   }
 
+  /// A front matter's `source: id=path`: the source's text is in that file, named relative
+  /// to the folder of the map that names it.
+  func source(_ id: String, textFile path: String, at origin: SourcePosition) {
+    let map = lines.path(ofFile: origin.file)
+    let folder = map.lastIndex(of: "/").map { String(map[...$0]) } ?? ""
+    if namedSources[id] == nil {
+      namedSources[id] = Source(id: id, title: id)
+      namedSourceOrder.append(id)
+    }
+    namedSources[id]?.textFile = path.hasPrefix("/") ? path : folder + path
+  }
+
   // MARK: Diagnostics
 
   func error(_ message: String, at position: SourcePosition, notes: [(SourcePosition, String)] = [])

@@ -50,6 +50,8 @@ final class LineTables {
 
   private var tables: [Table] = []
 
+  func path(ofFile file: Int) -> String { tables[file].path }
+
   /// Adds the next file's table, from its bytes as read (before comments are blanked).
   func add(path: String, bytes: UnsafeBufferPointer<UInt8>) {
     // Columns on the first line count from after a byte order mark.

@@ -11,10 +11,25 @@ public enum BuiltinCorpus {
     file("corpus/05-training-opacity.argdown", PackageResources._5_training_opacity_argdown),
   ]
 
-  /// The seed discussion, as a source row for the store.
+  /// The seed discussion, as a source for the store: its text, and where each comment stands.
   public static let discussion = Source(
     id: "discussion",
-    title: "Comment thread on the \"agentic misalignment\" research post")
+    title: "Comment thread on the \"agentic misalignment\" research post",
+    text: String(decoding: PackageResources.discussion_txt, as: UTF8.self),
+    spans: commentSpans(String(decoding: PackageResources.discussion_comments, as: UTF8.self)))
+
+  /// Reads `discussion.comments`: a line `C1: 1-4, 43-46` per comment; `#` starts a remark.
+  /// The file is ours and tested, so a line it cannot read is a bug in this build.
+  static func commentSpans(_ text: String) -> [CommentSpan] {
+    text.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { line in
+      let parts = line.split(separator: ":", maxSplits: 1)
+      let comment = String(parts[0])
+      return parts[1].split(separator: ",").map { range in
+        let ends = range.split(separator: "-").map { Int($0.filter(\.isNumber))! }
+        return CommentSpan(comment: comment, lines: ends[0]...ends[ends.count - 1])
+      }
+    }
+  }
 
   /// The built-in map, parsed. Its corpus is tested, so an error here is a bug in this build.
   public static func map() throws(ArgmapError) -> ArgumentMap {

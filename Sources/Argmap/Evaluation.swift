@@ -23,7 +23,8 @@ public enum Evaluation {
     public var standings: [Standing]
   }
 
-  /// Labels every claim of `map`. `assuming` fixes claims IN or OUT (what if?).
+  /// Labels every claim of `map`. `assuming` makes claims IN or OUT (what if?) by an
+  /// intervention, the same under every semantics: see `AbstractFramework.intervened`.
   public static func evaluate(
     _ map: ArgumentMap, semantics: Semantics, support: SupportMode,
     assuming: [String: Label] = [:], budget: SolverBudget = .unlimited
@@ -40,7 +41,7 @@ public enum Evaluation {
       ids = bipolar.framework.names
       labellings = try Solver.labellings(
         bipolar.framework, semantics: semantics,
-        assuming: try indices(of: assuming, ids, bipolar.index), budget: budget)
+        intervening: try indices(of: assuming, ids, bipolar.index), budget: budget)
     }
     return Result(
       semantics: semantics, support: support, claimIDs: ids, labellings: labellings,

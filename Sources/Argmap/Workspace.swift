@@ -131,7 +131,8 @@ public enum Workspace {
   /// file is created first: the default one from the built-in map, any other one empty.
   /// Errors in any file, including references to claims that exist neither in the files nor in
   /// the database, stop the import before the database is touched; with `strict`, so do the
-  /// readers' warnings, as errors.
+  /// readers' warnings, as errors. `sourceFiles` maps source ids to files holding their
+  /// texts, stored with the import.
   ///
   /// The import is one write in the map's history, recorded as `command`. `title` replaces the
   /// map's title; a title in the files replaces it only when the map has none, and otherwise
@@ -141,11 +142,14 @@ public enum Workspace {
     _ paths: [String], into choice: DatabaseChoice, replacing: Bool,
     format: InterchangeFormat? = nil, strict: Bool = false, title: String? = nil,
     dryRun: Bool = false, command: String = "import",
+    sourceFiles: [(id: String, path: String)] = [],
     progress: (ImportProgress) -> Void = { _ in }
   ) throws(ArgmapError) -> ImportReport {
     try requireFilePath(choice.path)
     let clock = ContinuousClock()
     let start = clock.now
+    var texts: [(id: String, text: String)] = []
+    for file in sourceFiles { texts.append((file.id, try readText(file.path))) }
     var corpus = try readCorpus(paths, format: format, progress: progress)
     let files = corpus.files.map(\.file.path)
     let formats = corpus.files.reduce(into: [:]) { $0[$1.format, default: 0] += 1 }
@@ -164,6 +168,12 @@ public enum Workspace {
       var parsed = Interchange.read(consume inputs, knownClaims: known, knownTitles: titles)
       if strict { parsed.diagnostics = parsed.diagnostics.map(\.asError) }
       guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
+      for index in parsed.map.sources.indices {
+        guard let file = parsed.map.sources[index].textFile else { continue }
+        parsed.map.sources[index].text = try readText(file)
+      }
+      let stored = try existing?.sources() ?? []
+      for (id, text) in texts { parsed.map.attachText(text, toSource: id, stored: stored) }
       progress(.writing)
       let store = try existing ?? createForImport(choice)
       var map = parsed.map
@@ -315,6 +325,11 @@ public enum Workspace {
   /// The path that names standard input, as in most Unix tools: `cat map.argdown | argmap
   /// import -`.
   public static let standardInput = "-"
+
+  /// A source's text from a file (or standard input, `-`), which must be UTF-8.
+  public static func readSourceText(_ path: String) throws(ArgmapError) -> String {
+    try readText(path)
+  }
 
   private static func readText(_ path: String) throws(ArgmapError) -> String {
     let data: Data

@@ -87,8 +87,8 @@ import Testing
 
   @Test func showIncludesStandingAndStrength() throws {
     let outcome = harness.run("show", "scenario-is-contrived")
-    #expect(outcome.out.contains("standing: "))
-    #expect(outcome.out.contains("(grounded), strength 0."))
+    #expect(outcome.out.contains("standing: accepted (grounded): "))
+    #expect(outcome.out.contains("\nstrength: 0."))
   }
 
   @Test func dotStatusColoursByEvaluation() throws {

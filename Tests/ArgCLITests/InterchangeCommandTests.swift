@@ -34,6 +34,15 @@ import Testing
     #expect(tree.contains("  - [should-cities-ban-cars-1.2]"))
     let show = harness.run("--db", db, "show", "should-cities-ban-cars-1.1.1").out
     #expect(show.contains("source:   cars, comment 1.1.1"))
+    // The export is the source's text, each entry a comment: quotes are found in their own.
+    #expect(harness.run("--db", db, "check", "--quotes").out == "no problems found\n")
+    let entry = harness.run("--db", db, "source", "show", "cars", "--comment", "1.1").out
+    #expect(
+      entry.hasSuffix(
+        "4  1.1. Pro: Fewer cars mean cleaner air\n5  for everyone who lives there.\n"))
+    #expect(
+      harness.run("--db", db, "show", "should-cities-ban-cars-1.1").out.contains(
+        "context:  cars:4\n"))
   }
 
   /// `-` reads standard input, told by its content: Kialo here, Argdown by default.

@@ -57,7 +57,7 @@ import Testing
     for command in [
       "positions", "claims", "show", "search", "tree", "path", "export dot", "export json",
       "export argdown", "init", "import", "add claim", "add position", "link", "unlink",
-      "remove claim", "check", "stats",
+      "remove claim", "check", "stats", "sources", "source add", "source show", "why",
     ] {
       let outcome = harness.run(command.split(separator: " ").map(String.init) + ["--help"])
       #expect(outcome.status == 0, "\(command)")

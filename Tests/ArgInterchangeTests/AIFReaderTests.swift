@@ -20,7 +20,13 @@ func located(_ corpus: ParsedCorpus) -> [String] {
     let corpus = readAIF(("corpora/nodeset1.json", aifdbFixture))
     #expect(corpus.diagnostics == [])
     let map = corpus.map
-    #expect(map.sources == [Source(id: "nodeset1", title: "nodeset1.json")])
+    #expect(map.sources.map(\.id) == ["nodeset1"])
+    #expect(map.sources.map(\.title) == ["nodeset1.json"])
+    // The locutions, each a comment named by its node, are the source's text.
+    #expect(
+      map.sources.first?.text
+        == "Ann : Taxes should rise, surely.\nBob : taxes hurt growth\nno speaker here\n")
+    #expect(map.sources.first?.spans.map(\.comment) == ["20", "22", "24"])
     #expect(map.positions == [Position(id: "nodeset1", title: "nodeset1.json")])
     #expect(
       map.claims.map { "\($0.id) \($0.kind.rawValue) \($0.text)" } == [
@@ -93,6 +99,16 @@ func located(_ corpus: ParsedCorpus) -> [String] {
         Relation(from: "cats-2", to: "cats-1", kind: .supports, scheme: "Default Inference"),
         Relation(from: "cats-4", to: "cats-2", kind: .rebuts, scheme: "Default Conflict"),
       ])
+    // OVA's own text, its editor's HTML taken out, is the source's.
+    #expect(corpus.map.sources.first?.text == "Cats are better than dogs. Cats purr.\n")
+  }
+
+  @Test func ovaHTMLBecomesPlainText() {
+    #expect(
+      AIFReader.plainText(
+        fromHTML:
+          #"<p>One &amp; <span class="highlighted" id="n2">two</span></p><p>Three<br/>four&nbsp;&lt;5&gt;</p>"#
+      ) == "One & two\nThree\nfour <5>\n")
   }
 
   @Test func filesStayApartAndIDsAreValid() {

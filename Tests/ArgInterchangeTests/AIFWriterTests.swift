@@ -90,7 +90,11 @@ private func essentials(_ map: ArgumentMap) -> [String] {
     #expect(again.diagnostics == [])
     #expect(essentials(again.map) == essentials(imported))
     #expect(again.map.claims == imported.claims)
-    #expect(again.map.positions == imported.positions && again.map.sources == imported.sources)
+    #expect(again.map.positions == imported.positions)
+    // A source's text (the locutions an AIF file brings) is not written back: the export's
+    // locutions are the claims' quotes, not the text they were found in.
+    let described = { (map: ArgumentMap) in map.sources.map { [$0.id, $0.title, $0.url ?? ""] } }
+    #expect(described(again.map) == described(imported))
   }
 
   @Test func argmapsOwnMapsComeBack() throws {

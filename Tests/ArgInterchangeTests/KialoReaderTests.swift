@@ -33,7 +33,14 @@ struct KialoReaderTests {
     #expect(parsed.diagnostics.isEmpty)
     let map = parsed.map
     #expect(map.positions == [Position(id: "should-we", title: "Should we?")])
-    #expect(map.sources == [Source(id: "should-we-42", title: "Should we?")])
+    #expect(map.sources.map(\.id) == ["should-we-42"])
+    #expect(map.sources.map(\.title) == ["Should we?"])
+    // The export is the source's text; each entry, continuation lines included, a comment.
+    #expect(map.sources.first?.text == example)
+    #expect(
+      map.sources.first?.spans.map { "\($0.comment) \($0.lines)" } == [
+        "1 3...3", "1.1 4...4", "1.1.1 5...6", "1.2 7...7", "1.3 8...8",
+      ])
     #expect(
       map.claims.map(\.id) == ["should-we-1", "should-we-1.1", "should-we-1.1.1", "should-we-1.3"])
     #expect(map.claims.allSatisfy { Identifier.isValid($0.id) && $0.position == "should-we" })
@@ -274,8 +281,14 @@ struct KialoReaderTests {
         Provenance(source: "cars-3", comment: "1.2.2", quote: "Deliveries before 10 am."),
       ])
     // The cited sources, in the order first cited; each footnote's URL is its title and URL.
+    // The export itself is the first source's text, its entries the comments.
+    #expect(map.sources.first?.text?.hasPrefix("Discussion Name:\n") == true)
+    #expect(map.sources.first?.spans.first?.comment == "1")
+    var described = map.sources
+    described[0].text = nil
+    described[0].spans = []
     #expect(
-      map.sources == [
+      described == [
         Source(id: "cars", title: "Should cities ban cars from their centres?"),
         Source(
           id: "cars-1", title: "https://example.org/air-quality",

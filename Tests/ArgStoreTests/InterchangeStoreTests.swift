@@ -204,6 +204,39 @@ import Testing
     #expect(try store.sqlInt("SELECT count(*) FROM pragma_foreign_key_check") == 0)
   }
 
+  /// A database made by schema version 4 opens with its claims searchable by quote, speaker
+  /// and title as well (the index is rebuilt), and takes sources' texts.
+  @Test func aVersionFourDatabaseIsMigrated() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("argmap-v4-\(UUID().uuidString).db").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      let database = try Database(path: path)
+      try Migrator(
+        Schema.files.prefix(4).enumerated().map { index, file in
+          Migration(
+            version: index + 1, name: file.name, sql: String(decoding: file.bytes, as: UTF8.self))
+        }
+      ).migrate(database)
+      try database.execute(
+        """
+        INSERT INTO claims (id, kind, text, title, source_id, quote, speaker) VALUES
+          ('a', 'statement', 'Alpha claim', 'Heading', 'discussion', 'quoted words', 'Ada');
+        """)
+    }
+    let store = try MapStore.open(path: path)
+    #expect(try store.schemaVersion == Schema.latestVersion)
+    for (word, column) in [
+      ("alpha", "text"), ("heading", "title"), ("quoted", "quote"), ("ada", "speaker"),
+    ] {
+      #expect(try store.search(word).map(\.matched) == [[column]], "\(word)")
+    }
+    #expect(try store.sqlInt("SELECT count(*) FROM sources WHERE text IS NULL") == 1)
+    try store.saveSource(Source(id: "discussion", title: "Thread", text: "Some quoted words.\n"))
+    #expect(try store.checkQuotes() == [])
+    try store.sql("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
+  }
+
   /// A database made by schema version 3 opens with its relations, schemes and
   /// reconstructions intact, and takes titles, members and self-attacks.
   @Test func aVersionThreeDatabaseIsMigrated() throws {

@@ -275,8 +275,8 @@ import Testing
     #expect(parsed.map.title == "The map")
     #expect(
       parsed.diagnostics.map(\.description) == [
-        "test.argdown:3:1: warning: front matter key 'author' is ignored; argmap reads only 'title' and 'sources'",
-        "test.argdown:4:1: warning: front matter key 'model' is ignored; argmap reads only 'title' and 'sources'",
+        "test.argdown:3:1: warning: front matter key 'author' is ignored; argmap reads only 'title', 'source' and 'sources'",
+        "test.argdown:4:1: warning: front matter key 'model' is ignored; argmap reads only 'title', 'source' and 'sources'",
       ])
     #expect(Self.parsedFixture("front-matter").map.title == "A \"quoted\" title over two lines")
   }

@@ -22,8 +22,10 @@ extension Commands {
       what that claim supports (secondary attack). Each claim is then accepted (in in every
       labelling), credulous (in in some), rejected (out in every) or undecided.
 
-      '--assume ID=in|out' fixes a claim and shows which claims change: what if it held, or
-      fell?
+      '--assume ID=in|out' asks what if a claim held, or fell, and shows which claims change.
+      It is an intervention, the same under every semantics: ID=in removes the attacks on the
+      claim, ID=out adds an unattacked attacker of it. Where the semantics then has no
+      labelling (stable, with an odd cycle of attacks), argmap says so and lists no claim.
       """,
     options: [
       semanticsOption, supportOption,
@@ -69,7 +71,7 @@ extension Commands {
     return try attempt { try context.store().claimIDs(taggedWith: tag) }
   }
 
-  private static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
+  static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
     Label]
   {
     var assumptions: [String: Label] = [:]
@@ -97,7 +99,8 @@ extension Commands {
         .array(
           zip(result.claimIDs, result.standings).enumerated().map { index, pair in
             .object([
-              ("id", .string(pair.0)), ("standing", .string(pair.1.rawValue)),
+              ("id", .string(pair.0)),
+              ("standing", result.labellings.isEmpty ? .null : .string(pair.1.rawValue)),
               (
                 "labels",
                 .array(result.labellings.map { .string($0[index].description) })
@@ -134,6 +137,8 @@ extension Commands {
           ? "no \(result.semantics.rawValue) labelling exists"
           : TextLayout.plural(count, "labelling"))
     ]
+    // Without a labelling no claim has a standing, not even undecided.
+    guard count > 0 else { return lines }
     let listed = listedClaims(result, map)
     let idWidth = TextLayout.idWidth(map.claims)
     for standing in Evaluation.Standing.allCases {

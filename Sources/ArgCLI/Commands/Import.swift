@@ -40,6 +40,9 @@ extension Commands {
       .init(name: "--title", valueName: "title", help: "Give the map this title."),
       .init(name: "--dry-run", help: "Say what would change, and write nothing."),
       .init(name: "--strict", help: "Treat the readers' warnings as errors."),
+      .init(
+        name: "--source-file", valueName: "id=path",
+        help: "Store this file as the text of source <id>; repeat for more.", isRepeatable: true),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
@@ -51,12 +54,18 @@ extension Commands {
       }
       return format
     }
+    let sourceFiles = try command.all("--source-file").map { pair throws(CLIError) in
+      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+        throw .usage("'--source-file' takes <id>=<path>, not '\(pair)'", command.spec)
+      }
+      return (id: String(pair[..<equals]), path: String(pair[pair.index(after: equals)...]))
+    }
     let report = try attempt {
       defer { context.console.progress(nil) }
       return try Workspace.importFiles(
         command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
         format: format, strict: command.has("--strict"), title: command.value("--title"),
-        dryRun: command.has("--dry-run"), command: context.commandLine,
+        dryRun: command.has("--dry-run"), command: context.commandLine, sourceFiles: sourceFiles,
         progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }

@@ -3,10 +3,10 @@ import Argmap
 extension Commands {
   static let search = CommandSpec(
     path: ["search"],
-    abstract: "Full-text search over claim ids and texts, best matches first.",
+    abstract: "Full-text search over claims' ids, texts, titles, quotes and speakers, best first.",
     discussion: """
       Words match in any order and by stem ('refuse' finds 'refusal'); every word must match.
-      Matched words are shown in [brackets]. '--raw' takes an SQLite FTS5 query instead, e.g.
+      Matched words are shown in [brackets], and each hit says which fields matched. '--raw' takes an SQLite FTS5 query instead, e.g.
       'refus* OR NEAR(user subvert, 5)'.
       """,
     arguments: [.init(name: "text", help: "The words to find.", isVariadic: true)],
@@ -29,7 +29,7 @@ extension Commands {
           .object([
             ("id", .string($0.claim.id)), ("position", JSONValue($0.claim.position)),
             ("text", .string($0.claim.text)), ("snippet", .string($0.snippet)),
-            ("rank", .double($0.rank)),
+            ("rank", .double($0.rank)), ("matched", .array($0.matched.map(JSONValue.string))),
           ])
         }),
       text: {
@@ -37,7 +37,7 @@ extension Commands {
         var lines: [String] = []
         for hit in hits {
           let position = hit.claim.position.map { "  (\($0))" } ?? ""
-          lines.append(hit.claim.id + position)
+          lines.append(hit.claim.id + position + "  matched " + hit.matched.joined(separator: ", "))
           lines += TextLayout.paragraph(hit.snippet, indent: "    ")
         }
         return lines

@@ -8,10 +8,18 @@ extension Commands {
     arguments: [.init(name: "id", help: "The claim's id.")],
     options: [CommandSpec.json]
   ) { command, context throws(CLIError) in
-    let detail = try attempt { try context.store().detail(ofClaim: command.positionals[0]) }
+    let store = try context.store()
+    let detail = try attempt { try store.detail(ofClaim: command.positionals[0]) }
     let standing = try standing(of: detail.claim.id, context)
+    let finding = try attempt { try store.finding(forQuoteOf: detail.claim) }
+    let reason = reasonLine(
+      try attempt {
+        try Evaluation.proof(
+          ofClaim: detail.claim.id, in: store, semantics: .grounded, support: .derived)
+      })
     context.emit(
-      command, json: json(detail, standing), text: { text(detail, standing) })
+      command, json: json(detail, standing, finding, reason),
+      text: { text(detail, standing, finding, reason) })
   }
 
   private static func standing(of id: String, _ context: Context) throws(CLIError)
@@ -71,18 +79,50 @@ extension Commands {
       outgoing: false, marker: "<  "),
   ]
 
-  private static func json(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> JSONValue
-  {
+  private static func json(
+    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?,
+    _ reason: String
+  ) -> JSONValue {
     var object = JSONObject([
       ("claim", MapJSON.value(of: detail.claim)),
       ("positionTitle", JSONValue(detail.positionTitle)),
     ])
+    if let finding { object.append("quoteInContext", json(finding)) }
     for section in sections {
       object.append(section.key, .array(section.links(detail).map { .string($0.claim.id) }))
     }
     object.append("grounded", .string(standing.grounded.rawValue))
+    object.append("reason", .string(reason))
     object.append("strength", .double(standing.strength))
     return .object(object)
+  }
+
+  private static func json(_ finding: SourceText.Finding) -> JSONValue {
+    let (status, match): (String, SourceText.Match?) =
+      switch finding {
+      case .found(let match): ("found", match)
+      case .outsideComment(let match): ("outside-comment", match)
+      case .missing: ("not-found", nil)
+      }
+    return .object([
+      ("status", .string(status)),
+      ("firstLine", match.map { .int($0.lines.lowerBound) } ?? .null),
+      ("lastLine", match.map { .int($0.lines.upperBound) } ?? .null),
+      ("context", match.map { .string($0.context) } ?? .null),
+    ])
+  }
+
+  /// The quote's sentence in the source, under its `source:line`; or why there is none.
+  private static func contextLines(_ finding: SourceText.Finding, source: String) -> [String] {
+    let indent = String(repeating: " ", count: 10)
+    switch finding {
+    case .found(let match), .outsideComment(let match):
+      let note = if case .outsideComment = finding { " (outside its comment)" } else { "" }
+      let head = "context:  \(location(source, match))\(note)"
+      return [head] + TextWrap.wrap(match.context, width: TextLayout.width - 10).map { indent + $0 }
+    case .missing:
+      return ["context:  not found in \(source); see 'argmap check --quotes'"]
+    }
   }
 
   /// The members besides the canonical text, each with where it stood and its provenance.
@@ -102,8 +142,10 @@ extension Commands {
     return lines
   }
 
-  private static func text(_ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding) -> [String]
-  {
+  private static func text(
+    _ detail: ClaimDetail, _ standing: Evaluation.ClaimStanding, _ finding: SourceText.Finding?,
+    _ reason: String
+  ) -> [String] {
     let claim = detail.claim
     var lines = ["\(claim.id) (\(claim.kind.rawValue))"]
     if let title = claim.title { lines.append("title:    \(title)") }
@@ -121,13 +163,15 @@ extension Commands {
         lines.append("quote:    " + (wrapped.first ?? ""))
         lines += wrapped.dropFirst().map { String(repeating: " ", count: 10) + $0 }
       }
+      if let finding { lines += contextLines(finding, source: provenance.source) }
     }
     if !claim.tags.isEmpty {
       lines.append("tags:     " + claim.tags.map { "#" + $0 }.joined(separator: " "))
     }
-    lines.append(
-      "standing: \(standing.grounded.rawValue) (grounded), strength "
-        + Evaluation.formatted(standing.strength))
+    let wrapped = TextWrap.wrap(reason, width: TextLayout.width - 10)
+    lines.append("standing: " + (wrapped.first ?? ""))
+    lines += wrapped.dropFirst().map { String(repeating: " ", count: 10) + $0 }
+    lines.append("strength: " + Evaluation.formatted(standing.strength))
     lines.append("")
     lines += TextLayout.paragraph(claim.displayText)
     lines += otherWordings(of: claim)
