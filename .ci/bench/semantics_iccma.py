@@ -359,7 +359,7 @@ def main() -> int:
               f"{sum(1 for r in mine if r['argmap_seconds'] is None):>11}"
               f"{sum(1 for r in mine if r['clingo_seconds'] is None):>11}  "
               f"{', '.join(lost) or 'none'}")
-    out = OUT / "results.json"
+    out = OUT / ("results-instances.json" if opts.no_generated else "results.json")
     out.write_text(json.dumps({"cap": opts.cap, "clingo": version, "startup": startup,
                                "rows": rows,
                                "summary": summary}, indent=1))

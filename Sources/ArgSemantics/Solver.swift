@@ -6,9 +6,12 @@ public enum Solver {
   enum Engine {
     case automatic, search, sat
 
-    /// Up to this many arguments the backtracking search beats setting up a SAT solver
-    /// (measured on random frameworks: see README, ICCMA).
-    static let searchLimit = 24
+    /// Up to this many arguments the backtracking search beats setting up a SAT solver.
+    /// Measured in release on 200 random frameworks per size (every labelling and one
+    /// sceptical query): at 14 arguments the search took 0.04/0.21/0.06 s for complete,
+    /// preferred and stable against CaDiCaL's 0.08/0.21/0.19 s; at 24, 0.64/3.7/0.64 s
+    /// against 0.27/0.88/0.75 s; at 48, 19/80/2.6 s against 1.1/0.8/0.7 s.
+    static let searchLimit = 16
 
     func resolved(_ af: AbstractFramework, _ semantics: Semantics) -> Engine {
       switch self {
