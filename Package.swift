@@ -3,7 +3,8 @@ import PackageDescription
 
 // Imports point one way: argmap → ArgCLI → Argmap → (ArgInterchange → ArgdownSyntax, ArgExport;
 // ArgStore; ArgSemantics) → ArgModel;
-// ArgStore → SQLiteKit → CSQLite; ArgSemantics → SATKit → CCaDiCaL. Only ArgCLI prints or exits.
+// ArgStore → SQLiteKit → CSQLite; ArgSemantics → SATKit → CCaDiCaL.
+// Only ArgCLI prints or exits.
 let package = Package(
   name: "argmap",
   products: [
