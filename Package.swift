@@ -3,7 +3,8 @@ import PackageDescription
 
 // Imports point one way: argmap → ArgCLI → Argmap → (ArgInterchange → ArgdownSyntax, ArgExport;
 // ArgStore; ArgSemantics) → ArgModel;
-// ArgStore → SQLiteKit → CSQLite. Only ArgCLI prints or exits.
+// ArgStore → SQLiteKit → CSQLite; ArgSemantics → SATKit → CCaDiCaL.
+// Only ArgCLI prints or exits.
 let package = Package(
   name: "argmap",
   products: [
@@ -17,6 +18,12 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]
     ),
     .target(name: "SQLiteKit", dependencies: ["CSQLite"]),
+    // CaDiCaL's C API (ccadical.h); the archive is C++, so the module map links its runtime.
+    .systemLibrary(
+      name: "CCaDiCaL",
+      providers: [.apt(["libcadical-dev"])]
+    ),
+    .target(name: "SATKit", dependencies: ["CCaDiCaL"]),
     .target(name: "ArgModel"),
     .target(name: "ArgdownSyntax", dependencies: ["ArgModel"]),
     // `schema` is a link to the top-level schema/ folder, the single source of truth.
@@ -31,7 +38,7 @@ let package = Package(
     .target(
       name: "ArgInterchange", dependencies: ["ArgModel", "ArgdownSyntax", "ArgExport"]),
     // Which claims stand: Dung semantics, bipolar support, gradual strength, ICCMA formats.
-    .target(name: "ArgSemantics", dependencies: ["ArgModel"]),
+    .target(name: "ArgSemantics", dependencies: ["ArgModel", "SATKit"]),
     // `corpus` is a link to the top-level corpus/ folder: the built-in map.
     .target(
       name: "Argmap",
@@ -45,6 +52,7 @@ let package = Package(
     // The seeded random source the property tests of several targets share.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"]),
+    .testTarget(name: "SATKitTests", dependencies: ["SATKit"]),
     .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax", "TestSupport"]),
     .testTarget(name: "ArgStoreTests", dependencies: ["ArgStore", "SQLiteKit"]),
     .testTarget(name: "ArgExportTests", dependencies: ["ArgExport"]),

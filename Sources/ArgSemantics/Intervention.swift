@@ -2,10 +2,14 @@
 /// framework, so that every semantics answers it the same way:
 /// - `x = in`: the attacks on `x` lose their effect: they are removed, and `x` is unattacked;
 /// - `x = out`: an unattacked attacker of `x` is added.
-/// Nothing else changes: `x` still attacks what it attacks. Every semantics labels an
-/// unattacked argument IN and anything it attacks OUT, so `x` gets its assumed label in
-/// every labelling, and complete, grounded and preferred labellings always exist. Stable ones
-/// may still not exist, when the rest of the map has none (an odd cycle of attacks).
+/// Nothing else changes: `x` still attacks what it attacks. Every admissibility-based semantics
+/// (grounded, complete, preferred, stable, semi-stable, ideal) labels an unattacked argument IN
+/// and anything it attacks OUT, so `x` gets its assumed label in every labelling, and
+/// complete, grounded and preferred labellings always exist. Stable ones may still not exist,
+/// when the rest of the map has none (an odd cycle of attacks). Stage semantics is the
+/// exception: it asks only for a conflict-free set of maximal range, which may leave an
+/// unattacked argument out, so under stage the assumption changes the framework alike but
+/// need not hold in every labelling.
 ///
 /// Restricting to the labellings that happen to give `x` the label would not do: when none
 /// does (an unattacked claim assumed OUT), the question would have no answer. For grounded

@@ -1,10 +1,37 @@
-/// Exact solving of Dung semantics: grounded in linear time, the others by labelling-based
-/// backtracking with propagation (see `LabellingSearch`).
+/// Exact solving of Dung semantics: grounded in linear time; the others through CaDiCaL
+/// (`SATSemantics`), or, on small frameworks where it is faster, by labelling-based
+/// backtracking with propagation (`LabellingSearch`).
 public enum Solver {
-  /// All labellings of the semantics (grounded: exactly one), each a [Label] of length
-  /// argumentCount, in a deterministic order; `limit` stops after that many; assumptions
-  /// restrict to labellings that give those arguments those labels. For grounded, the one
-  /// labelling is the least fixpoint around the assumed labels (`grounded(_:assuming:)`).
+  /// Which engine answers: `automatic` picks by the framework's size.
+  enum Engine {
+    case automatic, search, sat
+
+    /// Up to this many arguments the backtracking search beats setting up a SAT solver.
+    /// Measured in release on 200 random frameworks per size (every labelling and one
+    /// sceptical query): at 14 arguments the search took 0.04/0.21/0.06 s for complete,
+    /// preferred and stable against CaDiCaL's 0.08/0.21/0.19 s; at 24, 0.64/3.7/0.64 s
+    /// against 0.27/0.88/0.75 s; at 48, 19/80/2.6 s against 1.1/0.8/0.7 s.
+    static let searchLimit = 16
+
+    func resolved(_ af: AbstractFramework, _ semantics: Semantics) -> Engine {
+      switch self {
+      case .search where Self.searchable(semantics): .search
+      case .automatic where Self.searchable(semantics) && af.argumentCount <= Self.searchLimit:
+        .search
+      default: .sat
+      }
+    }
+
+    private static func searchable(_ semantics: Semantics) -> Bool {
+      [.grounded, .complete, .preferred, .stable].contains(semantics)
+    }
+  }
+
+  /// All labellings of the semantics (grounded and ideal: exactly one), each a [Label] of
+  /// length argumentCount, in a deterministic order; `limit` stops after that many;
+  /// assumptions restrict to labellings that give those arguments those labels. For
+  /// grounded, the one labelling is the least fixpoint around the assumed labels
+  /// (`grounded(_:assuming:)`).
   public static func labellings(
     _ af: AbstractFramework, semantics: Semantics, assuming: [Int: Label] = [:],
     budget: SolverBudget = .unlimited, limit: Int? = nil
@@ -16,25 +43,27 @@ public enum Solver {
 
   static func labellings(
     _ af: AbstractFramework, semantics: Semantics, assuming: [Int: Label],
-    deadline: inout Deadline, limit: Int?
+    deadline: inout Deadline, limit: Int?, engine: Engine = .automatic
   ) throws(SolverError) -> [[Label]] {
     if let limit, limit <= 0 { return [] }
     var result: [[Label]] = []
+    let collect = { (labelling: [Label]) -> Bool in
+      result.append(labelling)
+      return limit.map { result.count < $0 } ?? true
+    }
+    if semantics == .grounded { return [grounded(af, assuming: assuming)] }
+    guard engine.resolved(af, semantics) == .search else {
+      try SATSemantics.labellings(
+        af, semantics: semantics, assuming: assuming, deadline: deadline, visit: collect)
+      return result
+    }
     switch semantics {
-    case .grounded:
-      return [grounded(af, assuming: assuming)]
-    case .complete, .stable:
+    case .preferred:
+      try preferred(af, assuming: assuming, deadline: &deadline, visit: collect)
+    default:
       let search = LabellingSearch(af, stable: semantics == .stable)
       restrict(search, assuming)
-      try search.search(&deadline) { leaf in
-        result.append(leaf.map(LabellingSearch.label))
-        return limit.map { result.count < $0 } ?? true
-      }
-    case .preferred:
-      try preferred(af, assuming: assuming, deadline: &deadline) { labelling in
-        result.append(labelling)
-        return limit.map { result.count < $0 } ?? true
-      }
+      try search.search(&deadline) { leaf in collect(leaf.map(LabellingSearch.label)) }
     }
     return result
   }
@@ -58,25 +87,26 @@ public enum Solver {
 
   /// A labelling of the semantics with `argument` IN, if there is one.
   static func credulousWitness(
-    _ af: AbstractFramework, argument: Int, semantics: Semantics, _ deadline: inout Deadline
+    _ af: AbstractFramework, argument: Int, semantics: Semantics, _ deadline: inout Deadline,
+    engine: Engine = .automatic
   ) throws(SolverError) -> [Label]? {
     precondition((0..<af.argumentCount).contains(argument), "no such argument")
+    guard engine.resolved(af, semantics) == .search else {
+      return try SATSemantics.witness(
+        af, argument: argument, accepted: true, semantics: semantics, deadline: deadline)
+    }
     switch semantics {
-    case .grounded:
-      let labelling = grounded(af)
-      return labelling[argument] == .in ? labelling : nil
-    case .complete, .preferred:
+    case .complete, .preferred, .stable:
       // Credulous acceptance is the same for complete and preferred (every complete
       // labelling extends to a preferred one with at least its IN arguments).
       // The witness is a complete labelling (for preferred, one that some preferred
       // labelling extends).
-      let search = LabellingSearch(af, stable: false)
+      let search = LabellingSearch(af, stable: semantics == .stable)
       search.restrict(argument, to: LabellingSearch.inBit)
       return try search.first(&deadline).map { $0.map(LabellingSearch.label) }
-    case .stable:
-      let search = LabellingSearch(af, stable: true)
-      search.restrict(argument, to: LabellingSearch.inBit)
-      return try search.first(&deadline).map { $0.map(LabellingSearch.label) }
+    default:
+      let labelling = grounded(af)
+      return labelling[argument] == .in ? labelling : nil
     }
   }
 
@@ -84,14 +114,15 @@ public enum Solver {
   /// at all when the framework has no stable labelling: then everything is sceptically
   /// accepted).
   static func skepticalCounterexample(
-    _ af: AbstractFramework, argument: Int, semantics: Semantics, _ deadline: inout Deadline
+    _ af: AbstractFramework, argument: Int, semantics: Semantics, _ deadline: inout Deadline,
+    engine: Engine = .automatic
   ) throws(SolverError) -> [Label]? {
     precondition((0..<af.argumentCount).contains(argument), "no such argument")
+    guard engine.resolved(af, semantics) == .search else {
+      return try SATSemantics.witness(
+        af, argument: argument, accepted: false, semantics: semantics, deadline: deadline)
+    }
     switch semantics {
-    case .grounded, .complete:
-      // The grounded labelling is the least complete one: IN there means IN in all.
-      let labelling = grounded(af)
-      return labelling[argument] == .in ? nil : labelling
     case .stable:
       let search = LabellingSearch(af, stable: true)
       search.restrict(argument, to: LabellingSearch.outBit)
@@ -107,6 +138,10 @@ public enum Solver {
         return false
       }
       return found
+    default:
+      // The grounded labelling is the least complete one: IN there means IN in all.
+      let labelling = grounded(af)
+      return labelling[argument] == .in ? nil : labelling
     }
   }
 

@@ -38,7 +38,7 @@ import Testing
     #expect(json["changes"] is [Any])
     #expect(harness.run("evaluate", "--assume", "nope=in").status == 66)
     #expect(harness.run("evaluate", "--assume", "scenario-is-contrived").status == 64)
-    #expect(harness.run("evaluate", "--semantics", "ideal").status == 64)
+    #expect(harness.run("evaluate", "--semantics", "naive").status == 64)
   }
 
   @Test func strengthRanksClaimsStrongestFirst() throws {

@@ -55,12 +55,39 @@ import Testing
   }
 
   @Test func tasksNameTheirArgumentNeeds() {
-    #expect(ICCMATask.allCases.count == 11)
+    // Four problems under seven semantics.
+    #expect(ICCMATask.allCases.count == 28)
     #expect(ICCMATask(rawValue: "DS-PR") == .dsPR)
+    #expect(ICCMATask(rawValue: "SE-SST")?.semantics == .semiStable)
+    #expect(ICCMATask(rawValue: "DS-STG")?.semantics == .stage)
+    #expect(ICCMATask(rawValue: "EE-ID")?.problem == .ee)
     #expect(
       ICCMATask.allCases.filter(\.needsArgument).map(\.rawValue).sorted() == [
-        "DC-CO", "DC-GR", "DC-ST", "DS-PR", "DS-ST",
+        "DC-CO", "DC-GR", "DC-ID", "DC-PR", "DC-SST", "DC-ST", "DC-STG",
+        "DS-CO", "DS-GR", "DS-ID", "DS-PR", "DS-SST", "DS-ST", "DS-STG",
       ])
+  }
+
+  /// The 2023 tasks on 1 ⇄ 2, 2 → 3, 3 → 3, 3 → 4 (i23 names): complete {}, {1}, {2, 4};
+  /// preferred {1} (3 and 4 UNDEC) and {2, 4}; stable {2, 4} only.
+  @Test func newSemanticsOnOneFramework() throws {
+    let af = framework(4, [(0, 1), (1, 0), (1, 2), (2, 2), (2, 3)], numbered: true)
+    func answer(_ task: ICCMATask, _ argument: Int? = nil) throws -> String {
+      try ICCMA.solve(task, af, argument: argument, style: .iccma2023)
+    }
+    #expect(try answer(.eeST) == "w 2 4")
+    #expect(Set(try answer(.eePR).split(separator: "\n")) == ["w 1", "w 2 4"])
+    // Semi-stable and stage: the stable one, since one exists.
+    #expect(try answer(.eeSST) == "w 2 4")
+    #expect(try answer(.eeSTG) == "w 2 4")
+    // Ideal: nothing is in both preferred extensions.
+    #expect(try answer(.seID) == "w")
+    #expect(try answer(.dsID, 3) == "NO\nw")
+    #expect(try answer(.seCO) == "w")
+    #expect(try answer(.dsCO, 3) == "NO\nw")
+    #expect(try answer(.dcSST, 0) == "NO")
+    #expect(try answer(.dsSST, 3) == "YES")
+    #expect(try answer(.dcPR, 0) == "YES\nw 1")
   }
 
   /// Certificates are extensions of the semantics that contain (DC) or leave out (DS) the
@@ -87,12 +114,9 @@ import Testing
         guard expectCertificate else { continue }
         let members = lines[1].split(separator: " ").dropFirst().map { Int($0)! - 1 }
         let set = members.reduce(UInt32(0)) { $0 | 1 << $1 }
-        if task.semantics == .grounded || task.semantics == .stable {
-          #expect(extensions.contains(set), "\(task) \(af)")
-        } else {
-          #expect(brute.complete(set), "\(task) \(af)")
-        }
-        if task == .dsPR { #expect(extensions.contains(set)) }
+        // DC-PR's certificate is a complete extension, which a preferred one extends.
+        let allowed = task == .dcPR ? Set(brute.completeSets) : extensions
+        #expect(allowed.contains(set), "\(task) \(af)")
         #expect(members.contains(argument) == isCredulous)
       }
     }

@@ -40,7 +40,8 @@ import Testing
     for _ in 0..<Self.frameworkCount {
       let af = randomFramework(&generator)
       let brute = BruteForce(af)
-      for semantics in Semantics.allCases {
+      // The other semantics are checked on smaller frameworks in SolverSATTests.
+      for semantics in [Semantics.grounded, .complete, .preferred, .stable] {
         let sets = brute.sets(semantics)
         for argument in 0..<af.argumentCount {
           let bit = UInt32(1) << argument
@@ -132,7 +133,8 @@ import Testing
       for semantics in Semantics.allCases {
         let found = try Solver.labellings(af, semantics: semantics, intervening: assuming)
         if semantics != .stable { #expect(!found.isEmpty, "\(semantics) \(assuming) \(af)") }
-        for labelling in found {
+        // Stage is not admissibility-based: it may leave an unattacked argument out.
+        for labelling in found where semantics != .stage {
           #expect(assuming.allSatisfy { labelling[$0.key] == $0.value }, "\(semantics)")
         }
         if semantics != .grounded {

@@ -27,9 +27,9 @@ func code(_ labelling: [Label]) -> String {
 func codes(_ labellings: [[Label]]) -> [String] { labellings.map(code).sorted() }
 
 func randomFramework(
-  _ generator: inout SeededGenerator, maxCount: Int = 12
+  _ generator: inout SeededGenerator, maxCount: Int = 12, minCount: Int = 0
 ) -> AbstractFramework {
-  let count = Int.random(in: 0...maxCount, using: &generator)
+  let count = Int.random(in: minCount...maxCount, using: &generator)
   let density = Double.random(in: 0.05...0.4, using: &generator)
   var attacks: [(Int, Int)] = []
   for attacker in 0..<count {
@@ -99,12 +99,34 @@ struct BruteForce {
   var stableSets: [UInt32] { allSets.filter(stable) }
   var groundedSet: UInt32 { completeSets.reduce(full) { $0 & $1 } }
 
+  func range(_ set: UInt32) -> UInt32 { set | attackedBy(set) }
+
+  /// The sets whose range no other set of `candidates` strictly contains.
+  func rangeMaximal(_ candidates: [UInt32]) -> [UInt32] {
+    let ranges = Set(candidates.map(range))
+    return candidates.filter { set in
+      let own = range(set)
+      return !ranges.contains { $0 != own && $0 & own == own }
+    }
+  }
+
+  var semiStableSets: [UInt32] { rangeMaximal(completeSets) }
+  var stageSets: [UInt32] { rangeMaximal(allSets.filter(conflictFree)) }
+  /// The union of the admissible sets inside every preferred extension (itself admissible).
+  var idealSet: UInt32 {
+    let common = preferredSets.reduce(full) { $0 & $1 }
+    return admissibleSets.filter { $0 & ~common == 0 }.reduce(0) { $0 | $1 }
+  }
+
   func sets(_ semantics: Semantics) -> [UInt32] {
     switch semantics {
     case .grounded: [groundedSet]
     case .complete: completeSets
     case .preferred: preferredSets
     case .stable: stableSets
+    case .semiStable: semiStableSets
+    case .stage: stageSets
+    case .ideal: [idealSet]
     }
   }
 
@@ -117,6 +139,26 @@ struct BruteForce {
   }
 
   func labellings(_ semantics: Semantics) -> [[Label]] { sets(semantics).map(labelling) }
+}
+
+/// Whether the labelling is one of the semantics by the definitions that can be checked on
+/// the labelling alone: complete (IN iff every attacker OUT, OUT iff some attacker IN),
+/// stable (complete without UNDEC), or, for stage, IN conflict-free with OUT exactly what
+/// IN attacks. Maximality is checked elsewhere (brute force, or the other engine).
+func isLegal(_ labelling: [Label], _ af: AbstractFramework, _ semantics: Semantics) -> Bool {
+  labelling.indices.allSatisfy { argument in
+    let attackers = af.attackers(of: argument).map { labelling[Int($0)] }
+    let attacked = attackers.contains(.in)
+    switch (semantics, labelling[argument]) {
+    case (.stage, .in): return !attacked
+    case (.stage, .out): return attacked
+    case (.stage, .undec): return !attacked
+    case (.stable, .undec): return false
+    case (_, .in): return attackers.allSatisfy { $0 == .out }
+    case (_, .out): return attacked
+    case (_, .undec): return !attacked && !attackers.allSatisfy { $0 == .out }
+    }
+  }
 }
 
 /// All 3^n labellings (small n only).

@@ -3,7 +3,7 @@ import Argmap
 extension Commands {
   static let semanticsOption = CommandSpec.Option(
     name: "--semantics", valueName: "name",
-    help: "grounded (default), complete, preferred or stable.")
+    help: "grounded (default), complete, preferred, stable, semi-stable, stage or ideal.")
   static let supportOption = CommandSpec.Option(
     name: "--support", valueName: "mode",
     help: "derived (default): supports carry attacks; ignore: rebuts only.")
@@ -182,7 +182,8 @@ struct EvaluationSettings {
     let semanticsName = command.value("--semantics") ?? defaultSemantics.rawValue
     guard let semantics = Semantics(rawValue: semanticsName) else {
       throw .usage(
-        "unknown semantics '\(semanticsName)'; use grounded, complete, preferred or stable",
+        "unknown semantics '\(semanticsName)'; use "
+          + Semantics.allCases.map(\.rawValue).joined(separator: ", "),
         command.spec)
     }
     let supportName = command.value("--support") ?? SupportMode.derived.rawValue
