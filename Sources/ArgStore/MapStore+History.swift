@@ -318,8 +318,10 @@ extension MapStore {
     let logged = try database.prepare(
       "SELECT seq, tbl, op FROM history_log WHERE entry = ? ORDER BY seq DESC"
     ).map([entry]) { (seq: $0.int(0), table: $0.string(1), op: $0.string(2)) }
+    var layouts: [String: TableLayout] = [:]
     for row in logged {
-      guard let layout = try layout(of: row.table) else { continue }
+      if layouts[row.table] == nil { layouts[row.table] = try layout(of: row.table) }
+      guard let layout = layouts[row.table] else { continue }
       try database.cachedStatement(layout.inverse(of: row.op)).execute([row.seq])
     }
   }
