@@ -64,6 +64,7 @@ extension MapStore {
 
   /// Runs `body` as one recorded write: it lands with a history entry naming `command`, in one
   /// transaction, or not at all. A write that changes nothing leaves no entry.
+  @discardableResult
   public func recording<T>(_ command: String, _ body: () throws -> T) throws(StoreError) -> T {
     try storeErrors {
       try database.transaction {
