@@ -30,6 +30,7 @@ final class Context {
   }
 
   /// Runs a change to the map as one write that the history records, so it can be undone.
+  @discardableResult
   func write<T>(_ body: (MapStore) throws -> T) throws(CLIError) -> T {
     let store = try store()
     return try attempt { try store.recording(commandLine) { try body(store) } }

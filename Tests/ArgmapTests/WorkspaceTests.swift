@@ -20,6 +20,36 @@ import Testing
         == .init(path: "/home/u/.local/share/argmap/argmap.db", isDefault: true))
   }
 
+  /// An import of several files, and one that rebuilds a position, are each one write that
+  /// `undo` takes back whole: the export is as it was.
+  @Test func undoTakesBackAnImportOfSeveralFilesAndAReplacingOne() throws {
+    try TestSupport.withTemporaryFolder { folder in
+      let path = folder + "/map.db"
+      try Workspace.create(at: path, contents: .builtin, replacing: false)
+      let choice = Workspace.DatabaseChoice(path: path, isDefault: false)
+      let export = { MapJSON.render(try MapStore.open(path: path).map()) }
+      let before = try export()
+      try TestSupport.write(
+        "# Mine {id: mine}\n\n[a]: A.\n  - [scenario-is-contrived]\n", to: folder + "/1.argdown")
+      try TestSupport.write(
+        "# Yours {id: yours, source: notes}\n\n[Your Point]: B. {comment: N1}\n  + [a]\n",
+        to: folder + "/2.argdown")
+      _ = try Workspace.importFiles(
+        [folder + "/1.argdown", folder + "/2.argdown"], into: choice, replacing: false)
+      let imported = try export()
+      #expect(imported != before)
+      try TestSupport.write("# Mine {id: mine}\n\n[c]: C.\n", to: folder + "/3.argdown")
+      _ = try Workspace.importFiles([folder + "/3.argdown"], into: choice, replacing: true)
+      #expect(try export() != imported)
+      let store = try MapStore.open(path: path)
+      try store.undo()
+      #expect(try export() == imported)
+      try store.undo()
+      #expect(try export() == before)
+      #expect(try store.history().map(\.command) == ["undo #1", "undo #2", "import", "import"])
+    }
+  }
+
   @Test func defaultDatabaseIsCreatedFromTheBuiltinMapOnFirstUse() throws {
     try TestSupport.withTemporaryFolder { folder in
       let choice = Workspace.chooseDatabase(
