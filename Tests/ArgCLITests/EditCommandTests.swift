@@ -210,6 +210,18 @@ import Testing
     #expect(uncut.contains(long.trimmingCharacters(in: .whitespaces)))
   }
 
+  @Test func anAssumptionBothWaysIsAUsageError() {
+    let outcome = harness.run(
+      "--db", db, "evaluate", "--assume", "equal=in", "--assume", "equal=out")
+    #expect(outcome.status == 64)
+    #expect(outcome.err.contains("assumed both in and out"))
+  }
+
+  @Test func historyLimitZeroListsEveryWrite() {
+    #expect(
+      harness.run("--db", db, "history", "--limit", "0").outLines.filter { !$0.isEmpty }.count == 4)
+  }
+
   @Test func anEmptyMapHasNoSources() throws {
     #expect(try harness.count("sources", db: harness.path("class.db")) == 1)
     let empty = harness.path("empty.db")

@@ -80,6 +80,9 @@ extension Commands {
       guard parts.count == 2, let label = Label(cliName: parts[1]), label != .undec else {
         throw .usage("'--assume' takes ID=in or ID=out, not '\(value)'", command.spec)
       }
+      if let earlier = assumptions[parts[0]], earlier != label {
+        throw .usage("'\(parts[0])' is assumed both in and out", command.spec)
+      }
       assumptions[parts[0]] = label
     }
     return assumptions

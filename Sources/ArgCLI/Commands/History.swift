@@ -9,12 +9,13 @@ extension Commands {
       (+), changed (~) and removed (-), table by table. 'argmap undo' reverts them.
       """,
     options: [
-      .init(name: "--limit", valueName: "n", help: "Show at most n writes (default 20)."),
+      .init(
+        name: "--limit", valueName: "n", help: "Show at most n writes (default 20; 0: all)."),
       CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
     let limit = try command.count("--limit") ?? 20
-    let entries = try attempt { try context.store().history(limit: limit) }
+    let entries = try attempt { try context.store().history(limit: limit == 0 ? nil : limit) }
     context.emit(
       command, json: .array(entries.map(json)),
       text: { entries.isEmpty ? ["no writes recorded"] : entries.map(line) })
