@@ -44,11 +44,10 @@ import random
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from semantics import ARGMAP, DATA, ROOT, VENV, build, fmt_s, write_i23  # noqa: E402
+from semantics import ARGMAP, DATA, ROOT, VENV, build, fmt_s, run_once, write_i23  # noqa: E402
 
 OUT = DATA / "iccma"
 DRIVER = Path(__file__).resolve().parent / "clingo_solve.py"
@@ -232,17 +231,9 @@ def agree(task: str, mine, theirs, framework) -> bool:
 
 
 def run(cmd: list[str], cap: float) -> tuple[float | None, str, str]:
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=cap)
-    except subprocess.TimeoutExpired:
-        return None, "", "timeout"
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        if "gave up" in done.stderr:
-            return None, "", "timeout"
-        return None, "", "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:100]
-    return seconds, done.stdout, ""
+    """As `run_once`, but a failed run has no time: it counts as reaching the limit."""
+    seconds, out, error = run_once(cmd, cap)
+    return (None if error else seconds), out, error
 
 
 def commands(task: str, path: Path, argument: int | None, cap: float) -> dict[str, list[str]]:
