@@ -115,12 +115,8 @@ extension MapStore {
   public func history(limit: Int? = nil) throws(StoreError) -> [HistoryEntry] {
     try storeErrors {
       var entries = try database.prepare(
-        "SELECT seq, at, command, undoes, undone_by FROM history ORDER BY seq DESC LIMIT ?"
-      ).map([limit ?? -1]) {
-        HistoryEntry(
-          seq: $0.int(0), at: $0.string(1), command: $0.string(2),
-          undoes: $0.isNull(3) ? nil : $0.int(3), undoneBy: $0.isNull(4) ? nil : $0.int(4))
-      }
+        "SELECT \(Self.entryColumns) FROM history ORDER BY seq DESC LIMIT ?"
+      ).map([limit ?? -1], Self.entry)
       for index in entries.indices { entries[index].changes = try changes(of: entries[index].seq) }
       return entries
     }
@@ -144,14 +140,22 @@ extension MapStore {
     }
   }
 
+  /// One entry, without its changes, or nil when there is none of that number.
+  public func historyEntry(_ seq: Int) throws(StoreError) -> HistoryEntry? {
+    try storeErrors { try entry(seq) }
+  }
+
+  private static let entryColumns = "seq, at, command, undoes, undone_by"
+
+  private static func entry(_ row: Row) -> HistoryEntry {
+    HistoryEntry(
+      seq: row.int(0), at: row.string(1), command: row.string(2),
+      undoes: row.isNull(3) ? nil : row.int(3), undoneBy: row.isNull(4) ? nil : row.int(4))
+  }
+
   private func entry(_ seq: Int) throws -> HistoryEntry? {
-    try database.cachedStatement(
-      "SELECT seq, at, command, undoes, undone_by FROM history WHERE seq = ?"
-    ).first([seq]) {
-      HistoryEntry(
-        seq: $0.int(0), at: $0.string(1), command: $0.string(2),
-        undoes: $0.isNull(3) ? nil : $0.int(3), undoneBy: $0.isNull(4) ? nil : $0.int(4))
-    }
+    try database.cachedStatement("SELECT \(Self.entryColumns) FROM history WHERE seq = ?")
+      .first([seq], Self.entry)
   }
 
   /// How deep an entry's chain of undos runs: 0 for a write, 1 for its undo, 2 for the redo

@@ -51,9 +51,7 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let redo = try attempt { try context.store().redo(command: "redo") }
     // The redo reverted an undo; what it brought back is the write that undo had reverted.
-    let undone = redo.undoes.flatMap { undo in
-      (try? context.store().history())?.first { $0.seq == undo }
-    }
+    let undone = redo.undoes.flatMap { undo in try? context.store().historyEntry(undo) }
     context.reportWrite(
       "redid \(undone.map { describeUndone($0, context) } ?? "#\(redo.seq)")", command)
   }
@@ -61,7 +59,7 @@ extension Commands {
   /// "#3 (import a.argdown)": the entry an undo reverted, as history lists it.
   private static func describeUndone(_ undo: HistoryEntry, _ context: Context) -> String {
     guard let target = undo.undoes else { return "#\(undo.seq)" }
-    let command = (try? context.store().history().first { $0.seq == target })?.command ?? ""
+    let command = (try? context.store().historyEntry(target))?.command ?? ""
     return "#\(target) (\(command))"
   }
 
