@@ -63,7 +63,8 @@ let package = Package(
       dependencies: ["Argmap", "TestSupport"],
       exclude: ["Fixtures"]
     ),
-    // `Browser` holds the Python script that drives Chromium through the exported page.
-    .testTarget(name: "ArgCLITests", dependencies: ["ArgCLI"], exclude: ["Browser"]),
+    // `Browser` holds the Python script that drives Chromium through the exported page;
+    // `Fixtures` the maps and exports the golden tests compare with.
+    .testTarget(name: "ArgCLITests", dependencies: ["ArgCLI"], exclude: ["Browser", "Fixtures"]),
   ]
 )
