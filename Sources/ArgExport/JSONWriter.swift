@@ -68,6 +68,39 @@ public enum JSONWriter {
     target.write(close)
   }
 
+  /// The separators and line breaks between the elements (or members) of an array (or object)
+  /// written one at a time, for a container whose length is not known until it ends. The
+  /// caller writes the opening bracket, calls `next` before each element and `close` after the
+  /// last: the bytes are those of ``writeContainer(_:open:close:pretty:depth:to:writeItem:)``.
+  public struct Elements {
+    let pretty: Bool
+    /// The container's own depth; its elements are one deeper.
+    let depth: Int
+    public private(set) var isEmpty = true
+
+    public init(pretty: Bool, depth: Int) {
+      self.pretty = pretty
+      self.depth = depth
+    }
+
+    public mutating func next(to target: inout some TextOutputStream) {
+      if !isEmpty { target.write(",") }
+      isEmpty = false
+      if pretty { writeLineBreak(depth: depth + 1, to: &target) }
+    }
+
+    /// `next`, then an object member's key and colon.
+    public mutating func next(key: String, to target: inout some TextOutputStream) {
+      next(to: &target)
+      writeKey(key, pretty: pretty, to: &target)
+    }
+
+    public func close(_ bracket: String, to target: inout some TextOutputStream) {
+      if pretty && !isEmpty { writeLineBreak(depth: depth, to: &target) }
+      target.write(bracket)
+    }
+  }
+
   /// Writes a member's key and the colon after it; the caller writes the value.
   public static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {
     writeString(key, to: &target)
@@ -86,7 +119,7 @@ public enum JSONWriter {
     target.write(number.isFinite ? number.description : "null")
   }
 
-  static func writeString(_ string: String, to target: inout some TextOutputStream) {
+  public static func writeString(_ string: String, to target: inout some TextOutputStream) {
     target.write("\"")
     if string.utf8.contains(where: mayNeedEscape) {
       target.write(escaped(string))

@@ -129,12 +129,56 @@ public enum MapJSON {
     if let value { object.append(key, .string(value)) }
   }
 
-  /// Writes `value(of: map)` one record at a time, so a large map is never held as one
-  /// `JSONValue`. The bytes are the same as `value(of: map).write(to:pretty:)`.
-  public static func write(
-    _ map: ArgumentMap, pretty: Bool = false, to target: inout some TextOutputStream
-  ) {
-    writeStreaming(map, pretty: pretty, to: &target)
+  /// Writes `value(of: map)` a record at a time as `rows` gives them, so a large map is never
+  /// held whole. The bytes are the same as `value(of: map).write(to:pretty:)`.
+  public static func write<Rows: MapRows>(
+    _ rows: Rows, pretty: Bool = false, to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
+    let outline = try rows.outline()
+    var members = JSONWriter.Elements(pretty: pretty, depth: 0)
+    target.write("{")
+    if let title = outline.title {
+      members.next(key: "title", to: &target)
+      JSONWriter.writeString(title, to: &target)
+    }
+    if !outline.sources.isEmpty {
+      members.next(key: "sources", to: &target)
+      writeRecords(outline.sources, pretty: pretty, to: &target, value(of:))
+    }
+    members.next(key: "positions", to: &target)
+    writeRecords(outline.positions, pretty: pretty, to: &target, value(of:))
+    if !outline.groups.isEmpty {
+      members.next(key: "groups", to: &target)
+      writeRecords(outline.groups, pretty: pretty, to: &target, value(of:))
+    }
+    members.next(key: "claims", to: &target)
+    var claims = JSONWriter.Elements(pretty: pretty, depth: 1)
+    target.write("[")
+    try rows.forEachClaim(in: nil) { claim in
+      claims.next(to: &target)
+      JSONWriter.write(value(of: claim), pretty: pretty, depth: 2, to: &target)
+    }
+    claims.close("]", to: &target)
+    members.next(key: "relations", to: &target)
+    var relations = JSONWriter.Elements(pretty: pretty, depth: 1)
+    target.write("[")
+    try rows.forEachRelation { row in
+      relations.next(to: &target)
+      JSONWriter.write(value(of: row.relation), pretty: pretty, depth: 2, to: &target)
+    }
+    relations.close("]", to: &target)
+    // Written only when the map has any, which is known once the first one comes.
+    var reconstructions = JSONWriter.Elements(pretty: pretty, depth: 1)
+    try rows.forEachReconstruction { reconstruction in
+      if reconstructions.isEmpty {
+        members.next(key: "reconstructions", to: &target)
+        target.write("[")
+      }
+      reconstructions.next(to: &target)
+      JSONWriter.write(value(of: reconstruction), pretty: pretty, depth: 2, to: &target)
+    }
+    if !reconstructions.isEmpty { reconstructions.close("]", to: &target) }
+    members.close("}", to: &target)
   }
 
   /// The map as JSON text; see ``write(_:pretty:to:)``.
@@ -142,6 +186,16 @@ public enum MapJSON {
     var text = ""
     write(map, pretty: pretty, to: &text)
     return text
+  }
+
+  /// One top-level member's value: an array of records at depth 1.
+  private static func writeRecords<Record, Target: TextOutputStream>(
+    _ records: [Record], pretty: Bool, to target: inout Target, _ value: (Record) -> JSONValue
+  ) {
+    JSONWriter.writeContainer(records, open: "[", close: "]", pretty: pretty, depth: 1, to: &target)
+    { record, target in
+      JSONWriter.write(value(record), pretty: pretty, depth: 2, to: &target)
+    }
   }
 
   private enum Section: CaseIterable {
@@ -158,45 +212,6 @@ public enum MapJSON {
         case .positions, .claims, .relations: true
         }
       }
-    }
-  }
-
-  private static func writeStreaming<Target: TextOutputStream>(
-    _ map: ArgumentMap, pretty: Bool, to target: inout Target
-  ) {
-    JSONWriter.writeContainer(
-      Section.present(in: map), open: "{", close: "}", pretty: pretty, depth: 0, to: &target
-    ) { section, target in
-      switch section {
-      case .title:
-        JSONWriter.writeKey("title", pretty: pretty, to: &target)
-        JSONWriter.write(JSONValue(map.title), pretty: pretty, depth: 1, to: &target)
-      case .sources:
-        writeRecords("sources", map.sources, pretty: pretty, to: &target, value(of:))
-      case .positions:
-        writeRecords("positions", map.positions, pretty: pretty, to: &target, value(of:))
-      case .groups:
-        writeRecords("groups", map.groups, pretty: pretty, to: &target, value(of:))
-      case .claims:
-        writeRecords("claims", map.claims, pretty: pretty, to: &target, value(of:))
-      case .relations:
-        writeRecords("relations", map.relations, pretty: pretty, to: &target, value(of:))
-      case .reconstructions:
-        writeRecords(
-          "reconstructions", map.reconstructions, pretty: pretty, to: &target, value(of:))
-      }
-    }
-  }
-
-  /// One top-level member: its key, then an array of records at depth 1.
-  private static func writeRecords<Record, Target: TextOutputStream>(
-    _ key: String, _ records: [Record], pretty: Bool, to target: inout Target,
-    _ value: (Record) -> JSONValue
-  ) {
-    JSONWriter.writeKey(key, pretty: pretty, to: &target)
-    JSONWriter.writeContainer(records, open: "[", close: "]", pretty: pretty, depth: 1, to: &target)
-    { record, target in
-      JSONWriter.write(value(record), pretty: pretty, depth: 2, to: &target)
     }
   }
 }

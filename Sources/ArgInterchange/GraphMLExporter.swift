@@ -21,24 +21,21 @@ import ArgModel
 ///   U+FFFD, as in the DOT export.
 ///
 /// Output is written as it is produced, in the map's order, so the same map always gives the
-/// same bytes and a map of any size needs no more memory than its set of claim ids.
+/// same bytes and a map of any size needs no more memory than one claim.
 public enum GraphMLExporter {
-  public static func write(
-    _ map: ArgumentMap, statuses: [String: String] = [:], to target: inout some TextOutputStream
-  ) {
+  public static func write<Rows: MapRows>(
+    _ rows: Rows, statuses: [String: String] = [:], to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
     target.write(header)
-    if let title = map.title {
+    if let title = try rows.outline().title {
       target.write("    <data key=\"graph-title\">\(escaped(title))</data>\n")
     }
-    var claimIDs: Set<String> = []
-    for claim in map.claims where claimIDs.insert(claim.id).inserted {
-      writeNode(claim, status: statuses[claim.id], to: &target)
-    }
-    let relations = map.relations.filter {
-      claimIDs.contains($0.from) && claimIDs.contains($0.to)
-    }
-    for (index, relation) in relations.enumerated() {
-      writeEdge(relation, id: "e\(index)", to: &target)
+    try rows.forEachClaim(in: nil) { writeNode($0, status: statuses[$0.id], to: &target) }
+    var edges = 0
+    try rows.forEachRelation { row in
+      guard row.joinsClaims else { return }
+      writeEdge(row.relation, id: "e\(edges)", to: &target)
+      edges += 1
     }
     target.write("  </graph>\n</graphml>\n")
   }

@@ -24,6 +24,41 @@ enum Rows {
       title: row.optionalString(12))
   }
 
+  /// After `claimColumns`: the claim's tags joined by `tagSeparator` (NULL for none), read
+  /// with `tags(_:_:)`.
+  static let tagsColumn =
+    "(SELECT group_concat(t.tag, char(31)) FROM claim_tags t WHERE t.claim_seq = c.seq)"
+
+  /// After `claimColumns`: whether the claim has members, to read with `memberColumns`.
+  static let hasMembersColumn =
+    "EXISTS (SELECT 1 FROM claim_members m WHERE m.claim_seq = c.seq)"
+
+  static func tags(_ row: Row, _ column: Int) -> [String] {
+    row.optionalString(column).map { $0.split(separator: tagSeparator).map(String.init) } ?? []
+  }
+
+  /// Select `placeColumns` from `claims c`: the claim's position and the group it is drawn in,
+  /// NULL when its group is not one of its position's (see `ClaimPlace`).
+  static let placeColumns = """
+    c.position_id, CASE WHEN EXISTS (
+      SELECT 1 FROM claim_groups g WHERE g.id = c.group_id AND g.position_id = c.position_id)
+    THEN c.group_id END
+    """
+
+  /// An SQL condition on `claims c` selecting the claims placed at `place`, and its values.
+  static func placeFilter(_ place: ClaimPlace) -> (String, [any SQLBindable]) {
+    guard let position = place.position else { return ("c.position_id IS NULL", []) }
+    guard let group = place.group else {
+      return (
+        """
+        c.position_id = ?1 AND (c.group_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM claim_groups g WHERE g.id = c.group_id AND g.position_id = ?1))
+        """, [position]
+      )
+    }
+    return ("c.position_id = ?1 AND c.group_id = ?2", [position, group])
+  }
+
   /// Select `memberColumns` from `claim_members m` to decode with `member(_:)`.
   static let memberColumns =
     "m.claim_seq, m.text, m.position_id, m.group_id, m.tags, m.source_id, m.comment, m.quote, "
@@ -53,6 +88,9 @@ enum Rows {
   /// Select `relationColumns` from `relations r` joined to `claims f` (from) and `claims t` (to)
   /// to decode with `relation(_:)`.
   static let relationColumns = "f.id, t.id, r.kind, r.scheme"
+
+  /// After `relationColumns`: the positions of the relation's ends.
+  static let relationEndPositions = "f.position_id, t.position_id"
 
   static func relation(_ row: Row) -> Relation {
     Relation(

@@ -123,9 +123,10 @@ extension Commands {
       supportOption,
     ]
   ) { command, context throws(CLIError) in
-    let map = try selectedMap(command, context)
     let statuses = try statusShading(command, context)?.notes ?? [:]
-    context.console.stream { GraphMLExporter.write(map, statuses: statuses, to: &$0) }
+    try streamRows(try selection(command), context) { rows, output throws(StoreError) in
+      try GraphMLExporter.write(rows, statuses: statuses, to: &output)
+    }
   }
 
   /// Colours by an evaluation of the whole map, so a claim's colour does not depend on which
@@ -176,8 +177,9 @@ extension Commands {
     path: ["export", "json"],
     abstract: "The whole map as JSON: positions, claims and relations."
   ) { _, context throws(CLIError) in
-    let map = try attempt { try context.store().map() }
-    context.console.stream { MapJSON.write(map, pretty: true, to: &$0) }
+    try streamRows(.whole, context) { rows, output throws(StoreError) in
+      try MapJSON.write(rows, pretty: true, to: &output)
+    }
     context.console.line()
   }
 
@@ -187,6 +189,34 @@ extension Commands {
   ) { _, context throws(CLIError) in
     let map = try attempt { try context.store().map() }
     context.console.stream { ArgdownPrinter.print(map, to: &$0) }
+  }
+
+  /// Streams the rows of `selection` from the store through `write` into stdout.
+  private static func streamRows(
+    _ selection: MapSelection, _ context: Context,
+    _ write: (StoreRows, inout ConsoleStream) throws(StoreError) -> Void
+  ) throws(CLIError) {
+    let store = try context.store()
+    try attempt {
+      try store.withRows(selection) { rows throws(StoreError) in
+        try context.console.stream { output throws(StoreError) in try write(rows, &output) }
+      }
+    }
+  }
+
+  /// The whole map, one position, or one claim's tree, as the options ask.
+  private static func selection(_ command: ParsedCommand) throws(CLIError) -> MapSelection {
+    let position = command.value("--position")
+    let root = command.value("--root")
+    let depth = try command.count("--depth")
+    if position != nil && root != nil {
+      throw .usage("'--position' and '--root' cannot be combined", command.spec)
+    }
+    if depth != nil && root == nil {
+      throw .usage("'--depth' needs '--root'", command.spec)
+    }
+    if let root { return .tree(root: root, depth: depth) }
+    return position.map(MapSelection.position) ?? .whole
   }
 
   /// The whole map, one position, or one claim's tree, as the options ask.

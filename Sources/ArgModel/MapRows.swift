@@ -1,0 +1,142 @@
+/// A map read a row at a time, in the order the exporters write it, so that an export holds one
+/// row (or one position's claims) rather than the whole map. The store answers with SQL over
+/// its tables (and over a selection, for a position's or a claim's sub-map); an `ArgumentMap`
+/// answers from its arrays, so a parsed map exports through the same code.
+///
+/// Every method gives the same rows, in the same order, as the `ArgumentMap` it stands for:
+/// claims, relations and reconstructions in the map's order.
+public protocol MapRows {
+  /// What reading can fail with: `Never` for a map in memory.
+  associatedtype Failure: Error
+
+  /// The map's title, sources, positions and groups: few, so they come whole.
+  func outline() throws(Failure) -> MapOutline
+
+  /// Every claim, or with `place` the claims placed there, in the map's order.
+  func forEachClaim(in place: ClaimPlace?, _ body: (Claim) -> Void) throws(Failure)
+
+  /// How many claims each place that has any holds.
+  func claimCounts() throws(Failure) -> [ClaimPlace: Int]
+
+  /// Every relation, in the map's order, with where its ends are.
+  func forEachRelation(_ body: (RelationRow) -> Void) throws(Failure)
+
+  /// Every reconstruction, in the map's order.
+  func forEachReconstruction(_ body: (Reconstruction) -> Void) throws(Failure)
+}
+
+/// The small parts of a map, which exporters hold whole.
+public struct MapOutline: Hashable, Sendable {
+  public var title: String?
+  public var sources: [Source]
+  public var positions: [Position]
+  public var groups: [Group]
+
+  public init(
+    title: String? = nil, sources: [Source] = [], positions: [Position] = [], groups: [Group] = []
+  ) {
+    self.title = title
+    self.sources = sources
+    self.positions = positions
+    self.groups = groups
+  }
+}
+
+/// Where a claim is drawn: in one of the outline's positions, directly or in one of that
+/// position's groups, or (`position` nil) outside every position of the outline. A claim whose
+/// group is not one of its position's groups is placed directly in the position.
+public struct ClaimPlace: Hashable, Sendable {
+  public var position: String?
+  public var group: String?
+
+  public init(position: String?, group: String? = nil) {
+    self.position = position
+    self.group = group
+  }
+
+  /// Outside every position.
+  public static let outside = ClaimPlace(position: nil)
+}
+
+/// A relation, and the positions its ends are placed in (nil outside every position).
+public struct RelationRow: Hashable, Sendable {
+  public var relation: Relation
+  public var fromPosition: String?
+  public var toPosition: String?
+  /// Whether both ends are claims of the map: a map read from a file may answer claims it
+  /// does not hold.
+  public var joinsClaims: Bool
+
+  public init(
+    relation: Relation, fromPosition: String?, toPosition: String?, joinsClaims: Bool = true
+  ) {
+    self.relation = relation
+    self.fromPosition = fromPosition
+    self.toPosition = toPosition
+    self.joinsClaims = joinsClaims
+  }
+}
+
+extension ArgumentMap: MapRows {
+  public typealias Failure = Never
+
+  public func outline() -> MapOutline {
+    MapOutline(title: title, sources: sources, positions: positions, groups: groups)
+  }
+
+  /// A repeated claim id comes once, from its first record, as in the store.
+  public func forEachClaim(in place: ClaimPlace?, _ body: (Claim) -> Void) {
+    let placing = Placing(self)
+    var seen: Set<String> = []
+    for claim in claims where seen.insert(claim.id).inserted {
+      if place == nil || placing.place(of: claim) == place { body(claim) }
+    }
+  }
+
+  public func claimCounts() -> [ClaimPlace: Int] {
+    let placing = Placing(self)
+    var counts: [ClaimPlace: Int] = [:]
+    forEachClaim(in: nil) { counts[placing.place(of: $0), default: 0] += 1 }
+    return counts
+  }
+
+  public func forEachRelation(_ body: (RelationRow) -> Void) {
+    let placing = Placing(self)
+    var positions: [String: String?] = [:]
+    for claim in claims where positions[claim.id] == nil {
+      positions[claim.id] = placing.place(of: claim).position
+    }
+    for relation in relations {
+      let (from, to) = (positions[relation.from], positions[relation.to])
+      body(
+        RelationRow(
+          relation: relation, fromPosition: from ?? nil, toPosition: to ?? nil,
+          joinsClaims: from != nil && to != nil))
+    }
+  }
+
+  public func forEachReconstruction(_ body: (Reconstruction) -> Void) {
+    reconstructions.forEach(body)
+  }
+
+  /// Places claims as ``ClaimPlace`` says, by the map's first record of each position and group.
+  private struct Placing {
+    let positions: Set<String>
+    var groupPositions: [String: String] = [:]
+
+    init(_ map: ArgumentMap) {
+      positions = Set(map.positions.map(\.id))
+      for group in map.groups where groupPositions[group.id] == nil {
+        groupPositions[group.id] = group.position
+      }
+    }
+
+    func place(of claim: Claim) -> ClaimPlace {
+      guard let position = claim.position, positions.contains(position) else { return .outside }
+      guard let group = claim.group, groupPositions[group] == position else {
+        return ClaimPlace(position: position)
+      }
+      return ClaimPlace(position: position, group: group)
+    }
+  }
+}

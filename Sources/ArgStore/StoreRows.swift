@@ -1,0 +1,192 @@
+import ArgModel
+import SQLiteKit
+
+/// Which part of the stored map an export reads.
+public enum MapSelection: Hashable, Sendable {
+  /// Every claim, every position (those without claims too) and the map's title.
+  case whole
+  /// One position's claims together with the claims directly linked to them from elsewhere,
+  /// so that a position's export shows what answers it.
+  case position(String)
+  /// A claim with everything that supports or rebuts it, recursively, down to `depth` levels.
+  case tree(root: String, depth: Int?)
+}
+
+extension MapStore {
+  /// Runs `body` with the rows of `selection`, read from the store as `body` asks for them. A
+  /// sub-map's claims are chosen once, in SQL, into a temporary table of their seqs.
+  public func withRows<Result>(
+    _ selection: MapSelection, _ body: (StoreRows) throws(StoreError) -> Result
+  ) throws(StoreError) -> Result {
+    switch selection {
+    case .whole:
+      return try body(StoreRows(store: self, selected: nil))
+    case .position(let id):
+      let requested = try position(id: id)
+      try select(
+        """
+        c.position_id = ?1 OR c.seq IN (
+          SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
+          UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
+        """, [id])
+      defer { dropSelection() }
+      return try body(StoreRows(store: self, selected: "temp.selected", requested: requested))
+    case .tree(let root, let depth):
+      _ = try claim(id: root)
+      let values: [any SQLBindable] = depth.map { [root, $0] } ?? [root]
+      try select("c.seq IN (\(Self.reach(limited: depth != nil)))", values)
+      defer { dropSelection() }
+      return try body(StoreRows(store: self, selected: "temp.selected"))
+    }
+  }
+
+  /// Fills `temp.selected` with the seqs of the claims matching `claimFilter` (an SQL
+  /// condition on `claims c`).
+  private func select(_ claimFilter: String, _ values: [any SQLBindable]) throws(StoreError) {
+    try storeErrors {
+      try database.execute("DROP TABLE IF EXISTS temp.selected")
+      try database.execute("CREATE TEMP TABLE selected (seq INTEGER PRIMARY KEY)")
+      try database.run(
+        "INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
+    }
+  }
+
+  private func dropSelection() {
+    try? database.execute("DROP TABLE IF EXISTS temp.selected")
+  }
+}
+
+/// The rows of a stored map, or of the claims in a selection table and what lies between them,
+/// each read by one SQL statement stepping through its rows. See ``MapStore/withRows(_:_:)``.
+public struct StoreRows: MapRows {
+  public typealias Failure = StoreError
+
+  let store: MapStore
+  /// A table of claim seqs; nil for the whole map.
+  let selected: String?
+  /// The position a position's export was asked for, drawn even when it has no claims.
+  var requested: Position? = nil
+
+  private var database: Database { store.database }
+
+  /// `JOIN selected alias ON alias.seq = seq`, or nothing for the whole map.
+  private func join(_ alias: String, on seq: String) -> String {
+    selected.map { "JOIN \($0) \(alias) ON \(alias).seq = \(seq)" } ?? ""
+  }
+
+  public func outline() throws(StoreError) -> MapOutline {
+    try storeErrors {
+      // The whole map has every position, those without claims too.
+      let positionFilter =
+        selected.map {
+          "WHERE p.id IN (SELECT c.position_id FROM claims c JOIN \($0) s ON s.seq = c.seq)"
+        }
+        ?? ""
+      var positions = try database.prepare(
+        "SELECT \(Rows.positionColumns) FROM positions p \(positionFilter) ORDER BY p.seq"
+      ).map([], Rows.position)
+      if let requested, !positions.contains(requested) { positions.insert(requested, at: 0) }
+      let positionIDs = Set(positions.map(\.id))
+      let groups = try database.prepare(
+        "SELECT \(Rows.groupColumns) FROM claim_groups g ORDER BY g.seq"
+      ).map([], Rows.group).filter { positionIDs.contains($0.position) }
+      let sources = try database.prepare(
+        """
+        SELECT id, title, url FROM sources
+        WHERE id IN (SELECT c.source_id FROM claims c \(join("s", on: "c.seq"))) ORDER BY seq
+        """
+      ).map { Source(id: $0.string(0), title: $0.string(1), url: $0.optionalString(2)) }
+      return MapOutline(
+        title: selected == nil ? try store.title() : nil, sources: sources, positions: positions,
+        groups: groups)
+    }
+  }
+
+  public func forEachClaim(in place: ClaimPlace?, _ body: (Claim) -> Void) throws(StoreError) {
+    let (filter, values) = place.map(Rows.placeFilter) ?? ("1", [])
+    try storeErrors {
+      let members = try database.cachedStatement(
+        "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member")
+      try database.prepare(
+        """
+        SELECT \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn)
+        FROM claims c \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY c.seq
+        """
+      ).forEachRow(values) { row in
+        var claim = Rows.claim(row, tags: Rows.tags(row, Rows.afterClaimColumns))
+        if row.int(Rows.afterClaimColumns + 1) != 0 {
+          claim.members = try members.map([row.int(0)], Rows.member)
+        }
+        body(claim)
+      }
+    }
+  }
+
+  public func claimCounts() throws(StoreError) -> [ClaimPlace: Int] {
+    try storeErrors {
+      var counts: [ClaimPlace: Int] = [:]
+      try database.prepare(
+        """
+        SELECT \(Rows.placeColumns), count(*) FROM claims c \(join("s", on: "c.seq"))
+        GROUP BY 1, 2
+        """
+      ).forEachRow {
+        counts[ClaimPlace(position: $0.optionalString(0), group: $0.optionalString(1))] =
+          $0.int(2)
+      }
+      return counts
+    }
+  }
+
+  public func forEachRelation(_ body: (RelationRow) -> Void) throws(StoreError) {
+    try storeErrors {
+      try database.prepare(
+        """
+        SELECT \(Rows.relationColumns), \(Rows.relationEndPositions) FROM relations r
+        \(join("sf", on: "r.from_seq")) \(join("st", on: "r.to_seq"))
+        JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+        ORDER BY r.to_seq, r.kind DESC, r.from_seq
+        """
+      ).forEachRow {
+        body(
+          RelationRow(
+            relation: Rows.relation($0), fromPosition: $0.optionalString(4),
+            toPosition: $0.optionalString(5)))
+      }
+    }
+  }
+
+  /// Reconstructions whose argument and every step are selected: a partial one would read as a
+  /// different argument.
+  public func forEachReconstruction(_ body: (Reconstruction) -> Void) throws(StoreError) {
+    let complete =
+      selected.map {
+        """
+        JOIN \($0) sa ON sa.seq = s.argument_seq
+        WHERE NOT EXISTS (
+          SELECT 1 FROM reconstruction_steps o LEFT JOIN \($0) so ON so.seq = o.claim_seq
+          WHERE o.argument_seq = s.argument_seq AND so.seq IS NULL)
+        """
+      } ?? ""
+    try storeErrors {
+      var current: Reconstruction?
+      try database.prepare(
+        """
+        SELECT a.id, c.id, s.inference FROM reconstruction_steps s
+        JOIN claims a ON a.seq = s.argument_seq JOIN claims c ON c.seq = s.claim_seq
+        \(complete)
+        ORDER BY s.argument_seq, s.step
+        """
+      ).forEachRow { row in
+        let step = Reconstruction.Step(claim: row.string(1), inference: row.optionalString(2))
+        if current?.argument == row.string(0) {
+          current?.steps.append(step)
+        } else {
+          current.map(body)
+          current = Reconstruction(argument: row.string(0), steps: [step])
+        }
+      }
+      current.map(body)
+    }
+  }
+}
