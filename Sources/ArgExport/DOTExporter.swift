@@ -95,10 +95,14 @@ public struct DOTShading: Hashable, Sendable {
 ///
 /// Output follows the map's order throughout, so the same map always gives the same bytes.
 public enum DOTExporter {
-  public static func write(
-    _ map: ArgumentMap, options: DOTOptions = DOTOptions(), to target: inout some TextOutputStream
-  ) {
-    let layout = Layout(map)
+  /// Writes the map as `rows` gives it: one position's cluster at a time, each group's claims
+  /// as one query, then the relations. Stacking positions in rows reads each position's claims
+  /// and inner relations again, one position at a time.
+  public static func write<Rows: MapRows>(
+    _ rows: Rows, options: DOTOptions = DOTOptions(), to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
+    let outline = try rows.outline()
+    let clusters = Layout(outline, counts: try rows.claimCounts()).clusters
     target.write("digraph argmap {\n")
     var graphAttributes = "rankdir=BT, fontname=\"\(font)\", fontsize=14, nodesep=0.3, ranksep=0.45"
     if let title = options.title, !title.isEmpty {
@@ -108,104 +112,110 @@ public enum DOTExporter {
     target.write("  node [fontname=\"\(font)\", fontsize=10, margin=\"0.12,0.06\"];\n")
     target.write("  edge [fontname=\"\(font)\", fontsize=9, arrowsize=0.8];\n")
 
-    for cluster in layout.clusters {
+    var claimKinds: Set<ClaimKind> = []
+    for cluster in clusters {
       target.write("\n")
-      writeCluster(cluster, options: options, indent: "  ", to: &target)
+      try writeCluster(
+        cluster, rows: rows, options: options, indent: "  ", kinds: &claimKinds, to: &target)
+    }
+    var unplaced = false
+    try rows.forEachClaim(in: .outside) { claim in
+      if !unplaced { target.write("\n") }
+      unplaced = true
+      claimKinds.insert(claim.kind)
+      writeNode(claim, options: options, indent: "  ", to: &target)
     }
 
-    if !layout.unplaced.isEmpty {
-      target.write("\n")
-      for claim in layout.unplaced {
-        writeNode(claim, options: options, indent: "  ", to: &target)
-      }
+    func clusterContents(_ index: Int) throws(Rows.Failure) -> DOTRows.Contents {
+      try contents(of: clusters[index], rows: rows)
     }
-
-    let rows = DOTRows(
-      clusters: layout.clusters.map(\.allClaims), relations: layout.relations,
-      layout: options.layout, wrapWidth: options.wrapWidth)
-    if !layout.relations.isEmpty {
-      target.write("\n")
-      for relation in layout.relations {
-        var style = edgeStyle(relation.kind)
-        if rows.isFree(relation), !relation.kind.isSymmetric { style += ", constraint=false" }
-        target.write(
-          "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
-            + "[\(style), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
-        )
-      }
+    let stacking = try DOTRows(
+      clusterCount: clusters.count, layout: options.layout, wrapWidth: options.wrapWidth,
+      contents: clusterContents)
+    var relationKinds: Set<RelationKind> = []
+    try rows.forEachRelation { row in
+      guard row.joinsClaims else { return }
+      if relationKinds.isEmpty { target.write("\n") }
+      let relation = row.relation
+      relationKinds.insert(relation.kind)
+      var style = edgeStyle(relation.kind)
+      if stacking.isFree(row), !relation.kind.isSymmetric { style += ", constraint=false" }
+      target.write(
+        "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
+          + "[\(style), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
+      )
     }
-    rows.write(to: &target)
+    try stacking.write(to: &target, contents: clusterContents)
 
     if options.legend {
-      writeLegend(
-        claimKinds: Set(
-          layout.clusters.flatMap(\.allClaims).map(\.kind) + layout.unplaced.map(\.kind)),
-        relationKinds: Set(layout.relations.map(\.kind)), to: &target)
+      writeLegend(claimKinds: claimKinds, relationKinds: relationKinds, to: &target)
       if let shading = options.shading { writeSwatches(shading, to: &target) }
     }
     target.write("}\n")
   }
 
-  /// A position's or a group's cluster: its own claims, then the clusters of its groups.
+  /// A position's or a group's cluster: the claims placed in it, then the clusters of its
+  /// groups.
   private struct Cluster {
     var name: String
     var title: String
     var tooltip: String?
     var style: String
-    var claims: [Claim]
+    var place: ClaimPlace
     var groups: [Cluster]
-
-    /// Nil for a cluster with nothing to draw, which Graphviz would show as an empty box.
-    var nonEmpty: Cluster? { claims.isEmpty && groups.isEmpty ? nil : self }
-
-    /// Its own claims, then its groups', depth first.
-    var allClaims: [Claim] { claims + groups.flatMap(\.allClaims) }
   }
 
-  /// What to draw, in the map's order: clusters of claims by position and group, claims outside
-  /// every cluster, and relations between drawn claims.
+  /// The clusters to draw, in the map's order: positions, and groups nested in them, that hold
+  /// a claim somewhere inside.
   private struct Layout {
     var clusters: [Cluster] = []
-    var unplaced: [Claim] = []
-    var relations: [Relation] = []
 
-    init(_ map: ArgumentMap) {
+    init(_ outline: MapOutline, counts: [ClaimPlace: Int]) {
       var positionIDs: Set<String> = []
-      let positions = map.positions.filter { positionIDs.insert($0.id).inserted }
-      let groups = GroupTree(map.groups, positions: positionIDs)
-      var claimIDs: Set<String> = []
-      var claimsByPosition: [String: [Claim]] = [:]
-      var claimsByGroup: [String: [Claim]] = [:]
-      for claim in map.claims where claimIDs.insert(claim.id).inserted {
-        guard let position = claim.position, positionIDs.contains(position) else {
-          unplaced.append(claim)
-          continue
-        }
-        if let group = claim.group, groups.position(of: group) == position {
-          claimsByGroup[group, default: []].append(claim)
-        } else {
-          claimsByPosition[position, default: []].append(claim)
-        }
+      let positions = outline.positions.filter { positionIDs.insert($0.id).inserted }
+      let groups = GroupTree(outline.groups, positions: positionIDs)
+      /// Nil for a cluster with nothing to draw, which Graphviz would show as an empty box.
+      func nonEmpty(_ cluster: Cluster) -> Cluster? {
+        counts[cluster.place, default: 0] == 0 && cluster.groups.isEmpty ? nil : cluster
       }
       func cluster(_ group: Group) -> Cluster? {
-        Cluster(
-          name: "cluster:group:" + group.id, title: group.title, style: groupStyle,
-          claims: claimsByGroup[group.id] ?? [],
-          groups: groups.children(of: group.id).compactMap(cluster)
-        ).nonEmpty
+        nonEmpty(
+          Cluster(
+            name: "cluster:group:" + group.id, title: group.title, style: groupStyle,
+            place: ClaimPlace(position: group.position, group: group.id),
+            groups: groups.children(of: group.id).compactMap(cluster)))
       }
       clusters = positions.compactMap { position in
-        Cluster(
-          name: "cluster_" + position.id, title: position.title,
-          tooltip: position.summary.flatMap { $0.isEmpty ? nil : $0 }, style: clusterStyle,
-          claims: claimsByPosition[position.id] ?? [],
-          groups: groups.roots(in: position.id).compactMap(cluster)
-        ).nonEmpty
-      }
-      relations = map.relations.filter {
-        claimIDs.contains($0.from) && claimIDs.contains($0.to)
+        nonEmpty(
+          Cluster(
+            name: "cluster_" + position.id, title: position.title,
+            tooltip: position.summary.flatMap { $0.isEmpty ? nil : $0 }, style: clusterStyle,
+            place: ClaimPlace(position: position.id),
+            groups: groups.roots(in: position.id).compactMap(cluster)))
       }
     }
+  }
+
+  /// Each claim of the cluster, its groups' included, in the order they are drawn.
+  private static func forEachClaim<Rows: MapRows>(
+    in cluster: Cluster, rows: Rows, _ body: (Claim) -> Void
+  ) throws(Rows.Failure) {
+    try rows.forEachClaim(in: cluster.place, body)
+    for group in cluster.groups { try forEachClaim(in: group, rows: rows, body) }
+  }
+
+  /// What stacking positions in rows needs of a position's cluster.
+  private static func contents<Rows: MapRows>(of cluster: Cluster, rows: Rows) throws(Rows.Failure)
+    -> DOTRows.Contents
+  {
+    var contents = DOTRows.Contents()
+    try forEachClaim(in: cluster, rows: rows) {
+      contents.claims.append((id: $0.id, textLength: $0.text.utf8.count))
+    }
+    try rows.forEachRelation(within: cluster.place.position) { row in
+      if !row.relation.kind.isSymmetric { contents.relations.append(row.relation) }
+    }
+    return contents
   }
 
   /// The groups of the drawn positions as a forest per position, in the map's order.
@@ -263,20 +273,23 @@ public enum DOTExporter {
   private static let groupStyle =
     ##"style="rounded,filled", color="#c3c8d0", fillcolor="#ffffff", fontsize=11"##
 
-  private static func writeCluster(
-    _ cluster: Cluster, options: DOTOptions, indent: String, to target: inout some TextOutputStream
-  ) {
+  private static func writeCluster<Rows: MapRows>(
+    _ cluster: Cluster, rows: Rows, options: DOTOptions, indent: String,
+    kinds: inout Set<ClaimKind>, to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
     target.write("\(indent)subgraph \(DOTEscaping.id(cluster.name)) {\n")
     var attributes = "label=\(DOTEscaping.label(cluster.title)), \(cluster.style)"
     if let tooltip = cluster.tooltip {
       attributes += ", tooltip=\(DOTEscaping.tooltip(tooltip))"
     }
     target.write("\(indent)  graph [\(attributes)];\n")
-    for claim in cluster.claims {
+    try rows.forEachClaim(in: cluster.place) { claim in
+      kinds.insert(claim.kind)
       writeNode(claim, options: options, indent: indent + "  ", to: &target)
     }
     for group in cluster.groups {
-      writeCluster(group, options: options, indent: indent + "  ", to: &target)
+      try writeCluster(
+        group, rows: rows, options: options, indent: indent + "  ", kinds: &kinds, to: &target)
     }
     target.write("\(indent)}\n")
   }

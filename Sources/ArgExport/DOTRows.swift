@@ -9,57 +9,54 @@ import ArgModel
 /// claims, or a rebuttal from an upper row into a lower one would fight the rows; they are
 /// drawn with `constraint=false`.
 struct DOTRows {
-  /// The claims of each cluster (its groups' included), in the map's order.
-  let clusters: [[Claim]]
+  let clusterCount: Int
   let perRow: Int
-  /// Claim id → the index of its cluster.
-  private let clusterOf: [String: Int]
-  /// The relations that rank claims (all but the symmetric kinds) inside each cluster.
-  private let internalRelations: [[Relation]]
 
-  /// Arranges `clusters` as `layout` asks; `auto` picks the row length whose drawing, by an
-  /// estimate of each cluster's size, comes closest to 3:2 wide.
-  init(clusters: [[Claim]], relations: [Relation], layout: DOTLayout, wrapWidth: Int) {
-    self.clusters = clusters
-    var clusterOf: [String: Int] = [:]
-    for (index, claims) in clusters.enumerated() {
-      for claim in claims { clusterOf[claim.id] = index }
-    }
-    var internalRelations = Array(repeating: [Relation](), count: clusters.count)
-    for relation in relations where !relation.kind.isSymmetric {
-      if let from = clusterOf[relation.from], from == clusterOf[relation.to] {
-        internalRelations[from].append(relation)
-      }
-    }
-    self.clusterOf = clusterOf
-    self.internalRelations = internalRelations
+  /// Arranges `clusterCount` clusters as `layout` asks; `auto` picks the row length whose
+  /// drawing, by an estimate of each cluster's size from `contents`, comes closest to 3:2 wide.
+  init<Failure: Error>(
+    clusterCount: Int, layout: DOTLayout, wrapWidth: Int,
+    contents: (Int) throws(Failure) -> Contents
+  ) throws(Failure) {
+    self.clusterCount = clusterCount
     switch layout {
-    case .columns: perRow = max(1, clusters.count)
+    case .columns: perRow = max(1, clusterCount)
     case .rows: perRow = 1
     case .auto:
-      let sizes = zip(clusters, internalRelations).map {
-        Self.estimatedSize(of: $0, relations: $1, wrapWidth: wrapWidth)
+      var sizes: [(width: Double, height: Double)] = []
+      for index in 0..<clusterCount {
+        sizes.append(Self.estimatedSize(of: try contents(index), wrapWidth: wrapWidth))
       }
       perRow = Self.bestRowLength(sizes)
     }
   }
 
+  /// What the rows need of one cluster, read when they need it: its claims (its groups'
+  /// included) in the map's order, and the relations that rank claims (all but the symmetric
+  /// kinds) inside it.
+  struct Contents {
+    var claims: [(id: String, textLength: Int)] = []
+    var relations: [Relation] = []
+  }
+
   /// Whether the drawing has more than one row, and so invisible edges and free cross-links.
-  var isStacked: Bool { clusters.count > perRow }
+  var isStacked: Bool { clusterCount > perRow }
 
   /// Whether `relation` must not rank its ends: it joins two positions of a stacked drawing.
-  func isFree(_ relation: Relation) -> Bool {
-    guard isStacked, let from = clusterOf[relation.from], let to = clusterOf[relation.to] else {
+  func isFree(_ relation: RelationRow) -> Bool {
+    guard isStacked, let from = relation.fromPosition, let to = relation.toPosition else {
       return false
     }
     return from != to
   }
 
   /// The invisible points and edges that stack the rows; nothing for a single row.
-  func write(to target: inout some TextOutputStream) {
+  func write<Failure: Error>(
+    to target: inout some TextOutputStream, contents: (Int) throws(Failure) -> Contents
+  ) throws(Failure) {
     guard isStacked else { return }
-    let rows = stride(from: 0, to: clusters.count, by: perRow).map {
-      Array($0..<min($0 + perRow, clusters.count))
+    let rows = stride(from: 0, to: clusterCount, by: perRow).map {
+      Array($0..<min($0 + perRow, clusterCount))
     }
     target.write("\n")
     // The map's first position on top: each row sits above the next.
@@ -67,12 +64,12 @@ struct DOTRows {
       let point = DOTEscaping.id("row:\(index)")
       target.write("  \(point) [shape=point, style=invis, width=0, height=0, label=\"\"];\n")
       for cluster in lower {
-        for claim in ends(of: cluster).tops {
+        for claim in Self.ends(of: try contents(cluster)).tops {
           target.write("  \(DOTEscaping.id(claim)) -> \(point) [style=invis];\n")
         }
       }
       for cluster in upper {
-        for claim in ends(of: cluster).bottoms {
+        for claim in Self.ends(of: try contents(cluster)).bottoms {
           target.write("  \(point) -> \(DOTEscaping.id(claim)) [style=invis];\n")
         }
       }
@@ -81,10 +78,10 @@ struct DOTRows {
 
   /// Claims that no ranking relation inside the cluster leaves (tops: reasons point up, so
   /// these are the highest) and that none enters (bottoms).
-  private func ends(of cluster: Int) -> (tops: [String], bottoms: [String]) {
-    let leaves = Set(internalRelations[cluster].map(\.from))
-    let entered = Set(internalRelations[cluster].map(\.to))
-    let ids = clusters[cluster].map(\.id)
+  private static func ends(of cluster: Contents) -> (tops: [String], bottoms: [String]) {
+    let leaves = Set(cluster.relations.map(\.from))
+    let entered = Set(cluster.relations.map(\.to))
+    let ids = cluster.claims.map(\.id)
     return (ids.filter { !leaves.contains($0) }, ids.filter { !entered.contains($0) })
   }
 
@@ -92,9 +89,10 @@ struct DOTRows {
   /// longest chain of `relations` (those inside it) below them, each rank as wide as its nodes
   /// side by side. Lines are counted from the text's length, not wrapped, as an estimate needs
   /// no more and the export stays one pass of wrapping.
-  static func estimatedSize(of claims: [Claim], relations: [Relation], wrapWidth: Int) -> (
+  static func estimatedSize(of cluster: Contents, wrapWidth: Int) -> (
     width: Double, height: Double
   ) {
+    let (claims, relations) = (cluster.claims, cluster.relations)
     let index = Dictionary(
       claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     var below = Array(repeating: [Int](), count: claims.count)
@@ -119,7 +117,7 @@ struct DOTRows {
     var widths: [Int: Double] = [:]
     var heights: [Int: Double] = [:]
     for (position, claim) in claims.enumerated() {
-      let length = claim.text.utf8.count
+      let length = claim.textLength
       let lineLength = wrapWidth > 0 ? min(length, wrapWidth) : length
       let lines = wrapWidth > 0 ? (length + wrapWidth - 1) / wrapWidth : 1
       let width = max(Double(claim.id.utf8.count) * 4.6, Double(lineLength) * 5.2)

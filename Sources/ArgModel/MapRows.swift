@@ -18,11 +18,19 @@ public protocol MapRows {
   /// How many claims each place that has any holds.
   func claimCounts() throws(Failure) -> [ClaimPlace: Int]
 
-  /// Every relation, in the map's order, with where its ends are.
-  func forEachRelation(_ body: (RelationRow) -> Void) throws(Failure)
+  /// Every relation, in the map's order, with where its ends are; with `position`, only those
+  /// with both ends placed in that position.
+  func forEachRelation(within position: String?, _ body: (RelationRow) -> Void) throws(Failure)
 
   /// Every reconstruction, in the map's order.
   func forEachReconstruction(_ body: (Reconstruction) -> Void) throws(Failure)
+}
+
+extension MapRows {
+  /// Every relation, in the map's order, with where its ends are.
+  public func forEachRelation(_ body: (RelationRow) -> Void) throws(Failure) {
+    try forEachRelation(within: nil, body)
+  }
 }
 
 /// The small parts of a map, which exporters hold whole.
@@ -100,7 +108,7 @@ extension ArgumentMap: MapRows {
     return counts
   }
 
-  public func forEachRelation(_ body: (RelationRow) -> Void) {
+  public func forEachRelation(within position: String?, _ body: (RelationRow) -> Void) {
     let placing = Placing(self)
     var positions: [String: String?] = [:]
     for claim in claims where positions[claim.id] == nil {
@@ -108,6 +116,7 @@ extension ArgumentMap: MapRows {
     }
     for relation in relations {
       let (from, to) = (positions[relation.from], positions[relation.to])
+      if let position, from != position || to != position { continue }
       body(
         RelationRow(
           relation: relation, fromPosition: from ?? nil, toPosition: to ?? nil,

@@ -92,6 +92,11 @@ enum Rows {
   /// After `relationColumns`: the positions of the relation's ends.
   static let relationEndPositions = "f.position_id, t.position_id"
 
+  /// An SQL condition on a relation's ends `claims f` and `claims t`: both in `position`.
+  static func relationsWithin(_ position: String) -> (String, [any SQLBindable]) {
+    ("f.position_id = ?1 AND t.position_id = ?1", [position])
+  }
+
   static func relation(_ row: Row) -> Relation {
     Relation(
       from: row.string(0), to: row.string(1),

@@ -138,16 +138,19 @@ public struct StoreRows: MapRows {
     }
   }
 
-  public func forEachRelation(_ body: (RelationRow) -> Void) throws(StoreError) {
+  public func forEachRelation(within position: String?, _ body: (RelationRow) -> Void)
+    throws(StoreError)
+  {
+    let (filter, values) = position.map(Rows.relationsWithin) ?? ("1", [])
     try storeErrors {
       try database.prepare(
         """
         SELECT \(Rows.relationColumns), \(Rows.relationEndPositions) FROM relations r
         \(join("sf", on: "r.from_seq")) \(join("st", on: "r.to_seq"))
         JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
-        ORDER BY r.to_seq, r.kind DESC, r.from_seq
+        WHERE \(filter) ORDER BY r.to_seq, r.kind DESC, r.from_seq
         """
-      ).forEachRow {
+      ).forEachRow(values) {
         body(
           RelationRow(
             relation: Rows.relation($0), fromPosition: $0.optionalString(4),

@@ -28,11 +28,10 @@ extension Commands {
       supportOption, layoutOption,
     ]
   ) { command, context throws(CLIError) in
-    let map = try selectedMap(command, context)
     let shading = try statusShading(command, context)
-    let layout = try chosenLayout(command)
-    context.console.stream {
-      DOTExporter.write(map, options: DOTOptions(shading: shading, layout: layout), to: &$0)
+    let options = DOTOptions(shading: shading, layout: try chosenLayout(command))
+    try streamRows(try selection(command), context) { rows, output throws(StoreError) in
+      try DOTExporter.write(rows, options: options, to: &output)
     }
   }
 
