@@ -33,6 +33,19 @@ extension MapRows {
   }
 }
 
+extension ArgumentMap {
+  /// Every row of `rows`, held whole: for what needs the whole map at once.
+  public init<Rows: MapRows>(collecting rows: Rows) throws(Rows.Failure) {
+    let outline = try rows.outline()
+    self.init(
+      title: outline.title, sources: outline.sources, positions: outline.positions,
+      groups: outline.groups)
+    try rows.forEachClaim(in: nil) { claims.append($0) }
+    try rows.forEachRelation { relations.append($0.relation) }
+    try rows.forEachReconstruction { reconstructions.append($0) }
+  }
+}
+
 /// The small parts of a map, which exporters hold whole.
 public struct MapOutline: Hashable, Sendable {
   public var title: String?

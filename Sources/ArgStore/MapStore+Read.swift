@@ -119,22 +119,8 @@ extension MapStore {
   /// The whole map, or one position's claims together with the claims directly linked to them
   /// from elsewhere, so that a position's export shows what answers it.
   public func map(position positionID: String? = nil) throws(StoreError) -> ArgumentMap {
-    let requested = try positionID.map { id throws(StoreError) in try position(id: id) }
-    return try storeErrors {
-      guard let positionID else {
-        return try assembleMap(selected: nil)
-      }
-      var map = try loadMap(
-        claimFilter: """
-          c.position_id = ?1 OR c.seq IN (
-            SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
-            UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
-          """, [positionID])
-      // A position without claims still belongs in its own map (then it is the only thing there).
-      if let requested, !map.positions.contains(requested) {
-        map.positions.insert(requested, at: 0)
-      }
-      return map
+    try withRows(positionID.map(MapSelection.position) ?? .whole) { rows throws(StoreError) in
+      try ArgumentMap(collecting: rows)
     }
   }
 
@@ -142,10 +128,8 @@ extension MapStore {
   public func map(treeOf rootID: String, depth maxDepth: Int? = nil) throws(StoreError)
     -> ArgumentMap
   {
-    _ = try claim(id: rootID)
-    let values: [any SQLBindable] = maxDepth.map { [rootID, $0] } ?? [rootID]
-    return try storeErrors {
-      try loadMap(claimFilter: "c.seq IN (\(Self.reach(limited: maxDepth != nil)))", values)
+    try withRows(.tree(root: rootID, depth: maxDepth)) { rows throws(StoreError) in
+      try ArgumentMap(collecting: rows)
     }
   }
 
@@ -181,99 +165,9 @@ extension MapStore {
 
   // MARK: - Shared loading
 
-  /// Loads claims matching `claimFilter` (an SQL condition on `claims c`), the positions they
-  /// belong to (and, for the whole map, the positions that have no claims yet), and the
-  /// relations among them.
-  func loadMap(
-    claimFilter: String, _ values: [any SQLBindable], withEmptyPositions: Bool = false
-  ) throws -> ArgumentMap {
-    try database.execute("DROP TABLE IF EXISTS temp.selected")
-    try database.execute("CREATE TEMP TABLE selected (seq INTEGER PRIMARY KEY)")
-    defer { try? database.execute("DROP TABLE IF EXISTS temp.selected") }
-    try database.run(
-      "INSERT INTO temp.selected SELECT c.seq FROM claims c WHERE \(claimFilter)", values)
-    return try assembleMap(selected: "temp.selected", withEmptyPositions: withEmptyPositions)
-  }
-
-  /// Reads the claims in table `selected` (a table of claim seqs) with their positions,
-  /// relations and reconstructions, or with `selected` nil the whole map, reading every table
-  /// straight rather than filling and joining a selection of every claim.
-  private func assembleMap(selected: String?, withEmptyPositions: Bool = true) throws
-    -> ArgumentMap
-  {
-    let join = { (alias: String, seq: String) in
-      selected.map { "JOIN \($0) \(alias) ON \(alias).seq = \(seq)" } ?? ""
-    }
-    let claims = try loadClaims(
-      "SELECT \(Rows.claimColumns) FROM claims c \(join("s", "c.seq")) ORDER BY c.seq")
-    // The whole map has every position, so it needs no filter.
-    let positionFilter =
-      selected.map {
-        """
-        WHERE p.id IN (SELECT c.position_id FROM claims c JOIN \($0) s ON s.seq = c.seq)
-          OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_id = p.id) AND ?1
-        """
-      } ?? ""
-    let positions = try database.prepare(
-      "SELECT \(Rows.positionColumns) FROM positions p \(positionFilter) ORDER BY p.seq"
-    ).map(selected == nil ? [] : [withEmptyPositions], Rows.position)
-    let relations = try database.prepare(
-      """
-      SELECT \(Rows.relationColumns) FROM relations r
-      \(join("sf", "r.from_seq")) \(join("st", "r.to_seq"))
-      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
-      ORDER BY r.to_seq, r.kind DESC, r.from_seq
-      """
-    ).map([], Rows.relation)
-    let sourceIDs = Set(claims.compactMap { $0.provenance?.source })
-    let sources = try self.sources().filter { sourceIDs.contains($0.id) }
-    return ArgumentMap(
-      title: withEmptyPositions ? try title() : nil, sources: sources, positions: positions,
-      groups: try groups(ofPositions: Set(positions.map(\.id))), claims: claims,
-      relations: relations, reconstructions: try reconstructions(selected: selected))
-  }
-
   /// The map's title, from Argdown front matter.
   func title() throws -> String? {
     try database.prepare("SELECT value FROM map_info WHERE key = 'title'").first { $0.string(0) }
-  }
-
-  /// Every group of these positions, parents before their children (definition order).
-  private func groups(ofPositions positionIDs: Set<String>) throws -> [Group] {
-    guard !positionIDs.isEmpty else { return [] }
-    return try database.prepare("SELECT \(Rows.groupColumns) FROM claim_groups g ORDER BY g.seq")
-      .map([], Rows.group).filter { positionIDs.contains($0.position) }
-  }
-
-  /// Reconstructions whose argument and every step are in `selected` (all of them when nil): a
-  /// partial one would read as a different argument.
-  private func reconstructions(selected: String?) throws -> [Reconstruction] {
-    var reconstructions: [Reconstruction] = []
-    let complete =
-      selected.map {
-        """
-        JOIN \($0) sa ON sa.seq = s.argument_seq
-        WHERE NOT EXISTS (
-          SELECT 1 FROM reconstruction_steps o LEFT JOIN \($0) so ON so.seq = o.claim_seq
-          WHERE o.argument_seq = s.argument_seq AND so.seq IS NULL)
-        """
-      } ?? ""
-    try database.prepare(
-      """
-      SELECT a.id, c.id, s.inference FROM reconstruction_steps s
-      JOIN claims a ON a.seq = s.argument_seq JOIN claims c ON c.seq = s.claim_seq
-      \(complete)
-      ORDER BY s.argument_seq, s.step
-      """
-    ).forEachRow { row in
-      let step = Reconstruction.Step(claim: row.string(1), inference: row.optionalString(2))
-      if reconstructions.last?.argument == row.string(0) {
-        reconstructions[reconstructions.count - 1].steps.append(step)
-      } else {
-        reconstructions.append(Reconstruction(argument: row.string(0), steps: [step]))
-      }
-    }
-    return reconstructions
   }
 
   /// Runs a query selecting `Rows.claimColumns` and attaches each claim's tags.

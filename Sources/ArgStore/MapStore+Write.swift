@@ -578,8 +578,9 @@ extension MapStore {
   private func removeClaims(ofPositions positions: [Position]) throws -> Removed {
     var removed = Removed(claims: [:], relations: [])
     for position in positions {
-      let map = try loadMap(claimFilter: "c.position_id = ?1", [position.id])
-      for claim in map.claims { removed.claims[claim.id] = claim }
+      let claims = try loadClaims(
+        "SELECT \(Rows.claimColumns) FROM claims c WHERE c.position_id = ?", [position.id])
+      for claim in claims { removed.claims[claim.id] = claim }
       removed.relations += try relations(touchingPosition: position.id)
       try database.run("DELETE FROM claims WHERE position_id = ?", [position.id])
       try database.run("DELETE FROM claim_groups WHERE position_id = ?", [position.id])
