@@ -28,7 +28,7 @@ extension MapStore {
     try storeErrors {
       try database.prepare(
         """
-        SELECT \(Rows.positionColumns), (SELECT count(*) FROM claims c WHERE c.position_id = p.id)
+        SELECT \(Rows.positionColumns), (SELECT count(*) FROM claims c WHERE c.position_seq = p.seq)
         FROM positions p ORDER BY p.seq
         """
       ).map { PositionSummary(position: Rows.position($0), claimCount: $0.int(3)) }
@@ -50,7 +50,8 @@ extension MapStore {
   public func claims(inPosition positionID: String? = nil) throws(StoreError) -> [Claim] {
     if let positionID { _ = try position(id: positionID) }
     return try storeErrors {
-      let filter = positionID == nil ? "" : "WHERE c.position_id = ?"
+      let filter =
+        positionID == nil ? "" : "WHERE c.position_seq = \(Rows.positionSeq(ofID: "?"))"
       return try loadClaims(
         "SELECT \(Rows.claimColumns) FROM claims c \(filter) ORDER BY c.seq",
         positionID.map { [$0] } ?? [])

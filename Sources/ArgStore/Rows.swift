@@ -5,8 +5,8 @@ import SQLiteKit
 enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
   static let claimColumns =
-    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote, c.base, "
-    + "c.group_id, c.speaker, c.said_at, c.title"
+    "c.seq, c.id, c.kind, c.text, \(positionID(of: "c")), \(sourceID(of: "c")), c.comment, "
+    + "c.quote, c.base, c.group_id, c.speaker, c.said_at, c.title"
 
   /// Columns after `claimColumns` start here.
   static let afterClaimColumns = 13
@@ -40,29 +40,30 @@ enum Rows {
   /// Select `placeColumns` from `claims c`: the claim's position and the group it is drawn in,
   /// NULL when its group is not one of its position's (see `ClaimPlace`).
   static let placeColumns = """
-    c.position_id, CASE WHEN EXISTS (
-      SELECT 1 FROM claim_groups g WHERE g.id = c.group_id AND g.position_id = c.position_id)
+    \(positionID(of: "c")), CASE WHEN EXISTS (
+      SELECT 1 FROM claim_groups g JOIN positions p ON p.id = g.position_id
+      WHERE g.id = c.group_id AND p.seq = c.position_seq)
     THEN c.group_id END
     """
 
   /// An SQL condition on `claims c` selecting the claims placed at `place`, and its values.
   static func placeFilter(_ place: ClaimPlace) -> (String, [any SQLBindable]) {
-    guard let position = place.position else { return ("c.position_id IS NULL", []) }
+    guard let position = place.position else { return ("c.position_seq IS NULL", []) }
     guard let group = place.group else {
       return (
         """
-        c.position_id = ?1 AND (c.group_id IS NULL OR NOT EXISTS (
+        c.position_seq = \(positionSeq(ofID: "?1")) AND (c.group_id IS NULL OR NOT EXISTS (
           SELECT 1 FROM claim_groups g WHERE g.id = c.group_id AND g.position_id = ?1))
         """, [position]
       )
     }
-    return ("c.position_id = ?1 AND c.group_id = ?2", [position, group])
+    return ("c.position_seq = \(positionSeq(ofID: "?1")) AND c.group_id = ?2", [position, group])
   }
 
   /// Select `memberColumns` from `claim_members m` to decode with `member(_:)`.
   static let memberColumns =
-    "m.claim_seq, m.text, m.position_id, m.group_id, m.tags, m.source_id, m.comment, m.quote, "
-    + "m.speaker, m.said_at"
+    "m.claim_seq, m.text, \(positionID(of: "m")), m.group_id, m.tags, \(sourceID(of: "m")), "
+    + "m.comment, m.quote, m.speaker, m.said_at"
 
   /// How `claim_members.tags` separates a member's tags: a control character, which no tag has.
   static let tagSeparator: Character = "\u{1F}"
@@ -79,6 +80,26 @@ enum Rows {
       })
   }
 
+  /// Claims and members name their position and source by integer key (schema 7), which these
+  /// turn into the slugs the model uses and back. The tables are small and looked up by key, so
+  /// a subquery per row costs less than a join every query would have to spell out.
+  static func positionID(of alias: String) -> String {
+    "(SELECT id FROM positions WHERE seq = \(alias).position_seq)"
+  }
+
+  static func sourceID(of alias: String) -> String {
+    "(SELECT id FROM sources WHERE seq = \(alias).source_seq)"
+  }
+
+  /// The key of the position whose slug is the SQL expression `id` (a parameter, usually).
+  static func positionSeq(ofID id: String) -> String {
+    "(SELECT seq FROM positions WHERE id = \(id))"
+  }
+
+  static func sourceSeq(ofID id: String) -> String {
+    "(SELECT seq FROM sources WHERE id = \(id))"
+  }
+
   static let positionColumns = "p.id, p.title, p.summary"
 
   static func position(_ row: Row) -> Position {
@@ -90,11 +111,11 @@ enum Rows {
   static let relationColumns = "f.id, t.id, r.kind, r.scheme"
 
   /// After `relationColumns`: the positions of the relation's ends.
-  static let relationEndPositions = "f.position_id, t.position_id"
+  static let relationEndPositions = "\(positionID(of: "f")), \(positionID(of: "t"))"
 
   /// An SQL condition on a relation's ends `claims f` and `claims t`: both in `position`.
   static func relationsWithin(_ position: String) -> (String, [any SQLBindable]) {
-    ("f.position_id = ?1 AND t.position_id = ?1", [position])
+    ("f.position_seq = \(positionSeq(ofID: "?1")) AND t.position_seq = f.position_seq", [position])
   }
 
   static func relation(_ row: Row) -> Relation {

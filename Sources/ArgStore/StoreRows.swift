@@ -25,9 +25,11 @@ extension MapStore {
       let requested = try position(id: id)
       try select(
         """
-        c.position_id = ?1 OR c.seq IN (
-          SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
-          UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
+        c.position_seq = \(Rows.positionSeq(ofID: "?1")) OR c.seq IN (
+          SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq
+          WHERE t.position_seq = \(Rows.positionSeq(ofID: "?1"))
+          UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq
+          WHERE f.position_seq = \(Rows.positionSeq(ofID: "?1")))
         """, [id])
       defer { dropSelection() }
       return try body(StoreRows(store: self, selected: "temp.selected", requested: requested))
@@ -79,7 +81,7 @@ public struct StoreRows: MapRows {
       // The whole map has every position, those without claims too.
       let positionFilter =
         selected.map {
-          "WHERE p.id IN (SELECT c.position_id FROM claims c JOIN \($0) s ON s.seq = c.seq)"
+          "WHERE p.seq IN (SELECT c.position_seq FROM claims c JOIN \($0) s ON s.seq = c.seq)"
         }
         ?? ""
       var positions = try database.prepare(
@@ -93,7 +95,7 @@ public struct StoreRows: MapRows {
       let sources = try database.prepare(
         """
         SELECT id, title, url FROM sources
-        WHERE id IN (SELECT c.source_id FROM claims c \(join("s", on: "c.seq"))) ORDER BY seq
+        WHERE seq IN (SELECT c.source_seq FROM claims c \(join("s", on: "c.seq"))) ORDER BY seq
         """
       ).map { Source(id: $0.string(0), title: $0.string(1), url: $0.optionalString(2)) }
       return MapOutline(
