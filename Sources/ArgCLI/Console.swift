@@ -1,3 +1,5 @@
+import Argmap
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -8,6 +10,8 @@
 /// both streams without spawning a process.
 public struct Console {
   public var writeOut: (String) -> Void
+  /// Writes UTF-8 bytes to stdout: what exports stream through (see `stream`).
+  public var writeOutBytes: (UnsafeBufferPointer<UInt8>) -> Void
   public var writeErr: (String) -> Void
   /// Writes out whatever is buffered; called once the command is done.
   public var flush: () -> Void
@@ -22,6 +26,7 @@ public struct Console {
     flush: @escaping () -> Void = {}, errIsTerminal: Bool = false, terminalColumns: Int? = nil
   ) {
     self.writeOut = writeOut
+    writeOutBytes = { writeOut(String(decoding: $0, as: UTF8.self)) }
     self.writeErr = writeErr
     self.flush = flush
     self.errIsTerminal = errIsTerminal
@@ -33,9 +38,11 @@ public struct Console {
   public static func standard() -> Console {
     let out = FileDescriptorOutput(descriptor: STDOUT_FILENO, capacity: 1 << 16)
     let err = FileDescriptorOutput(descriptor: STDERR_FILENO, capacity: 0)
-    return Console(
+    var console = Console(
       writeOut: { out.write($0) }, writeErr: { err.write($0) }, flush: { out.flush() },
       errIsTerminal: isatty(STDERR_FILENO) != 0, terminalColumns: columns(of: STDOUT_FILENO))
+    console.writeOutBytes = { out.write($0) }
+    return console
   }
 
   /// The columns of the terminal `descriptor` is, as the terminal reports them.
@@ -53,13 +60,14 @@ public struct Console {
     writeErr("\r\u{1B}[K" + (text ?? ""))
   }
 
-  /// Runs `body` with a buffered stream into stdout, then writes out what it buffered.
-  func stream<Failure: Error>(_ body: (inout ConsoleStream) throws(Failure) -> Void)
+  /// Runs `body` with a buffer that drains into stdout, then writes out what is left in it.
+  /// Exporters write many small tokens: they gather there and leave in large pieces.
+  func stream<Failure: Error>(_ body: (inout OutputBuffer) throws(Failure) -> Void)
     throws(Failure)
   {
-    var stream = ConsoleStream(console: self)
-    defer { stream.flush() }
-    try body(&stream)
+    var buffer = OutputBuffer(drain: writeOutBytes)
+    defer { buffer.flush() }
+    try body(&buffer)
   }
 
   func line(_ text: String = "") { writeOut(text + "\n") }
@@ -67,30 +75,6 @@ public struct Console {
   func error(_ message: String) { writeErr("argmap: error: \(message)\n") }
 
   func warning(_ message: String) { writeErr("argmap: warning: \(message)\n") }
-}
-
-/// Lets exporters stream straight into the console. Exporters write many small tokens, so they
-/// are gathered here and handed to `writeOut` in large pieces; `Console.stream` flushes them.
-struct ConsoleStream: TextOutputStream {
-  let console: Console
-  private var buffer = ""
-  private static let capacity = 1 << 16
-
-  init(console: Console) {
-    self.console = console
-    buffer.reserveCapacity(Self.capacity)
-  }
-
-  mutating func write(_ string: String) {
-    buffer += string
-    if buffer.utf8.count >= Self.capacity { flush() }
-  }
-
-  mutating func flush() {
-    guard !buffer.isEmpty else { return }
-    console.writeOut(buffer)
-    buffer.removeAll(keepingCapacity: true)
-  }
 }
 
 /// A byte buffer in front of a file descriptor.
@@ -114,17 +98,26 @@ final class FileDescriptorOutput {
     if buffer.count >= capacity { flush() }
   }
 
+  /// Bytes that come in large pieces already: they go out after what is buffered, with no
+  /// copy.
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    flush()
+    writeAll(UnsafeRawBufferPointer(bytes))
+  }
+
   func flush() {
+    buffer.withUnsafeBytes(writeAll)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) {
     var offset = 0
-    while offset < buffer.count {
-      let written = buffer[offset...].withUnsafeBytes {
-        writeBytes(descriptor, $0.baseAddress, $0.count)
-      }
+    while offset < bytes.count {
+      let written = writeBytes(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
       // A closed pipe or a full disk: there is nobody left to tell, so stop writing.
       guard written > 0 else { break }
       offset += written
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }
 

@@ -1,3 +1,5 @@
+import ArgModel
+
 /// Quoting for the kinds of string a DOT file holds: IDs, escString labels and tooltips, and
 /// the text of HTML-like labels.
 ///
@@ -12,45 +14,49 @@ enum DOTEscaping {
   /// A quoted DOT ID, for node and cluster names. Distinct strings give distinct IDs, except
   /// for ones that differ only in characters XML forbids. (Graphviz keeps a doubled backslash
   /// doubled in a name; the ids the model accepts contain none.)
-  static func id(_ string: String) -> String {
-    "\""
-      + escaped(string, newlines: false) { piece in
-        switch piece {
-        case .ascii(UInt8(ascii: "\"")): "\\\""
-        case .ascii(UInt8(ascii: "\\")): "\\\\"
-        default: nil
-        }
-      } + "\""
+  static func writeID(_ string: String, to output: inout OutputBuffer) {
+    output.write(ascii: UInt8(ascii: "\""))
+    write(string[...], newlines: false, to: &output) { piece in
+      switch piece {
+      case .ascii(UInt8(ascii: "\"")): "\\\""
+      case .ascii(UInt8(ascii: "\\")): "\\\\"
+      default: nil
+      }
+    }
+    output.write(ascii: UInt8(ascii: "\""))
   }
 
   /// A quoted escString label (graph or cluster) that shows exactly `string`: line breaks (any
   /// `Character.isNewline`, `\r\n` as one) become centred `\n` breaks and tabs become spaces.
   /// `&` becomes `&amp;`, as Graphviz decodes entities in labels and would show `&lt;` as `<`.
-  static func label(_ string: String) -> String {
-    escString(string, backslash: "\\\\")
+  static func writeLabel(_ string: String, to output: inout OutputBuffer) {
+    writeEscString(string, backslash: "\\\\", to: &output)
   }
 
-  /// A quoted escString tooltip that reads as `string`, as ``label(_:)`` does.
+  /// A quoted escString tooltip that reads as `string`, as ``writeLabel(_:to:)`` does.
   ///
   /// Graphviz 2.43 runs its `\N`/`\G`/`\E` substitution over node and edge tooltips twice, so
   /// a doubled backslash before a letter would still be substituted. Each backslash is followed
   /// by U+2060 WORD JOINER, which is invisible and ends any escape sequence in every version.
-  static func tooltip(_ string: String) -> String {
-    escString(string, backslash: "\\\\\u{2060}")
+  static func writeTooltip(_ string: String, to output: inout OutputBuffer) {
+    writeEscString(string, backslash: "\\\\\u{2060}", to: &output)
   }
 
-  private static func escString(_ string: String, backslash: String) -> String {
-    "\""
-      + escaped(string, newlines: true) { piece in
-        switch piece {
-        case .newline: "\\n"
-        case .ascii(UInt8(ascii: "\"")): "\\\""
-        case .ascii(UInt8(ascii: "\\")): backslash
-        case .ascii(UInt8(ascii: "&")): "&amp;"
-        case .ascii(UInt8(ascii: "\t")): " "
-        default: nil
-        }
-      } + "\""
+  private static func writeEscString(
+    _ string: String, backslash: String, to output: inout OutputBuffer
+  ) {
+    output.write(ascii: UInt8(ascii: "\""))
+    write(string[...], newlines: true, to: &output) { piece in
+      switch piece {
+      case .newline: "\\n"
+      case .ascii(UInt8(ascii: "\"")): "\\\""
+      case .ascii(UInt8(ascii: "\\")): backslash
+      case .ascii(UInt8(ascii: "&")): "&amp;"
+      case .ascii(UInt8(ascii: "\t")): " "
+      default: nil
+      }
+    }
+    output.write(ascii: UInt8(ascii: "\""))
   }
 
   /// Text for an HTML-like label (between `<` and `>`), which Graphviz parses as XML: `&`, `<`,
@@ -58,8 +64,8 @@ enum DOTEscaping {
   /// Graphviz also substitutes `\N`, `\G` and `\E` in the parsed text and reads `\\` as one
   /// backslash, so backslashes are doubled here too; an entity such as `&#92;` would not help,
   /// as it is decoded before the substitution.
-  static func html(_ string: String) -> String {
-    escaped(string, newlines: true) { piece in
+  static func writeHTML(_ text: Substring, to output: inout OutputBuffer) {
+    write(text, newlines: true, to: &output) { piece in
       switch piece {
       case .newline, .ascii(UInt8(ascii: "\t")): " "
       case .ascii(UInt8(ascii: "&")): "&amp;"
@@ -70,6 +76,19 @@ enum DOTEscaping {
       default: nil
       }
     }
+  }
+
+  /// The quoted ID, label and tooltip and the HTML text as strings, for the few that are not
+  /// written straight out.
+  static func id(_ string: String) -> String { text { writeID(string, to: &$0) } }
+  static func label(_ string: String) -> String { text { writeLabel(string, to: &$0) } }
+  static func tooltip(_ string: String) -> String { text { writeTooltip(string, to: &$0) } }
+  static func html(_ string: String) -> String { text { writeHTML(string[...], to: &$0) } }
+
+  private static func text(_ write: (inout OutputBuffer) -> Void) -> String {
+    var output = OutputBuffer()
+    write(&output)
+    return output.text
   }
 
   /// A piece of UTF-8 text that an escaper may rewrite.
@@ -83,35 +102,42 @@ enum DOTEscaping {
     case forbidden
   }
 
-  /// `string` with each piece that `replacement` names rewritten and everything else copied in
-  /// runs, byte for byte. Plain text, the usual case, comes back as it is without a copy.
-  /// Without `newlines`, line breaks are no pieces, except VT and FF, which XML forbids.
-  private static func escaped(
-    _ string: String, newlines: Bool, replacement: (Piece) -> String?
-  ) -> String {
-    var contiguous = string
-    let rewritten = contiguous.withUTF8 { bytes -> String? in
-      var result: [UInt8] = []
+  /// Writes `text` with each piece that `replacement` names rewritten and everything else
+  /// copied in runs, byte for byte. Without `newlines`, line breaks are no pieces, except VT
+  /// and FF, which XML forbids.
+  private static func write(
+    _ text: Substring, newlines: Bool, to output: inout OutputBuffer,
+    replacement: (Piece) -> String?
+  ) {
+    var text = text
+    text.withUTF8 { bytes in
       var copied = 0
       var index = 0
       while index < bytes.count {
-        guard let found = piece(in: bytes, at: index, newlines: newlines),
+        guard mayStartPiece(bytes[index]),
+          let found = piece(in: bytes, at: index, newlines: newlines),
           let text = found.piece == .forbidden ? "\u{FFFD}" : replacement(found.piece)
         else {
           index += 1
           continue
         }
-        if result.isEmpty { result.reserveCapacity(bytes.count + 16) }
-        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-        result.append(contentsOf: text.utf8)
+        output.write(utf8: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        output.write(text)
         index += found.length
         copied = index
       }
-      guard copied > 0 else { return nil }
-      result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-      return String(decoding: result, as: UTF8.self)
+      output.write(utf8: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
-    return rewritten ?? string
+  }
+
+  /// Whether `byte` may start a piece: a control, one of the ASCII characters some escaper
+  /// rewrites, or the lead byte of NEL, U+2028, U+2029, U+FFFE or U+FFFF. Most bytes are not,
+  /// and skip the closer look.
+  private static func mayStartPiece(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x00..<0x20, 0x22, 0x26, 0x3C, 0x3E, 0x5C, 0xC2, 0xE2, 0xEF: true
+    default: false
+    }
   }
 
   /// The piece starting at `index` and its length in bytes, or nil for a byte copied as it is.

@@ -99,7 +99,7 @@ public enum DOTExporter {
   /// as one query, then the relations. Stacking positions in rows reads each position's claims
   /// and inner relations again, one position at a time.
   public static func write<Rows: MapRows>(
-    _ rows: Rows, options: DOTOptions = DOTOptions(), to target: inout some TextOutputStream
+    _ rows: Rows, options: DOTOptions = DOTOptions(), to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     let outline = try rows.outline()
     let clusters = Layout(outline, counts: try rows.claimCounts()).clusters
@@ -138,12 +138,16 @@ public enum DOTExporter {
       if relationKinds.isEmpty { target.write("\n") }
       let relation = row.relation
       relationKinds.insert(relation.kind)
-      var style = edgeStyle(relation.kind)
-      if stacking.isFree(row), !relation.kind.isSymmetric { style += ", constraint=false" }
-      target.write(
-        "  \(DOTEscaping.id(relation.from)) -> \(DOTEscaping.id(relation.to)) "
-          + "[\(style), tooltip=\(DOTEscaping.tooltip(tooltip(for: relation)))];\n"
-      )
+      target.write("  ")
+      DOTEscaping.writeID(relation.from, to: &target)
+      target.write(" -> ")
+      DOTEscaping.writeID(relation.to, to: &target)
+      target.write(" [")
+      writeEdgeStyle(relation.kind, to: &target)
+      if stacking.isFree(row), !relation.kind.isSymmetric { target.write(", constraint=false") }
+      target.write(", tooltip=")
+      DOTEscaping.writeTooltip(tooltip(for: relation), to: &target)
+      target.write("];\n")
     }
     try stacking.write(to: &target, contents: clusterContents)
 
@@ -259,9 +263,9 @@ public enum DOTExporter {
 
   /// The DOT text; see ``write(_:options:to:)``.
   public static func render(_ map: ArgumentMap, options: DOTOptions = DOTOptions()) -> String {
-    var text = ""
-    write(map, options: options, to: &text)
-    return text
+    var output = OutputBuffer()
+    write(map, options: options, to: &output)
+    return output.text
   }
 
   private static let font = "Helvetica"
@@ -275,7 +279,7 @@ public enum DOTExporter {
 
   private static func writeCluster<Rows: MapRows>(
     _ cluster: Cluster, rows: Rows, options: DOTOptions, indent: String,
-    kinds: inout Set<ClaimKind>, to target: inout some TextOutputStream
+    kinds: inout Set<ClaimKind>, to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     target.write("\(indent)subgraph \(DOTEscaping.id(cluster.name)) {\n")
     var attributes = "label=\(DOTEscaping.label(cluster.title)), \(cluster.style)"
@@ -313,18 +317,23 @@ public enum DOTExporter {
     }
   }
 
-  private static func edgeStyle(_ kind: RelationKind) -> String {
-    let shape =
-      switch kind {
-      case .supports: "style=solid, arrowhead=normal"
-      case .rebuts: "style=dashed, arrowhead=tee"
-      case .undercuts: "style=dotted, penwidth=1.6, arrowhead=teeodot"
-      // Symmetric: one edge with a tee at each end, so layout does not rank one above the other.
-      case .contradicts: "style=dashed, dir=both, arrowhead=tee, arrowtail=tee, constraint=false"
-      case .rephrases: "style=dotted, dir=both, arrowhead=none, arrowtail=none, constraint=false"
-      case .prefers: "style=dashed, arrowhead=vee"
-      }
-    return "color=\"\(edgeColour(kind))\", " + shape
+  private static func writeEdgeStyle(_ kind: RelationKind, to output: inout OutputBuffer) {
+    output.write("color=\"")
+    output.write(edgeColour(kind))
+    output.write("\", ")
+    output.write(edgeShape(kind))
+  }
+
+  private static func edgeShape(_ kind: RelationKind) -> String {
+    switch kind {
+    case .supports: "style=solid, arrowhead=normal"
+    case .rebuts: "style=dashed, arrowhead=tee"
+    case .undercuts: "style=dotted, penwidth=1.6, arrowhead=teeodot"
+    // Symmetric: one edge with a tee at each end, so layout does not rank one above the other.
+    case .contradicts: "style=dashed, dir=both, arrowhead=tee, arrowtail=tee, constraint=false"
+    case .rephrases: "style=dotted, dir=both, arrowhead=none, arrowtail=none, constraint=false"
+    case .prefers: "style=dashed, arrowhead=vee"
+    }
   }
 
   /// `from kind to`, and the relation's scheme on a line of its own.
@@ -335,31 +344,40 @@ public enum DOTExporter {
   }
 
   private static func writeNode(
-    _ claim: Claim, options: DOTOptions, indent: String, to target: inout some TextOutputStream
+    _ claim: Claim, options: DOTOptions, indent: String, to output: inout OutputBuffer
   ) {
-    let tag =
-      switch claim.kind {
-      case .statement: "[\(claim.name)]"
-      case .argument: "<\(claim.name)>"
-      }
-    let note = options.shading?.notes[claim.id].map { " · " + $0 } ?? ""
-    var label =
-      ##"<FONT POINT-SIZE="8" COLOR="#4a4a4a"><B>"## + DOTEscaping.html(tag + note)
-      + "</B></FONT>"
-    for line in TextWrap.wrap(claim.text, width: options.wrapWidth) {
-      label += "<BR/>" + DOTEscaping.html(line)
+    output.write(indent)
+    DOTEscaping.writeID(claim.id, to: &output)
+    output.write(##" [label=<<FONT POINT-SIZE="8" COLOR="#4a4a4a"><B>"##)
+    // The tag in Argdown's brackets, with the shading's note: escaped a piece at a time, which
+    // is the same as escaping them joined, as a bracket ends no line break.
+    let (open, close) = claim.kind == .statement ? ("[", "]") : ("<", ">")
+    DOTEscaping.writeHTML(open[...], to: &output)
+    DOTEscaping.writeHTML(claim.name[...], to: &output)
+    DOTEscaping.writeHTML(close[...], to: &output)
+    if let note = options.shading?.notes[claim.id] {
+      DOTEscaping.writeHTML((" · " + note)[...], to: &output)
     }
-    var statement =
-      "\(indent)\(DOTEscaping.id(claim.id)) [label=<\(label)>, \(nodeStyle(claim.kind))"
+    output.write("</B></FONT>")
+    TextWrap.forEachPiece(of: claim.text, width: options.wrapWidth) { piece in
+      switch piece {
+      case .line: output.write("<BR/>")
+      case .text(let text): DOTEscaping.writeHTML(text, to: &output)
+      }
+    }
+    output.write(">, ")
+    output.write(nodeStyle(claim.kind))
     // A later attribute overrides the style's own fill.
     if let fill = options.shading?.fills[claim.id] {
-      statement += ", fillcolor=\(DOTEscaping.label(fill))"
+      output.write(", fillcolor=")
+      DOTEscaping.writeLabel(fill, to: &output)
     }
     let tooltip = tooltip(for: claim)
     if !tooltip.isEmpty {
-      statement += ", tooltip=\(DOTEscaping.tooltip(tooltip))"
+      output.write(", tooltip=")
+      DOTEscaping.writeTooltip(tooltip, to: &output)
     }
-    target.write(statement + "];\n")
+    output.write("];\n")
   }
 
   /// `source, comment` over the quote in curly quotes, or the claim's text without provenance.
@@ -376,7 +394,7 @@ public enum DOTExporter {
   }
 
   /// The shading's colours as a second legend cluster, one filled box per swatch.
-  private static func writeSwatches(_ shading: DOTShading, to target: inout some TextOutputStream) {
+  private static func writeSwatches(_ shading: DOTShading, to target: inout OutputBuffer) {
     target.write("\n  subgraph \"cluster:shading\" {\n")
     target.write(
       "    graph [label=\(DOTEscaping.label(shading.title)), style=rounded, color=\"#b0b0b0\", "
@@ -395,7 +413,7 @@ public enum DOTExporter {
   /// `RelationKind`'s order, each as a label node with an edge to a dot in the edge's colour.
   private static func writeLegend(
     claimKinds: Set<ClaimKind>, relationKinds: Set<RelationKind>,
-    to target: inout some TextOutputStream
+    to target: inout OutputBuffer
   ) {
     target.write(
       """
@@ -415,9 +433,10 @@ public enum DOTExporter {
         """
             "\(name)" [label="\(kind.rawValue)", shape=plaintext];
             "\(name):end" [label="", shape=point, width=0.05, color="\(edgeColour(kind))"];
-            "\(name)" -> "\(name):end" [\(edgeStyle(kind))];
-
+            "\(name)" -> "\(name):end" [
         """)
+      writeEdgeStyle(kind, to: &target)
+      target.write("];\n")
     }
     target.write("  }\n")
   }

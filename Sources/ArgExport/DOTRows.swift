@@ -50,29 +50,43 @@ struct DOTRows {
     return from != to
   }
 
-  /// The invisible points and edges that stack the rows; nothing for a single row.
+  /// The invisible points and edges that stack the rows; nothing for a single row. Each
+  /// cluster is read once: a row's bottom claims are kept from when it is the lower row of a
+  /// pair until it is the upper row of the next.
   func write<Failure: Error>(
-    to target: inout some TextOutputStream, contents: (Int) throws(Failure) -> Contents
+    to target: inout OutputBuffer, contents: (Int) throws(Failure) -> Contents
   ) throws(Failure) {
     guard isStacked else { return }
     let rows = stride(from: 0, to: clusterCount, by: perRow).map {
       Array($0..<min($0 + perRow, clusterCount))
     }
     target.write("\n")
+    var upperBottoms: [String] = []
+    for cluster in rows[0] { upperBottoms += Self.ends(of: try contents(cluster)).bottoms }
     // The map's first position on top: each row sits above the next.
-    for (index, (upper, lower)) in zip(rows, rows.dropFirst()).enumerated() {
+    for (index, lower) in rows.dropFirst().enumerated() {
       let point = DOTEscaping.id("row:\(index)")
       target.write("  \(point) [shape=point, style=invis, width=0, height=0, label=\"\"];\n")
+      var lowerBottoms: [String] = []
       for cluster in lower {
-        for claim in Self.ends(of: try contents(cluster)).tops {
-          target.write("  \(DOTEscaping.id(claim)) -> \(point) [style=invis];\n")
+        let ends = Self.ends(of: try contents(cluster))
+        for claim in ends.tops {
+          target.write("  ")
+          DOTEscaping.writeID(claim, to: &target)
+          target.write(" -> ")
+          target.write(point)
+          target.write(" [style=invis];\n")
         }
+        lowerBottoms += ends.bottoms
       }
-      for cluster in upper {
-        for claim in Self.ends(of: try contents(cluster)).bottoms {
-          target.write("  \(point) -> \(DOTEscaping.id(claim)) [style=invis];\n")
-        }
+      for claim in upperBottoms {
+        target.write("  ")
+        target.write(point)
+        target.write(" -> ")
+        DOTEscaping.writeID(claim, to: &target)
+        target.write(" [style=invis];\n")
       }
+      upperBottoms = lowerBottoms
     }
   }
 

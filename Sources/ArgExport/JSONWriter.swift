@@ -1,3 +1,5 @@
+import ArgModel
+
 extension JSONValue {
   /// Writes the value as JSON text (RFC 8259), with no trailing newline.
   ///
@@ -108,9 +110,15 @@ public enum JSONWriter {
   }
 
   static func writeLineBreak(depth: Int, to target: inout some TextOutputStream) {
-    target.write("\n")
-    target.write(String(repeating: " ", count: 2 * depth))
+    if depth < lineBreaks.count {
+      target.write(lineBreaks[depth])
+    } else {
+      target.write("\n" + String(repeating: " ", count: 2 * depth))
+    }
   }
+
+  /// A line break and the indentation of each depth a document usually reaches, made once.
+  private static let lineBreaks = (0..<12).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
   /// The shortest text that reads back as the same `Double`; `null` if there is none.
   static func writeNumber(_ number: Double, to target: inout some TextOutputStream) {
@@ -121,7 +129,7 @@ public enum JSONWriter {
 
   public static func writeString(_ string: String, to target: inout some TextOutputStream) {
     target.write("\"")
-    if string.utf8.contains(where: mayNeedEscape) {
+    if string.utf8Contains(where: mayNeedEscape) {
       target.write(escaped(string))
     } else {
       target.write(string)

@@ -132,7 +132,7 @@ public enum MapJSON {
   /// Writes `value(of: map)` a record at a time as `rows` gives them, so a large map is never
   /// held whole. The bytes are the same as `value(of: map).write(to:pretty:)`.
   public static func write<Rows: MapRows>(
-    _ rows: Rows, pretty: Bool = false, to target: inout some TextOutputStream
+    _ rows: Rows, pretty: Bool = false, to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     let outline = try rows.outline()
     var members = JSONWriter.Elements(pretty: pretty, depth: 0)
@@ -183,14 +183,14 @@ public enum MapJSON {
 
   /// The map as JSON text; see ``write(_:pretty:to:)``.
   public static func render(_ map: ArgumentMap, pretty: Bool = false) -> String {
-    var text = ""
-    write(map, pretty: pretty, to: &text)
-    return text
+    var output = OutputBuffer()
+    write(map, pretty: pretty, to: &output)
+    return output.text
   }
 
   /// One top-level member's value: an array of records at depth 1.
-  private static func writeRecords<Record, Target: TextOutputStream>(
-    _ records: [Record], pretty: Bool, to target: inout Target, _ value: (Record) -> JSONValue
+  private static func writeRecords<Record>(
+    _ records: [Record], pretty: Bool, to target: inout OutputBuffer, _ value: (Record) -> JSONValue
   ) {
     JSONWriter.writeContainer(records, open: "[", close: "]", pretty: pretty, depth: 1, to: &target)
     { record, target in

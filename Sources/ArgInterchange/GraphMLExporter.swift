@@ -24,7 +24,7 @@ import ArgModel
 /// same bytes and a map of any size needs no more memory than one claim.
 public enum GraphMLExporter {
   public static func write<Rows: MapRows>(
-    _ rows: Rows, statuses: [String: String] = [:], to target: inout some TextOutputStream
+    _ rows: Rows, statuses: [String: String] = [:], to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     target.write(header)
     if let title = try rows.outline().title {
@@ -42,9 +42,9 @@ public enum GraphMLExporter {
 
   /// The GraphML text; see ``write(_:statuses:to:)``.
   public static func render(_ map: ArgumentMap, statuses: [String: String] = [:]) -> String {
-    var text = ""
-    write(map, statuses: statuses, to: &text)
-    return text
+    var output = OutputBuffer()
+    write(map, statuses: statuses, to: &output)
+    return output.text
   }
 
   /// One declared attribute. Key ids carry the domain, because nodes and edges both have a
@@ -88,7 +88,7 @@ public enum GraphMLExporter {
   }()
 
   private static func writeNode(
-    _ claim: Claim, status: String?, to target: inout some TextOutputStream
+    _ claim: Claim, status: String?, to target: inout OutputBuffer
   ) {
     target.write("    <node id=\"\(escaped(claim.id))\">\n")
     let provenance = claim.provenance
@@ -105,7 +105,7 @@ public enum GraphMLExporter {
   }
 
   private static func writeEdge(
-    _ relation: Relation, id: String, to target: inout some TextOutputStream
+    _ relation: Relation, id: String, to target: inout OutputBuffer
   ) {
     target.write(
       "    <edge id=\"\(id)\" source=\"\(escaped(relation.from))\" "
@@ -117,7 +117,7 @@ public enum GraphMLExporter {
 
   private static func writeData(
     _ values: [(String, String?)], domain: String,
-    to target: inout some TextOutputStream
+    to target: inout OutputBuffer
   ) {
     for (name, value) in values {
       guard let value else { continue }
@@ -128,7 +128,7 @@ public enum GraphMLExporter {
   /// `string` as XML character data that is also safe inside a double-quoted attribute; see the
   /// type's note. Most strings need nothing, and are returned as they are.
   static func escaped(_ string: String) -> String {
-    guard string.utf8.contains(where: needsAttention) else { return string }
+    guard string.utf8Contains(where: needsAttention) else { return string }
     var result = ""
     for scalar in string.unicodeScalars {
       switch scalar {

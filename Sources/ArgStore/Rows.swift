@@ -113,9 +113,11 @@ enum Rows {
   /// After `relationColumns`: the positions of the relation's ends.
   static let relationEndPositions = "\(positionID(of: "f")), \(positionID(of: "t"))"
 
-  /// An SQL condition on a relation's ends `claims f` and `claims t`: both in `position`.
+  /// An SQL condition on a relation's ends `claims f` and `claims t`: both in `position`. The
+  /// `+` keeps SQLite from pairing every claim of the position with every other through
+  /// `claims_by_position`: it walks the position's claims and their incoming relations instead.
   static func relationsWithin(_ position: String) -> (String, [any SQLBindable]) {
-    ("f.position_seq = \(positionSeq(ofID: "?1")) AND t.position_seq = f.position_seq", [position])
+    ("t.position_seq = \(positionSeq(ofID: "?1")) AND +f.position_seq = t.position_seq", [position])
   }
 
   static func relation(_ row: Row) -> Relation {

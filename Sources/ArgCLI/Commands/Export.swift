@@ -193,7 +193,7 @@ extension Commands {
   /// Streams the rows of `selection` from the store through `write` into stdout.
   private static func streamRows(
     _ selection: MapSelection, _ context: Context,
-    _ write: (StoreRows, inout ConsoleStream) throws(StoreError) -> Void
+    _ write: (StoreRows, inout OutputBuffer) throws(StoreError) -> Void
   ) throws(CLIError) {
     let store = try context.store()
     try attempt {
