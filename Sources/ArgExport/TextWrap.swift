@@ -36,33 +36,53 @@ public enum TextWrap {
   /// The pieces of `wrap(text, width:)`; see ``Piece``. Leading empty lines are never started,
   /// and empty lines are held back until a line with words follows, so trailing ones are not.
   static func forEachPiece(of text: String, width: Int, _ body: (Piece) -> Void) {
+    var lines = Lines(width: width)
     // In ASCII text without CR every byte is one `Character`, so bytes can be split and counted
     // directly; CR is left to the general path, where `\r\n` is a single line break.
     let ascii = !text.utf8Contains { $0 >= 0x80 || $0 == 0x0D }
-    let paragraphs =
-      ascii
-      ? text.utf8.split(omittingEmptySubsequences: false, whereSeparator: isASCIINewline)
-        .map(Substring.init)
-      : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    var lines = Lines(width: width)
-    for paragraph in paragraphs {
-      let words =
-        ascii
-        ? paragraph.utf8.split(whereSeparator: isASCIIBlank).map(Substring.init)
-        : paragraph.split(whereSeparator: \.isWhitespace)
-      if words.isEmpty { lines.heldEmpty += lines.started ? 1 : 0 }
-      for word in words {
-        lines.add(word, count: ascii ? word.utf8.count : word.count, body)
+    let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard ascii else { return false }
+      forEachASCIIWord(in: bytes) { start, end in
+        guard start < end else { return lines.endParagraph() }
+        let utf8 = text.utf8
+        let word = Substring(
+          utf8[
+            utf8.index(
+              utf8.startIndex, offsetBy: start)..<utf8.index(
+                utf8.startIndex, offsetBy: end)])
+        lines.add(word, count: end - start, body)
       }
-      lines.end()
+      return true
+    }
+    if wrapped == true { return }
+    for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      for word in paragraph.split(whereSeparator: \.isWhitespace) {
+        lines.add(word, count: word.count, body)
+      }
+      lines.endParagraph()
     }
   }
 
-  /// LF, VT and FF: the ASCII characters other than CR that are `Character.isNewline`.
-  private static func isASCIINewline(_ byte: UInt8) -> Bool { (0x0A...0x0C).contains(byte) }
-
-  /// Space and tab: the ASCII characters that are `Character.isWhitespace` within a paragraph.
-  private static func isASCIIBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+  /// Calls `body` with the byte range of each word of ASCII text, and with an empty range at
+  /// the end of each paragraph. Words are split by space and tab, paragraphs by LF, VT and FF:
+  /// the ASCII characters that are `Character.isWhitespace` and `Character.isNewline`, CR
+  /// aside.
+  private static func forEachASCIIWord(
+    in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void
+  ) {
+    var wordStart: Int?
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 0x0A
+      let newline = (0x0A...0x0C).contains(byte)
+      if newline || byte == 0x20 || byte == 0x09 {
+        if let start = wordStart { body(start, index) }
+        wordStart = nil
+        if newline { body(index, index) }
+      } else if wordStart == nil {
+        wordStart = index
+      }
+    }
+  }
 
   /// Fills lines with a paragraph's words, greedily.
   private struct Lines {
@@ -97,8 +117,10 @@ public enum TextWrap {
       lineCount = count
     }
 
-    /// Ends a paragraph: the next word starts a line.
-    mutating func end() {
+    /// Ends a paragraph: the next word starts a line, and a paragraph without words is an empty
+    /// line, held back.
+    mutating func endParagraph() {
+      if lineCount == 0 && started { heldEmpty += 1 }
       lineCount = 0
     }
   }

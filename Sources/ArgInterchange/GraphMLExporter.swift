@@ -28,13 +28,15 @@ public enum GraphMLExporter {
   ) throws(Rows.Failure) {
     target.write(header)
     if let title = try rows.outline().title {
-      target.write("    <data key=\"graph-title\">\(escaped(title))</data>\n")
+      target.write("    <data key=\"graph-title\">")
+      writeEscaped(title, to: &target)
+      target.write("</data>\n")
     }
     try rows.forEachClaim(in: nil) { writeNode($0, status: statuses[$0.id], to: &target) }
     var edges = 0
     try rows.forEachRelation { row in
       guard row.joinsClaims else { return }
-      writeEdge(row.relation, id: "e\(edges)", to: &target)
+      writeEdge(row.relation, index: edges, to: &target)
       edges += 1
     }
     target.write("  </graph>\n</graphml>\n")
@@ -88,47 +90,63 @@ public enum GraphMLExporter {
   }()
 
   private static func writeNode(
-    _ claim: Claim, status: String?, to target: inout OutputBuffer
+    _ claim: Claim, status: String?, to output: inout OutputBuffer
   ) {
-    target.write("    <node id=\"\(escaped(claim.id))\">\n")
+    output.write("    <node id=\"")
+    writeEscaped(claim.id, to: &output)
+    output.write("\">\n")
     let provenance = claim.provenance
-    let values: [(String, String?)] = [
-      ("kind", claim.kind.rawValue), ("text", claim.text), ("position", claim.position),
-      ("group", claim.group),
-      ("tags", claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n")),
-      ("source", provenance?.source), ("comment", provenance?.comment),
-      ("quote", provenance?.quote), ("speaker", provenance?.speaker), ("time", provenance?.time),
-      ("base", claim.base.map { "\($0)" }), ("status", status), ("title", claim.title),
-    ]
-    writeData(values, domain: "node", to: &target)
-    target.write("    </node>\n")
-  }
-
-  private static func writeEdge(
-    _ relation: Relation, id: String, to target: inout OutputBuffer
-  ) {
-    target.write(
-      "    <edge id=\"\(id)\" source=\"\(escaped(relation.from))\" "
-        + "target=\"\(escaped(relation.to))\">\n")
+    writeData("node-kind", claim.kind.rawValue, to: &output)
+    writeData("node-text", claim.text, to: &output)
+    writeData("node-position", claim.position, to: &output)
+    writeData("node-group", claim.group, to: &output)
     writeData(
-      [("kind", relation.kind.rawValue), ("scheme", relation.scheme)], domain: "edge", to: &target)
-    target.write("    </edge>\n")
+      "node-tags", claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n"), to: &output)
+    writeData("node-source", provenance?.source, to: &output)
+    writeData("node-comment", provenance?.comment, to: &output)
+    writeData("node-quote", provenance?.quote, to: &output)
+    writeData("node-speaker", provenance?.speaker, to: &output)
+    writeData("node-time", provenance?.time, to: &output)
+    writeData("node-base", claim.base.map { "\($0)" }, to: &output)
+    writeData("node-status", status, to: &output)
+    writeData("node-title", claim.title, to: &output)
+    output.write("    </node>\n")
   }
 
-  private static func writeData(
-    _ values: [(String, String?)], domain: String,
-    to target: inout OutputBuffer
-  ) {
-    for (name, value) in values {
-      guard let value else { continue }
-      target.write("      <data key=\"\(domain)-\(name)\">\(escaped(value))</data>\n")
-    }
+  private static func writeEdge(_ relation: Relation, index: Int, to output: inout OutputBuffer) {
+    output.write("    <edge id=\"e")
+    output.write(index)
+    output.write("\" source=\"")
+    writeEscaped(relation.from, to: &output)
+    output.write("\" target=\"")
+    writeEscaped(relation.to, to: &output)
+    output.write("\">\n")
+    writeData("edge-kind", relation.kind.rawValue, to: &output)
+    writeData("edge-scheme", relation.scheme, to: &output)
+    output.write("    </edge>\n")
+  }
+
+  /// A `<data>` element of the key `key` (one of `keys`' ids), or nothing without a value.
+  private static func writeData(_ key: String, _ value: String?, to output: inout OutputBuffer) {
+    guard let value else { return }
+    output.write("      <data key=\"")
+    output.write(key)
+    output.write("\">")
+    writeEscaped(value, to: &output)
+    output.write("</data>\n")
   }
 
   /// `string` as XML character data that is also safe inside a double-quoted attribute; see the
-  /// type's note. Most strings need nothing, and are returned as they are.
+  /// type's note.
   static func escaped(_ string: String) -> String {
-    guard string.utf8Contains(where: needsAttention) else { return string }
+    var output = OutputBuffer()
+    writeEscaped(string, to: &output)
+    return output.text
+  }
+
+  /// Writes ``escaped(_:)``: most strings need nothing, and are copied as they are.
+  private static func writeEscaped(_ string: String, to output: inout OutputBuffer) {
+    guard string.utf8Contains(where: needsAttention) else { return output.write(string) }
     var result = ""
     for scalar in string.unicodeScalars {
       switch scalar {
@@ -143,7 +161,7 @@ public enum GraphMLExporter {
       default: result.unicodeScalars.append(XMLCharacters.safe(scalar))
       }
     }
-    return result
+    output.write(result)
   }
 
   /// Whether a UTF-8 byte may start something ``escaped(_:)`` changes: markup characters, C0
