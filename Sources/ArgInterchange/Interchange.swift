@@ -24,6 +24,18 @@ public enum Interchange {
     _ inputs: consuming [Input], knownClaims: [String: ClaimKind],
     knownTitles: [String: String] = [:]
   ) -> ParsedCorpus {
+    read(inputs, knownClaims: knownClaims, knownTitles: knownTitles, sink: nil) { $0.text }
+  }
+
+  /// Reads as above, each file's text given by `read` when its turn comes (an input's
+  /// `file.text` may then be left empty). A corpus of Argdown files only is parsed streaming
+  /// into `sink` (see `ParseSink`); files of other formats are checked against the Argdown
+  /// claims, so with them the whole map comes back in the result.
+  public static func read<Failure: Error>(
+    _ inputs: consuming [Input], knownClaims: [String: ClaimKind],
+    knownTitles: [String: String] = [:], sink: (any ParseSink)?,
+    read: (SourceFile) throws(Failure) -> String
+  ) throws(Failure) -> ParsedCorpus {
     var byFormat: [InterchangeFormat: [SourceFile]] = [:]
     for input in inputs { byFormat[input.format, default: []].append(input.file) }
     inputs = []
@@ -32,7 +44,9 @@ public enum Interchange {
     // All AIF files at once: the reader gives each file of another tool its own source and
     // catches two files that would get the same one.
     if let aif = byFormat[.aif] {
-      for (file, parsed) in zip(aif, AIFReader.parseEach(aif)) {
+      var files: [SourceFile] = []
+      for file in aif { files.append(SourceFile(path: file.path, text: try read(file))) }
+      for (file, parsed) in zip(files, AIFReader.parseEach(files)) {
         combined.diagnostics += definitions.check(parsed.map) { _ in file.path }
         combined.append(parsed)
       }
@@ -42,7 +56,7 @@ public enum Interchange {
     ]
     for (format, parse) in oneFileAtATime {
       for file in byFormat[format] ?? [] {
-        let parsed = parse(file)
+        let parsed = parse(SourceFile(path: file.path, text: try read(file)))
         combined.diagnostics += definitions.check(parsed.map) { _ in file.path }
         combined.append(parsed)
       }
@@ -52,8 +66,15 @@ public enum Interchange {
         combined.map.claims.isEmpty
         ? knownClaims : knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
       let titles = knownTitles.merging(combined.map.claimTitles) { stored, _ in stored }
-      let parsed = ArgdownParser.parse(argdown, knownClaims: known, knownTitles: titles)
-      combined.diagnostics += definitions.check(parsed.map, argdown: true) { _ in "" }
+      let onlyArgdown = byFormat.isEmpty
+      let parsed = try ArgdownParser.parse(
+        argdown, knownClaims: known, knownTitles: titles, sink: onlyArgdown ? sink : nil,
+        read: read)
+      // Argdown comes last: its claims are checked against the other formats' only, and
+      // recording them for files still to come would hold every claim once more.
+      if !onlyArgdown {
+        combined.diagnostics += definitions.check(parsed.map, argdown: true) { _ in "" }
+      }
       combined.append(parsed)
     }
     return combined
@@ -98,6 +119,7 @@ extension ParsedCorpus {
   /// that share an id, as it does within one file set.
   mutating func append(_ other: ParsedCorpus) {
     diagnostics += other.diagnostics
+    claimsWritten += other.claimsWritten
     definitions.merge(other.definitions) { first, _ in first }
     if map.title == nil { titleLocation = other.titleLocation }
     map.title = map.title ?? other.map.title

@@ -83,7 +83,7 @@ final class ParseSession {
   /// For each key, the index of its claim in `claims`, or -1 while it has no definition.
   private var claimOfKey: [Int] = []
 
-  private var claims: [Claim] = []
+  private var claims = ClaimTable()
   private var claimOrigins: [SourcePosition] = []
   /// For each claim, the index of its group in `groups`, or -1.
   private var claimGroups: [Int] = []
@@ -117,9 +117,18 @@ final class ParseSession {
   private var placedByReference: Set<Int> = []
   private var relations: [PendingRelation] = []
 
-  init(knownClaims: [String: ClaimKind], knownTitles: [String: String]) {
+  /// Where each file's settled claims go once it is read; nil once nothing more may go there
+  /// (see `endFile`).
+  private var sink: (any ParseSink)?
+  /// The positions handed to the sink so far.
+  private var positionsWritten = 0
+
+  init(
+    knownClaims: [String: ClaimKind], knownTitles: [String: String], sink: (any ParseSink)? = nil
+  ) {
     self.knownClaims = knownClaims
     self.knownTitles = knownTitles
+    self.sink = sink
   }
 
   /// The key of the node written `[title]` or `<title>`. A title that is a valid id is the id;
@@ -294,10 +303,11 @@ final class ParseSession {
     _ claim: Claim, key: Key, group: Int?, isCanonical: Bool = false, isReference: Bool = false,
     at origin: SourcePosition
   ) {
-    let index = claimOfKey[key]
+    var index = claimOfKey[key]
+    if index >= 0, claims.isWritten(index) { index = takeBack(key: key, written: index) }
     guard index >= 0 else {
       claimOfKey[key] = claims.count
-      claims.append(claim)
+      claims.append(claim, key: key)
       claimOrigins.append(origin)
       claimGroups.append(group ?? -1)
       if isReference { placedByReference.insert(claims.count - 1) }
@@ -324,6 +334,44 @@ final class ParseSession {
       return
     }
     addMember(claim, group: group, isCanonical: isCanonical, to: index)
+  }
+
+  /// A claim an earlier file wrote, stated again: it is read back from the store to be merged
+  /// as if it had stayed in memory, and written again with what this statement adds.
+  private func takeBack(key: Key, written index: Int) -> Int {
+    let claim =
+      sink?.storedClaim(id: names[key])
+      ?? Claim(id: names[key], kind: claims.kind(at: index), text: "")
+    claimOfKey[key] = claims.count
+    claims.append(claim, key: key)
+    claimOrigins.append(claimOrigins[index])
+    claimGroups.append(claimGroups[index])
+    return claims.count - 1
+  }
+
+  /// Ends a file: in a streamed parse, its settled claims go to the sink, in reading order.
+  /// A claim that a later file or the end of the parse may still rename, place or reword
+  /// (a titled, untitled or stored one, one placed by a reference, grouped or with several
+  /// wordings) stops the streaming there, so that claims are written in reading order; so do
+  /// errors, which leave nothing to write.
+  func endFile() {
+    guard let sink else { return }
+    guard !diagnostics.contains(where: { $0.severity == .error }) else {
+      self.sink = nil
+      return
+    }
+    var end = claims.base
+    while end < claims.count, isSettled(end) { end += 1 }
+    let written = sink.write(
+      positions: Array(positions[positionsWritten...]), claims: claims.takeWritable(upTo: end))
+    positionsWritten = positions.count
+    if !written || end < claims.count { self.sink = nil }
+  }
+
+  private func isSettled(_ index: Int) -> Bool {
+    let claim = claims[index]
+    return Identifier.isValid(claim.id) && knownClaims[claim.id] == nil
+      && !placedByReference.contains(index) && members[index] == nil && claimGroups[index] < 0
   }
 
   private func member(_ claim: Claim, group: Int?, _ isCanonical: Bool) -> PendingMember {
@@ -426,7 +474,7 @@ final class ParseSession {
     // The kind of every key: from its definition, else from the known claims, else none.
     let kinds: [ClaimKind?] = names.indices.map { key in
       let index = claimOfKey[key]
-      return index >= 0 ? claims[index].kind : knownClaims[names[key]]
+      return index >= 0 ? claims.kind(at: index) : knownClaims[names[key]]
     }
 
     for reference in references {
@@ -494,18 +542,21 @@ final class ParseSession {
     }
     var definitions: [String: SourceLocation] = [:]
     if !knownClaims.isEmpty {
-      for (index, claim) in claims.enumerated() where knownClaims[claim.id] != nil {
-        definitions[claim.id] = lines.location(claimOrigins[index])
+      for index in claims.unwrittenIndices where knownClaims[claims[index].id] != nil {
+        definitions[claims[index].id] = lines.location(claimOrigins[index])
       }
     }
     if reordered { putClaimsInReadingOrder() }
-    return ParsedCorpus(
+    let defined = claimOfKey.count { $0 >= 0 }
+    var parsed = ParsedCorpus(
       map: ArgumentMap(
         title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
-        positions: positions, groups: groups, claims: claims, relations: merged,
+        positions: positions, groups: groups, claims: claims.unwritten, relations: merged,
         reconstructions: reconstructions),
       diagnostics: converted, definitions: definitions,
       titleLocation: title.map { lines.location($0.origin) })
+    parsed.claimsWritten = defined - claims.unwritten.count
+    return parsed
   }
 
   /// Gives each title that is not an id the id of the stored claim with that title, or else a
@@ -575,7 +626,7 @@ final class ParseSession {
       claims.append(
         Claim(
           id: id, kind: reference.kind ?? .statement, text: "", position: site.position,
-          title: nodeTitles[key]))
+          title: nodeTitles[key]), key: key)
       claimOrigins.append(reference.position)
       claimGroups.append(site.group)
     }
@@ -609,11 +660,11 @@ final class ParseSession {
   /// claim where it is, and an exported file, which defines each node where it stands, reads
   /// back in the same order.
   private func putClaimsInReadingOrder() {
-    let order = claims.indices.sorted {
+    let order = claims.unwrittenIndices.sorted {
       (claimOrigins[$0].file, claimOrigins[$0].offset, $0)
         < (claimOrigins[$1].file, claimOrigins[$1].offset, $1)
     }
-    claims = order.map { claims[$0] }
+    claims.reorderUnwritten(order)
   }
 
   /// Gives every claim defined with several texts its members, and takes its text and
@@ -776,7 +827,9 @@ final class ParseSession {
     let limit = max(2, id.count / 3)
     let length = id.utf8.count
     // Definition order, then the known ids sorted, so that ties break the same way every run.
-    let defined = claims.lazy.map(\.id).filter { abs($0.utf8.count - length) <= limit }
+    let defined = claims.indices.lazy.map { self.names[self.claims.key(at: $0)] }.filter {
+      abs($0.utf8.count - length) <= limit
+    }
     let known = knownClaims.keys.filter {
       abs($0.utf8.count - length) <= limit && keys[$0].map { claimOfKey[$0] < 0 } ?? true
     }

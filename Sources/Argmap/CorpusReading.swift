@@ -1,0 +1,115 @@
+import ArgStore
+
+/// One import's reading of its corpus inside the store's transaction: the files are parsed one
+/// at a time, each file's settled claims written as soon as it is read (see `ParseSink`), and
+/// the rest of the map, with every relation, written once all files are read. Whatever fails,
+/// in any file or at the end, is thrown inside the transaction, which takes back every part.
+final class CorpusReading: ParseSink {
+  private let store: MapStore
+  private var inputs: [Interchange.Input]
+  private let strict: Bool
+  private let title: String?
+  private let sourceTexts: [(id: String, text: String)]
+  private var writer: MapImport?
+  /// What the parse left for the end, and its diagnostics.
+  private(set) var parsed = ParsedCorpus(map: ArgumentMap(), diagnostics: [])
+  /// Why the import stopped, when the reason is not the store's.
+  private(set) var failure: ArgmapError?
+
+  init(
+    store: MapStore, inputs: [Interchange.Input], strict: Bool, title: String?,
+    sourceTexts: [(id: String, text: String)]
+  ) {
+    self.store = store
+    self.inputs = inputs
+    self.strict = strict
+    self.title = title
+    self.sourceTexts = sourceTexts
+  }
+
+  /// Reads the corpus and writes it; with `replacing`, the positions the files define are
+  /// rebuilt, which needs them all known first, so that import is not streamed.
+  func write(
+    replacing: Bool, listing: Bool, progress: (Workspace.ImportProgress) -> Void
+  ) throws -> ImportSummary {
+    if replacing {
+      try read(streaming: false, progress: progress)
+      return try store.importMap(
+        parsed.map, replacingPositions: true, replacingTitle: title != nil)
+    }
+    return try store.importing(listing: listing) { writer in
+      self.writer = writer
+      try read(streaming: true, progress: progress)
+      try writer.write(parsed.map, replacingTitle: title != nil)
+    }
+  }
+
+  private func read(streaming: Bool, progress: (Workspace.ImportProgress) -> Void) throws {
+    let known = try store.claimKinds()
+    let titles = try store.claimTitles()
+    let files = inputs
+    inputs = []
+    do {
+      parsed = try Interchange.read(
+        files, knownClaims: known, knownTitles: titles, sink: streaming ? self : nil
+      ) { (file) throws(ArgmapError) -> String in
+        file.text.isEmpty ? try Workspace.readText(file.path) : file.text
+      }
+    } catch {
+      throw stop(error)
+    }
+    if strict { parsed.diagnostics = parsed.diagnostics.map(\.asError) }
+    guard !parsed.hasErrors else { throw stop(.corpus(parsed.diagnostics)) }
+    if let failure = writeFailure { throw failure }
+    for index in parsed.map.sources.indices {
+      guard let file = parsed.map.sources[index].textFile else { continue }
+      do {
+        parsed.map.sources[index].text = try Workspace.readText(file)
+      } catch {
+        throw stop(error)
+      }
+    }
+    let stored = try store.sources()
+    for (id, text) in sourceTexts { parsed.map.attachText(text, toSource: id, stored: stored) }
+    progress(.writing)
+    if let title { parsed.map.title = title }
+  }
+
+  private func stop(_ error: ArgmapError) -> ArgmapError {
+    failure = error
+    return error
+  }
+
+  /// What the store refused while the files were read, thrown once the parse has reported
+  /// every file's errors.
+  private var writeFailure: (any Error)?
+
+  func write(positions: [Position], claims: [Claim]) -> Bool {
+    guard let writer else { return false }
+    do {
+      try writer.write(ArgumentMap(positions: positions, claims: claims))
+      return true
+    } catch {
+      writeFailure = error
+      return false
+    }
+  }
+
+  func storedClaim(id: String) -> Claim? {
+    do {
+      return try writer?.storedClaim(id: id)
+    } catch {
+      writeFailure = error
+      return nil
+    }
+  }
+}
+
+extension Diagnostic {
+  /// The same finding as an error, for `import --strict`.
+  fileprivate var asError: Diagnostic {
+    var error = self
+    error.severity = .error
+    return error
+  }
+}
