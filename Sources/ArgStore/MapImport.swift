@@ -42,17 +42,7 @@ public final class MapImport {
   /// The claim as stored now, with its tags and members, or nil: a file that states again a
   /// claim an earlier file defined needs its first definition back.
   public func storedClaim(id: String) throws(StoreError) -> Claim? {
-    try storeErrors {
-      guard
-        let found = try store.database.cachedStatement(
-          "SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?"
-        ).first([id], { (seq: $0.int(0), claim: Rows.claim($0, tags: [])) })
-      else { return nil }
-      var claim = found.claim
-      claim.setTags(try store.tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
-      claim.members = try store.members(ofClaimSeqs: [found.seq])[found.seq] ?? []
-      return claim
-    }
+    try storeErrors { try store.storedClaim(id: id)?.claim }
   }
 
   /// Runs `body` with the trigger `claims_fts_insert` set aside, then indexes the claims

@@ -469,13 +469,8 @@ extension MapStore {
   /// import wrote (a claim stated again in a later file) is merged silently, since the summary
   /// counts it as added already.
   private func merge(_ claim: Claim, in writer: MapImport) throws {
-    let found = try database.cachedStatement(
-      "SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?"
-    ).first([claim.id]) { (seq: $0.int(0), claim: Rows.claim($0, tags: [])) }
-    guard let found else { throw try claimNotFound(claim.id) }
-    var existing = found.claim
-    existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
-    existing.members = try members(ofClaimSeqs: [found.seq])[found.seq] ?? []
+    guard let found = try storedClaim(id: claim.id) else { throw try claimNotFound(claim.id) }
+    let existing = found.claim
     let isNew = found.seq > writer.storedUpTo
     if let home = existing.position, let position = claim.position, home != position,
       !claim.text.isEmpty, claim.text != existing.text
@@ -506,6 +501,18 @@ extension MapStore {
       try insertMembers(ofClaimSeq: found.seq, merged.members)
     }
     if !isNew { writer.summary.claimsUpdated.append(claim.id) }
+  }
+
+  /// The stored claim with its tags and members, and its seq.
+  func storedClaim(id: String) throws -> (seq: Int, claim: Claim)? {
+    guard
+      var found = try database.cachedStatement(
+        "SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?"
+      ).first([id], { (seq: $0.int(0), claim: Rows.claim($0, tags: [])) })
+    else { return nil }
+    found.claim.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
+    found.claim.members = try members(ofClaimSeqs: [found.seq])[found.seq] ?? []
+    return found
   }
 
   /// Indexes the claims with a seq above `seq` as `claims_fts_insert` would, and moves `seq`
