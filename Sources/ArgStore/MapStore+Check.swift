@@ -91,7 +91,7 @@ extension MapStore {
         """)
       try single(
         .noProvenance,
-        "SELECT c.id FROM claims c WHERE c.source_id IS NULL OR c.quote IS NULL ORDER BY c.seq")
+        "SELECT c.id FROM claims c WHERE c.source_seq IS NULL OR c.quote IS NULL ORDER BY c.seq")
       return problems + (try checkQuotes())
     }
   }
@@ -104,15 +104,15 @@ extension MapStore {
       try database.prepare(
         // A claim stated in several wordings carries a quote for each (claim_members).
         """
-        SELECT id, source_id, comment, quote FROM (
-          SELECT seq, 0 AS member, id, source_id, comment, quote FROM claims
+        SELECT id, (SELECT s.id FROM sources s WHERE s.seq = source_seq), comment, quote FROM (
+          SELECT seq, 0 AS member, id, source_seq, comment, quote FROM claims
           WHERE quote IS NOT NULL
           UNION ALL
-          SELECT c.seq, m.member, c.id, m.source_id, m.comment, m.quote
+          SELECT c.seq, m.member, c.id, m.source_seq, m.comment, m.quote
           FROM claim_members m JOIN claims c ON c.seq = m.claim_seq
           WHERE m.quote IS NOT NULL
-            AND (m.quote, m.source_id, coalesce(m.comment, '')) IS NOT
-              (c.quote, c.source_id, coalesce(c.comment, '')))
+            AND (m.quote, m.source_seq, coalesce(m.comment, '')) IS NOT
+              (c.quote, c.source_seq, coalesce(c.comment, '')))
         ORDER BY seq, member
         """
       ).map {
@@ -188,7 +188,7 @@ extension MapStore {
         sources: try count("SELECT count(*) FROM sources"),
         tags: try count("SELECT count(DISTINCT tag) FROM claim_tags"),
         comments: try count(
-          "SELECT count(DISTINCT source_id || ':' || comment) FROM claims WHERE comment IS NOT NULL"
+          "SELECT count(DISTINCT source_seq || ':' || comment) FROM claims WHERE comment IS NOT NULL"
         ),
         claimsWithQuote: try count("SELECT count(*) FROM claims WHERE quote IS NOT NULL"))
     }

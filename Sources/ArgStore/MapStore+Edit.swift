@@ -45,10 +45,7 @@ extension MapStore {
         try registerSources([edited.provenance?.source].compactMap { $0 }, into: &summary)
         try database.run(
           """
-          UPDATE claims
-          SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7,
-            base = ?8, group_id = ?9, speaker = ?10, said_at = ?11, title = ?12
-          WHERE id = ?1
+          UPDATE claims SET \(Self.claimAssignments) WHERE id = ?1
           """, [id] + claimColumnValues(edited))
         let seq = try seq(ofClaim: id)
         if edited.tags != stored.tags { try replaceTags(ofClaimSeq: seq, with: edited.tags) }
@@ -213,15 +210,15 @@ extension MapStore {
 
   private static let holders: [StoreError.Item: Holder] = [
     .position: Holder(
-      table: "positions", claimColumn: "position_id", holding: "holds",
+      table: "positions", claimColumn: "position_seq", holding: "holds",
       releaseMembers:
-        "UPDATE claim_members SET position_id = NULL, group_id = NULL WHERE position_id = ?"),
+        "UPDATE claim_members SET position_seq = NULL, group_id = NULL WHERE position_seq = ?"),
     .source: Holder(
-      table: "sources", claimColumn: "source_id", holding: "is cited by",
+      table: "sources", claimColumn: "source_seq", holding: "is cited by",
       releaseMembers: """
-        UPDATE claim_members SET source_id = NULL, comment = NULL, quote = NULL, speaker = NULL,
+        UPDATE claim_members SET source_seq = NULL, comment = NULL, quote = NULL, speaker = NULL,
           said_at = NULL
-        WHERE source_id = ?
+        WHERE source_seq = ?
         """),
   ]
 
@@ -230,21 +227,22 @@ extension MapStore {
   {
     let holder = Self.holders[item]!
     return try storeErrors {
-      guard try database.scalarInt("SELECT 1 FROM \(holder.table) WHERE id = ?", [id]) != nil
+      guard
+        let key = try database.scalarInt("SELECT seq FROM \(holder.table) WHERE id = ?", [id])
       else {
         throw StoreError.notFound(item, id: id, suggestion: try nearest(to: id, in: holder.table))
       }
       let count =
         try database.scalarInt(
-          "SELECT count(*) FROM claims WHERE \(holder.claimColumn) = ?", [id]) ?? 0
+          "SELECT count(*) FROM claims WHERE \(holder.claimColumn) = ?", [key]) ?? 0
       guard count == 0 || withClaims else {
         throw StoreError.refused(
           "\(item.rawValue) '\(id)' \(holder.holding) \(count) claim\(count == 1 ? "" : "s"); "
             + "pass '--with-claims' to remove them too, or move them first")
       }
       try transaction {
-        try database.run("DELETE FROM claims WHERE \(holder.claimColumn) = ?", [id])
-        try database.run(holder.releaseMembers, [id])
+        try database.run("DELETE FROM claims WHERE \(holder.claimColumn) = ?", [key])
+        try database.run(holder.releaseMembers, [key])
         try database.run("DELETE FROM \(holder.table) WHERE id = ?", [id])
       }
       return count

@@ -161,11 +161,13 @@ extension MapStore {
   /// Full-text search over claim ids, texts, titles, quotes and speakers, best matches first.
   ///
   /// Plain words are matched as words (all of them, any order, with stemming), so user input
-  /// never trips over FTS5's query syntax; `raw` passes an FTS5 query through unchanged.
+  /// never trips over FTS5's query syntax; words in double quotes must also stand in that order
+  /// in the claim's text, title or quote. `raw` passes an FTS5 query through unchanged.
   public func search(_ text: String, limit: Int = 20, raw: Bool = false) throws(StoreError)
     -> [SearchHit]
   {
-    let query = raw ? text : Self.ftsQuery(forWords: text)
+    let plain = raw ? PlainQuery(fts: text, phrases: []) : PlainQuery(text)
+    let query = plain.fts
     guard !query.isEmpty else { throw .invalid("search needs at least one word") }
     let rows: [(seq: Int, snippet: String, rank: Double, matched: [String])]
     // Each column's highlight marks a match with U+0001, which no claim field holds (the store
@@ -180,10 +182,10 @@ extension MapStore {
       rows = try database.prepare(
         """
         SELECT f.rowid, bm25(claims_fts, 2.0, 1.0, 1.5, 0.5, 0.5), \(matchedColumns), \(snippets)
-        FROM claims_fts f WHERE claims_fts MATCH ?1
+        FROM claims_fts f WHERE claims_fts MATCH ?1 \(plain.phraseFilters(firstParameter: 3))
         ORDER BY bm25(claims_fts, 2.0, 1.0, 1.5, 0.5, 0.5) LIMIT ?2
         """
-      ).map([query, limit]) { row in
+      ).map([query, limit] + plain.phrases) { row in
         let count = SearchHit.columns.count
         let matched = SearchHit.columns.indices.filter { row.int(2 + $0) != 0 }
         // The text says most; an id is shown anyway, so its snippet is the last resort.
@@ -195,6 +197,11 @@ extension MapStore {
       }
     } catch let error as SQLiteError where raw && error.code == SQLiteError.genericErrorCode {
       // Only a raw query can be malformed: plain words are quoted before they get here.
+      if error.message.contains("phrase queries are not supported") {
+        throw .invalid(
+          "the search index keeps no word positions, so a raw query cannot hold a phrase or "
+            + "NEAR; search without --raw, with the phrase in double quotes")
+      }
       throw .invalid("not a valid FTS5 query: \(error.message)")
     } catch {
       throw .sqlite(
@@ -211,20 +218,57 @@ extension MapStore {
     }
   }
 
-  /// Each run of letters or digits becomes a quoted FTS5 term; everything else separates terms.
-  static func ftsQuery(forWords text: String) -> String {
-    var terms: [String] = []
-    var current = ""
-    for character in text {
-      if character.isLetter || character.isNumber {
-        current.append(character)
-      } else if !current.isEmpty {
-        terms.append(current)
-        current = ""
+  /// A search typed as words: what the full-text index can match, and the quoted phrases it
+  /// cannot. The index keeps which column a word is in but not where (FTS5 `detail=column`,
+  /// schema 7), so a phrase is found by its words and then checked in the text itself.
+  struct PlainQuery {
+    var fts: String
+    var phrases: [String]
+
+    init(fts: String, phrases: [String]) {
+      self.fts = fts
+      self.phrases = phrases
+    }
+
+    /// Each run of letters or digits becomes a quoted FTS5 term; everything else separates
+    /// terms. Text between double quotes is a phrase as well when it has more than one word.
+    init(_ text: String) {
+      let parts = text.split(separator: "\"", omittingEmptySubsequences: false)
+      let words = parts.map(Self.words)
+      fts = words.joined().map { "\"\($0)\"" }.joined(separator: " ")
+      phrases = words.indices.filter { $0 % 2 == 1 && words[$0].count > 1 }.map {
+        words[$0].joined(separator: " ").lowercased()
       }
     }
-    if !current.isEmpty { terms.append(current) }
-    return terms.map { "\"\($0)\"" }.joined(separator: " ")
+
+    private static func words(_ text: Substring) -> [String] {
+      text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// SQL that keeps a hit only if every phrase stands in its text, title or quote, with only
+    /// spaces or punctuation between the words; phrases bind from `firstParameter` on.
+    func phraseFilters(firstParameter: Int) -> String {
+      phrases.indices.map { index in
+        """
+        AND EXISTS (SELECT 1 FROM claims c WHERE c.seq = f.rowid AND instr(
+          \(Self.squeezed("lower(c.text || ' ' || coalesce(c.title, '') || ' ' || coalesce(c.quote, ''))")),
+          ?\(firstParameter + index)) > 0)
+        """
+      }.joined(separator: "\n")
+    }
+
+    /// `expression` with the punctuation a phrase skips turned into spaces and spaces squeezed,
+    /// so "refusals, not subversion" is found by the phrase "refusals not subversion".
+    private static func squeezed(_ expression: String) -> String {
+      // As SQL literals; char(39) is the apostrophe, which would need escaping.
+      let punctuation =
+        ["','", "'.'", "';'", "':'", "'!'", "'?'", "'-'", "'('", "')'", "char(39)"]
+        + ["'\"'", "'’'", "'“'", "'”'"]
+      var sql = expression
+      for mark in punctuation { sql = "replace(\(sql), \(mark), ' ')" }
+      for _ in 0..<3 { sql = "replace(\(sql), '  ', ' ')" }
+      return sql
+    }
   }
 
   func seq(ofClaim id: String) throws -> Int {

@@ -28,7 +28,7 @@ extension MapStore {
     try storeErrors {
       try database.prepare(
         """
-        SELECT \(Rows.positionColumns), (SELECT count(*) FROM claims c WHERE c.position_id = p.id)
+        SELECT \(Rows.positionColumns), (SELECT count(*) FROM claims c WHERE c.position_seq = p.seq)
         FROM positions p ORDER BY p.seq
         """
       ).map { PositionSummary(position: Rows.position($0), claimCount: $0.int(3)) }
@@ -50,7 +50,8 @@ extension MapStore {
   public func claims(inPosition positionID: String? = nil) throws(StoreError) -> [Claim] {
     if let positionID { _ = try position(id: positionID) }
     return try storeErrors {
-      let filter = positionID == nil ? "" : "WHERE c.position_id = ?"
+      let filter =
+        positionID == nil ? "" : "WHERE c.position_seq = \(Rows.positionSeq(ofID: "?"))"
       return try loadClaims(
         "SELECT \(Rows.claimColumns) FROM claims c \(filter) ORDER BY c.seq",
         positionID.map { [$0] } ?? [])
@@ -126,9 +127,11 @@ extension MapStore {
       }
       var map = try loadMap(
         claimFilter: """
-          c.position_id = ?1 OR c.seq IN (
-            SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq WHERE t.position_id = ?1
-            UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq WHERE f.position_id = ?1)
+          c.position_seq = \(Rows.positionSeq(ofID: "?1")) OR c.seq IN (
+            SELECT r.from_seq FROM relations r JOIN claims t ON t.seq = r.to_seq
+            WHERE t.position_seq = \(Rows.positionSeq(ofID: "?1"))
+            UNION SELECT r.to_seq FROM relations r JOIN claims f ON f.seq = r.from_seq
+            WHERE f.position_seq = \(Rows.positionSeq(ofID: "?1")))
           """, [positionID])
       // A position without claims still belongs in its own map (then it is the only thing there).
       if let requested, !map.positions.contains(requested) {
@@ -210,8 +213,8 @@ extension MapStore {
     let positionFilter =
       selected.map {
         """
-        WHERE p.id IN (SELECT c.position_id FROM claims c JOIN \($0) s ON s.seq = c.seq)
-          OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_id = p.id) AND ?1
+        WHERE p.seq IN (SELECT c.position_seq FROM claims c JOIN \($0) s ON s.seq = c.seq)
+          OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.position_seq = p.seq) AND ?1
         """
       } ?? ""
     let positions = try database.prepare(

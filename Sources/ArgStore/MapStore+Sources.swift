@@ -71,8 +71,8 @@ extension MapStore {
       try database.prepare(
         """
         SELECT s.id, s.title, s.url,
-          (SELECT count(*) FROM claims c WHERE c.source_id = s.id),
-          (SELECT count(DISTINCT c.comment) FROM claims c WHERE c.source_id = s.id),
+          (SELECT count(*) FROM claims c WHERE c.source_seq = s.seq),
+          (SELECT count(DISTINCT c.comment) FROM claims c WHERE c.source_seq = s.seq),
           CASE WHEN s.text IS NULL THEN NULL
             ELSE length(s.text) - length(replace(s.text, char(10), '')) + 1
               - (substr(s.text, -1) = char(10)) END

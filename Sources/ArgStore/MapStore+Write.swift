@@ -489,10 +489,7 @@ extension MapStore {
     if found.seq > writer.unindexed { try indexClaims(after: &writer.unindexed) }
     try database.cachedStatement(
       """
-      UPDATE claims
-      SET kind = ?2, text = ?3, position_id = ?4, source_id = ?5, comment = ?6, quote = ?7,
-        base = ?8, group_id = ?9, speaker = ?10, said_at = ?11, title = ?12
-      WHERE seq = ?1
+      UPDATE claims SET \(Self.claimAssignments) WHERE seq = ?1
       """
     ).execute([found.seq] + claimColumnValues(merged))
     if merged.tags != existing.tags { try replaceTags(ofClaimSeq: found.seq, with: merged.tags) }
@@ -595,10 +592,12 @@ extension MapStore {
   private func removeClaims(ofPositions positions: [Position]) throws -> Removed {
     var removed = Removed(claims: [:], relations: [])
     for position in positions {
-      let map = try loadMap(claimFilter: "c.position_id = ?1", [position.id])
+      let map = try loadMap(
+        claimFilter: "c.position_seq = \(Rows.positionSeq(ofID: "?1"))", [position.id])
       for claim in map.claims { removed.claims[claim.id] = claim }
       removed.relations += try relations(touchingPosition: position.id)
-      try database.run("DELETE FROM claims WHERE position_id = ?", [position.id])
+      try database.run(
+        "DELETE FROM claims WHERE position_seq = \(Rows.positionSeq(ofID: "?"))", [position.id])
       try database.run("DELETE FROM claim_groups WHERE position_id = ?", [position.id])
     }
     return removed
@@ -609,7 +608,8 @@ extension MapStore {
       """
       SELECT \(Rows.relationColumns) FROM relations r
       JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
-      WHERE f.position_id = ?1 OR t.position_id = ?1
+      WHERE f.position_seq = \(Rows.positionSeq(ofID: "?1"))
+        OR t.position_seq = \(Rows.positionSeq(ofID: "?1"))
       """
     ).map([positionID], Rows.relation)
   }
@@ -674,9 +674,11 @@ extension MapStore {
     try database.run(
       """
       INSERT INTO claims (
-        id, kind, text, position_id, source_id, comment, quote, base, group_id, speaker, said_at,
-        title)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        id, kind, text, position_seq, source_seq, comment, quote, base, group_id, speaker,
+        said_at, title)
+      VALUES (
+        ?1, ?2, ?3, \(Rows.positionSeq(ofID: "?4")), \(Rows.sourceSeq(ofID: "?5")), ?6, ?7, ?8,
+        ?9, ?10, ?11, ?12)
       ON CONFLICT (id) DO NOTHING
       """, [claim.id] + claimColumnValues(claim))
     guard database.changes == 1 else { return false }
@@ -685,6 +687,13 @@ extension MapStore {
     try insertMembers(ofClaimSeq: seq, claim.members)
     return true
   }
+
+  /// The SET clause that writes `claimColumnValues` as ?2…?12 (?1 names the claim).
+  static let claimAssignments = """
+    kind = ?2, text = ?3, position_seq = \(Rows.positionSeq(ofID: "?4")),
+    source_seq = \(Rows.sourceSeq(ofID: "?5")), comment = ?6, quote = ?7, base = ?8,
+    group_id = ?9, speaker = ?10, said_at = ?11, title = ?12
+    """
 
   func claimColumnValues(_ claim: Claim) -> [any SQLBindable] {
     [
@@ -699,9 +708,11 @@ extension MapStore {
     let insert = try database.cachedStatement(
       """
       INSERT INTO claim_members (
-        claim_seq, member, text, position_id, group_id, tags, source_id, comment, quote, speaker,
-        said_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        claim_seq, member, text, position_seq, group_id, tags, source_seq, comment, quote,
+        speaker, said_at)
+      VALUES (
+        ?1, ?2, ?3, \(Rows.positionSeq(ofID: "?4")), ?5, ?6, \(Rows.sourceSeq(ofID: "?7")), ?8,
+        ?9, ?10, ?11)
       """)
     for (number, member) in members.enumerated() {
       let provenance = member.provenance

@@ -5,8 +5,8 @@ import SQLiteKit
 enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
   static let claimColumns =
-    "c.seq, c.id, c.kind, c.text, c.position_id, c.source_id, c.comment, c.quote, c.base, "
-    + "c.group_id, c.speaker, c.said_at, c.title"
+    "c.seq, c.id, c.kind, c.text, \(positionID(of: "c")), \(sourceID(of: "c")), c.comment, "
+    + "c.quote, c.base, c.group_id, c.speaker, c.said_at, c.title"
 
   /// Columns after `claimColumns` start here.
   static let afterClaimColumns = 13
@@ -26,8 +26,8 @@ enum Rows {
 
   /// Select `memberColumns` from `claim_members m` to decode with `member(_:)`.
   static let memberColumns =
-    "m.claim_seq, m.text, m.position_id, m.group_id, m.tags, m.source_id, m.comment, m.quote, "
-    + "m.speaker, m.said_at"
+    "m.claim_seq, m.text, \(positionID(of: "m")), m.group_id, m.tags, \(sourceID(of: "m")), "
+    + "m.comment, m.quote, m.speaker, m.said_at"
 
   /// How `claim_members.tags` separates a member's tags: a control character, which no tag has.
   static let tagSeparator: Character = "\u{1F}"
@@ -42,6 +42,26 @@ enum Rows {
           source: $0, comment: row.optionalString(6), quote: row.optionalString(7),
           speaker: row.optionalString(8), time: row.optionalString(9))
       })
+  }
+
+  /// Claims and members name their position and source by integer key (schema 7), which these
+  /// turn into the slugs the model uses and back. The tables are small and looked up by key, so
+  /// a subquery per row costs less than a join every query would have to spell out.
+  static func positionID(of alias: String) -> String {
+    "(SELECT id FROM positions WHERE seq = \(alias).position_seq)"
+  }
+
+  static func sourceID(of alias: String) -> String {
+    "(SELECT id FROM sources WHERE seq = \(alias).source_seq)"
+  }
+
+  /// The key of the position whose slug is the SQL expression `id` (a parameter, usually).
+  static func positionSeq(ofID id: String) -> String {
+    "(SELECT seq FROM positions WHERE id = \(id))"
+  }
+
+  static func sourceSeq(ofID id: String) -> String {
+    "(SELECT seq FROM sources WHERE id = \(id))"
   }
 
   static let positionColumns = "p.id, p.title, p.summary"

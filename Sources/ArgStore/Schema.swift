@@ -15,6 +15,7 @@ public enum Schema {
     ("0004_argdown_nodes.sql", PackageResources._004_argdown_nodes_sql),
     ("0005_history.sql", PackageResources._005_history_sql),
     ("0006_source_texts.sql", PackageResources._006_source_texts_sql),
+    ("0007_compact_keys.sql", PackageResources._007_compact_keys_sql),
   ]
 
   public static var latestVersion: Int { files.count }

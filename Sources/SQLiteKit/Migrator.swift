@@ -47,6 +47,16 @@ public struct Migrator: Sendable {
       throw MigrationError.newerSchema(found: current, known: latestVersion)
     }
     var applied: [Int] = []
+    // SQLite's procedure for remaking a table: foreign keys off outside the transaction, every
+    // key checked before it commits. With them on, dropping a remade table would delete every
+    // row that refers to it.
+    let enforced = try database.scalarInt("PRAGMA foreign_keys") == 1
+    if enforced { try database.execute("PRAGMA foreign_keys = OFF") }
+    defer {
+      // Restoring the setting cannot fail outside a transaction; a failure here would leave
+      // nothing to undo, so it is not worth a second error.
+      if enforced { try? database.execute("PRAGMA foreign_keys = ON") }
+    }
     for migration in migrations where migration.version > current {
       try database.transaction {
         try database.execute(migration.sql)

@@ -136,12 +136,11 @@ struct ConstraintTests {
     }
     expectConstraint(ResultCode.constraintForeignKey) {
       try store.sql(
-        "INSERT INTO claims (id, kind, text, position_id) VALUES ('x', 'statement', 't', 'nowhere')"
-      )
+        "INSERT INTO claims (id, kind, text, position_seq) VALUES ('x', 'statement', 't', 9999)")
     }
     expectConstraint(ResultCode.constraintForeignKey) {
       try store.sql(
-        "INSERT INTO claims (id, kind, text, source_id) VALUES ('x', 'statement', 't', 'nowhere')")
+        "INSERT INTO claims (id, kind, text, source_seq) VALUES ('x', 'statement', 't', 9999)")
     }
     // A position with claims cannot be deleted from under them.
     expectConstraint(ResultCode.constraintForeignKey) {

@@ -6,8 +6,10 @@ extension Commands {
     abstract: "Full-text search over claims' ids, texts, titles, quotes and speakers, best first.",
     discussion: """
       Words match in any order and by stem ('refuse' finds 'refusal'); every word must match.
-      Matched words are shown in [brackets], and each hit says which fields matched. '--raw' takes an SQLite FTS5 query instead, e.g.
-      'refus* OR NEAR(user subvert, 5)'.
+      Words in double quotes must also stand in that order in the text, title or quote.
+      Matched words are shown in [brackets], and each hit says which fields matched. '--raw'
+      takes an SQLite FTS5 query instead, e.g. 'refus* OR (user AND text:subvert)'; the index
+      keeps no word positions, so FTS5's phrases and NEAR are refused there.
       """,
     arguments: [.init(name: "text", help: "The words to find.", isVariadic: true)],
     options: [
