@@ -14,6 +14,10 @@ public final class MapImport {
   var unindexed: Int
   /// What `--replace` dropped before the import, by id, to tell updated claims from new ones.
   let removed: [String: Claim]
+  /// The files the staged relations were read from, by path, numbered as in `import_files`.
+  var files: [String: Int] = [:]
+  /// How many staged relations go one way only, which the set-wise insert takes.
+  var stagedOneWay = 0
 
   init(store: MapStore, listing: Bool, removed: [String: Claim]) throws {
     self.store = store
@@ -21,6 +25,7 @@ public final class MapImport {
     summary.listsAdditions = listing
     storedUpTo = try store.database.scalarInt("SELECT coalesce(max(seq), 0) FROM claims") ?? 0
     unindexed = storedUpTo
+    try createStagingTables()
   }
 
   /// Writes one part of the map: its sources, title, positions, groups, claims, relations and
@@ -34,7 +39,7 @@ public final class MapImport {
       try store.upsertPositions(part.positions, into: &summary)
       try store.upsertGroups(part.groups)
       try store.upsertClaims(part.claims, in: self)
-      try store.upsertRelations(part.relations, into: &summary)
+      try store.upsertRelations(part.relations, in: self)
       try store.replaceReconstructions(part.reconstructions)
     }
   }

@@ -52,6 +52,11 @@ public struct ImportSummary: Hashable, Sendable {
     if listsAdditions { relationsAdded.append(relation) }
   }
 
+  /// Relations added by a set-wise insert, counted without listing them.
+  mutating func addedRelations(count: Int) {
+    relationsAddedCount += count
+  }
+
   /// `--replace` sorts the relations it added into added and changed ones, which needs the list.
   mutating func setRelationsAdded(_ relations: [Relation]) {
     relationsAdded = relations
@@ -101,7 +106,11 @@ extension MapStore {
     listing: Bool = true, removed: [String: Claim], _ body: (MapImport) throws -> Void
   ) throws -> ImportSummary {
     let writer = try MapImport(store: self, listing: listing, removed: removed)
-    try writer.indexingNewClaimsAtEnd { try body(writer) }
+    try writer.indexingNewClaimsAtEnd {
+      try body(writer)
+      try writer.resolveRelations()
+    }
+    try writer.dropStagingTables()
     return writer.summary
   }
 
@@ -199,11 +208,6 @@ extension MapStore {
       _ = try position(id: positionID)
     }
     let kinds = kindsOfClaims(askedAboutIn: map)
-    for relation in map.relations where relation.kind == .undercuts {
-      var kind = kinds[relation.to]
-      if kind == nil { kind = try storeErrors { try storedKind(ofClaim: relation.to) } }
-      try requireUndercutTarget(relation, kind: kind)
-    }
     for group in map.groups { try requireValidID(group.id, of: .group) }
     try requireKnownGroups(map)
     for reconstruction in map.reconstructions {
@@ -211,12 +215,11 @@ extension MapStore {
     }
   }
 
-  /// The kinds of the claims that undercuts and reconstructions name, as the map defines them:
-  /// a dictionary of every claim would cost as much as the claims' ids again.
+  /// The kinds of the claims that reconstructions name, as the map defines them: a dictionary
+  /// of every claim would cost as much as the claims' ids again. (Undercuts are checked when
+  /// the relations are resolved, every claim written by then.)
   private func kindsOfClaims(askedAboutIn map: ArgumentMap) -> [String: ClaimKind] {
-    let asked = Set(
-      map.relations.lazy.filter { $0.kind == .undercuts }.map(\.to)
-        + map.reconstructions.map(\.argument))
+    let asked = Set(map.reconstructions.map(\.argument))
     guard !asked.isEmpty else { return [:] }
     var kinds: [String: ClaimKind] = [:]
     for claim in map.claims where asked.contains(claim.id) && kinds[claim.id] == nil {
@@ -243,11 +246,13 @@ extension MapStore {
   /// An undercut denies that an argument's premises carry its conclusion, so only an argument
   /// has an inference to undercut. A missing target is left for the relation step to name.
   private func requireUndercutTarget(_ relation: Relation, kind: ClaimKind?) throws(StoreError) {
-    guard kind == nil || kind == .argument else {
-      throw .invalid(
-        "'\(relation.from)' cannot undercut '\(relation.to)': only an argument has an inference "
-          + "to undercut; use 'rebuts' to speak against a statement")
-    }
+    guard kind == nil || kind == .argument else { throw Self.notAnUndercut(relation) }
+  }
+
+  static func notAnUndercut(_ relation: Relation) -> StoreError {
+    .invalid(
+      "'\(relation.from)' cannot undercut '\(relation.to)': only an argument has an inference "
+        + "to undercut; use 'rebuts' to speak against a statement")
   }
 
   private func requireValid(_ reconstruction: Reconstruction, kinds: [String: ClaimKind])
@@ -524,39 +529,16 @@ extension MapStore {
     seq = try database.scalarInt("SELECT coalesce(max(seq), 0) FROM claims") ?? 0
   }
 
-  /// A new relation that is not symmetric goes in by one statement, which does nothing when the
-  /// pair is stored already or a claim is missing; only then is the pair looked at closely.
-  func upsertRelations(_ relations: [Relation], into summary: inout ImportSummary) throws {
-    let insertIfNew = try database.prepare(
-      """
-      INSERT INTO relations (from_seq, to_seq, kind, scheme)
-      SELECT f.seq, t.seq, ?3, ?4 FROM claims f, claims t WHERE f.id = ?1 AND t.id = ?2
-      ON CONFLICT DO NOTHING
-      """)
-    for relation in relations {
-      if !relation.kind.isSymmetric {
-        try insertIfNew.execute([
-          relation.from, relation.to, relation.kind.rawValue, relation.scheme,
-        ])
-        if database.changes == 1 {
-          summary.added(relation)
-          continue
-        }
-      }
-      try merge(relation, into: &summary)
-    }
+  /// The relations of a part are staged, to be resolved when the import ends (see
+  /// `MapImport.resolveRelations`).
+  func upsertRelations(_ relations: [Relation], in writer: MapImport) throws {
+    for relation in relations { try writer.stage(relation) }
   }
 
-  private func merge(_ relation: Relation, into summary: inout ImportSummary) throws {
-    let seqOf = try database.cachedStatement("SELECT seq FROM claims WHERE id = ?")
-    guard let from = try seqOf.first([relation.from], { $0.int(0) }) else {
-      throw try claimNotFound(relation.from)
-    }
-    guard let to = try seqOf.first([relation.to], { $0.int(0) }) else {
-      throw try claimNotFound(relation.to)
-    }
-    // As with `link`, a file cannot silently turn a rebuttal into a support: the pair must
-    // be unlinked, or its position rebuilt with `--replace`.
+  /// Merges one relation into the pair's stored one, as `link` does. A file cannot silently
+  /// turn a rebuttal into a support: the pair must be unlinked, or its position rebuilt with
+  /// `--replace`.
+  func merge(_ relation: Relation, from: Int, to: Int, into summary: inout ImportSummary) throws {
     switch try existingKind(from: from, to: to) {
     case nil:
       guard try !isStoredBackwards(relation, from: from, to: to) else { return }
@@ -576,10 +558,7 @@ extension MapStore {
         summary.added(relation)
         return
       }
-      throw StoreError.invalid(
-        "'\(relation.from)' \(stored.rawValue) '\(relation.to)' in the database, but the "
-          + "import says it \(relation.kind.rawValue) it; unlink the pair or rebuild its "
-          + "position with --replace")
+      throw RelationConflict(relation: relation, stored: stored)
     }
   }
 

@@ -117,11 +117,16 @@ final class ParseSession {
   private var placedByReference: Set<Int> = []
   private var relations: [PendingRelation] = []
 
-  /// Where each file's settled claims go once it is read; nil once nothing more may go there
-  /// (see `endFile`).
+  /// Where each file's settled claims and its relations go once it is read; nil once nothing
+  /// more may go there (see `endFile`).
   private var sink: (any ParseSink)?
+  /// Whether claims still go to the sink as their files end: they are written in reading order,
+  /// so the first claim that is not settled keeps every later one for the end.
+  private var streamingClaims = true
   /// The positions handed to the sink so far.
   private var positionsWritten = 0
+  /// The relations handed to the sink so far.
+  private var relationsWritten = 0
 
   init(
     knownClaims: [String: ClaimKind], knownTitles: [String: String], sink: (any ParseSink)? = nil
@@ -349,23 +354,56 @@ final class ParseSession {
     return claims.count - 1
   }
 
-  /// Ends a file: in a streamed parse, its settled claims go to the sink, in reading order.
-  /// A claim that a later file or the end of the parse may still rename, place or reword
-  /// (a titled, untitled or stored one, one placed by a reference, grouped or with several
-  /// wordings) stops the streaming there, so that claims are written in reading order; so do
-  /// errors, which leave nothing to write.
+  /// Ends a file: in a streamed parse, its settled claims go to the sink, in reading order,
+  /// and its relations between named claims. A claim that a later file or the end of the parse
+  /// may still rename, place or reword (a titled, untitled or stored one, one placed by a
+  /// reference, grouped or with several wordings) stops the streaming of claims there, so that
+  /// claims are written in reading order; errors stop all of it, as they leave nothing to write.
   func endFile() {
     guard let sink else { return }
     guard !diagnostics.contains(where: { $0.severity == .error }) else {
       self.sink = nil
       return
     }
-    var end = claims.base
-    while end < claims.count, isSettled(end) { end += 1 }
-    let written = sink.write(
-      positions: Array(positions[positionsWritten...]), claims: claims.takeWritable(upTo: end))
-    positionsWritten = positions.count
-    if !written || end < claims.count { self.sink = nil }
+    if streamingClaims {
+      var end = claims.base
+      while end < claims.count, isSettled(end) { end += 1 }
+      let written = sink.write(
+        positions: Array(positions[positionsWritten...]), claims: claims.takeWritable(upTo: end))
+      positionsWritten = positions.count
+      guard written else {
+        self.sink = nil
+        return
+      }
+      if end < claims.count { streamingClaims = false }
+    }
+    writeRelations(namedOnly: true)
+  }
+
+  /// Hands the relations read so far to the sink, unchecked: the store checks them once every
+  /// claim is written. With `namedOnly`, a relation naming a node whose id is chosen at the end
+  /// (titled or untitled) stays until then.
+  private func writeRelations(namedOnly: Bool) {
+    guard let sink else { return }
+    var kept: [PendingRelation] = []
+    var batch: [(relation: Relation, location: SourceLocation)] = []
+    batch.reserveCapacity(relations.count)
+    for relation in relations {
+      if namedOnly,
+        !Identifier.isValid(names[relation.from]) || !Identifier.isValid(names[relation.to])
+      {
+        kept.append(relation)
+        continue
+      }
+      batch.append(
+        (
+          Relation(from: names[relation.from], to: names[relation.to], kind: relation.kind),
+          lines.location(relation.position)
+        ))
+    }
+    relations = kept
+    relationsWritten += batch.count
+    if !sink.write(relations: batch) { self.sink = nil }
   }
 
   private func isSettled(_ index: Int) -> Bool {
@@ -488,6 +526,56 @@ final class ParseSession {
         at: reference.position, notes: index >= 0 ? [(claimOrigins[index], "defined here")] : [])
     }
 
+    let conclusions = conclusionKeys(of: reconstructions)
+    let merged: [Relation]
+    if let sink {
+      writeRelations(namedOnly: false)
+      for (argument, conclusion) in conclusions
+      where !sink.relationsSpeak(forConclusion: names[conclusion], ofArgument: names[argument]) {
+        self.sink = nil
+        break
+      }
+      merged = []
+    } else {
+      merged = checkedRelations(kinds: kinds, conclusions: conclusions)
+    }
+
+    let sorted = diagnostics.sorted {
+      ($0.position.file, $0.position.offset, $0.sequence)
+        < ($1.position.file, $1.position.offset, $1.sequence)
+    }
+    let converted = sorted.map { pending in
+      Diagnostic(
+        severity: pending.severity, location: lines.location(pending.position),
+        message: pending.message,
+        notes: pending.notes.map {
+          Diagnostic.Note(location: lines.location($0.0), message: $0.1)
+        })
+    }
+    var definitions: [String: SourceLocation] = [:]
+    if !knownClaims.isEmpty {
+      for index in claims.unwrittenIndices where knownClaims[claims[index].id] != nil {
+        definitions[claims[index].id] = lines.location(claimOrigins[index])
+      }
+    }
+    if reordered { putClaimsInReadingOrder() }
+    let defined = claimOfKey.count { $0 >= 0 }
+    var parsed = ParsedCorpus(
+      map: ArgumentMap(
+        title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
+        positions: positions, groups: groups, claims: claims.unwritten, relations: merged,
+        reconstructions: reconstructions),
+      diagnostics: converted, definitions: definitions,
+      titleLocation: title.map { lines.location($0.origin) })
+    parsed.claimsWritten = defined - claims.unwritten.count
+    parsed.relationsWritten = relationsWritten
+    return parsed
+  }
+
+  /// The relations as the map holds them, checked against each other: a second statement of
+  /// one is dropped, and a pair related two opposite ways is an error. (A streamed parse leaves
+  /// this to the store, which checks them in SQL with the stored ones; see `ParseSink`.)
+  private func checkedRelations(kinds: [ClaimKind?], conclusions: [Key: Key]) -> [Relation] {
     var seen: Set<EdgeKey> = []
     seen.reserveCapacity(relations.count)
     // Supporting and rebutting the same claim contradict each other; other kinds may share a
@@ -495,7 +583,6 @@ final class ParseSession {
     var polarity: [UInt64: (kind: RelationKind, position: SourcePosition)] = [:]
     var merged: [Relation] = []
     merged.reserveCapacity(relations.count)
-    let conclusions = conclusionKeys(of: reconstructions)
     for var relation in relations {
       guard kinds[relation.from] != nil, kinds[relation.to] != nil else { continue }
       relation.from = speakingFor(relation, conclusions: conclusions)
@@ -527,36 +614,7 @@ final class ParseSession {
       }
       merged.append(Relation(from: from, to: to, kind: relation.kind))
     }
-
-    let sorted = diagnostics.sorted {
-      ($0.position.file, $0.position.offset, $0.sequence)
-        < ($1.position.file, $1.position.offset, $1.sequence)
-    }
-    let converted = sorted.map { pending in
-      Diagnostic(
-        severity: pending.severity, location: lines.location(pending.position),
-        message: pending.message,
-        notes: pending.notes.map {
-          Diagnostic.Note(location: lines.location($0.0), message: $0.1)
-        })
-    }
-    var definitions: [String: SourceLocation] = [:]
-    if !knownClaims.isEmpty {
-      for index in claims.unwrittenIndices where knownClaims[claims[index].id] != nil {
-        definitions[claims[index].id] = lines.location(claimOrigins[index])
-      }
-    }
-    if reordered { putClaimsInReadingOrder() }
-    let defined = claimOfKey.count { $0 >= 0 }
-    var parsed = ParsedCorpus(
-      map: ArgumentMap(
-        title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
-        positions: positions, groups: groups, claims: claims.unwritten, relations: merged,
-        reconstructions: reconstructions),
-      diagnostics: converted, definitions: definitions,
-      titleLocation: title.map { lines.location($0.origin) })
-    parsed.claimsWritten = defined - claims.unwritten.count
-    return parsed
+    return merged
   }
 
   /// Gives each title that is not an id the id of the stored claim with that title, or else a

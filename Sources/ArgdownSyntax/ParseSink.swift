@@ -2,8 +2,9 @@ import ArgModel
 
 /// Where a streamed parse writes the claims of each file once the file is read (an import's
 /// open transaction), so that a large corpus is never held whole in memory. Only claims whose
-/// id, position and words no later file can change are written early; the rest, and every
-/// relation, come in the parse's result at the end.
+/// id, position and words no later file can change are written early; the rest come in the
+/// parse's result at the end. Every relation goes to the sink, unchecked, with the place it
+/// was written: the sink resolves and checks them all once every claim is written.
 public protocol ParseSink: AnyObject {
   /// Writes the positions and claims read so far. Returns false when the store refuses them;
   /// the sink keeps the reason, and the parse writes nothing more.
@@ -11,6 +12,12 @@ public protocol ParseSink: AnyObject {
   /// A claim written earlier, as stored, for a later file that states it again; nil (with the
   /// reason kept) when it cannot be read back.
   func storedClaim(id: String) -> Claim?
+  /// Stages relations as read, before any is checked against another; false when the store
+  /// refuses them.
+  func write(relations: [(relation: Relation, location: SourceLocation)]) -> Bool
+  /// Says that the relations from `argument`, a reconstructed argument, are its conclusion's
+  /// (Argdown's model; see `ParseSession.speakingFor`). False when the store refuses.
+  func relationsSpeak(forConclusion conclusion: String, ofArgument argument: String) -> Bool
 }
 
 /// The claims a parse has read, by index. In a streamed parse the claims below `base` have been

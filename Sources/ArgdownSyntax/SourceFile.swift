@@ -1,3 +1,5 @@
+import ArgModel
+
 /// One corpus file handed to the parser.
 public struct SourceFile: Sendable {
   /// The path shown in diagnostics, e.g. `corpus/realism-critique.argdown`.
@@ -8,24 +10,6 @@ public struct SourceFile: Sendable {
     self.path = path
     self.text = text
   }
-}
-
-/// A place in a source file. `line` and `column` are 1-based; `column` counts Unicode scalars,
-/// so a line starting with `é` puts the next character at column 2 whatever its UTF-8 length.
-/// A tab is one column here (indentation depth is measured differently, see `ArgdownParser`).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
-
-  public init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
-  }
-
-  /// `file:line:column`, the form editors and terminals turn into links.
-  public var description: String { "\(file):\(line):\(column)" }
 }
 
 /// A byte offset in one of the parsed files: cheap to keep for every claim, and turned into a

@@ -37,10 +37,14 @@ final class CorpusReading: ParseSink {
       return try store.importMap(
         parsed.map, replacingPositions: true, replacingTitle: title != nil)
     }
-    return try store.importing(listing: listing) { writer in
-      self.writer = writer
-      try read(streaming: true, progress: progress)
-      try writer.write(parsed.map, replacingTitle: title != nil)
+    do {
+      return try store.importing(listing: listing) { writer in
+        self.writer = writer
+        try read(streaming: true, progress: progress)
+        try writer.write(parsed.map, replacingTitle: title != nil)
+      }
+    } catch let found as ImportProblems {
+      throw stop(found.asError)
     }
   }
 
@@ -86,8 +90,27 @@ final class CorpusReading: ParseSink {
 
   func write(positions: [Position], claims: [Claim]) -> Bool {
     guard let writer else { return false }
+    return recordingFailure { try writer.write(ArgumentMap(positions: positions, claims: claims)) }
+  }
+
+  func write(relations: [(relation: Relation, location: SourceLocation)]) -> Bool {
+    guard let writer else { return false }
+    return recordingFailure {
+      for (relation, location) in relations { try writer.stage(relation, at: location) }
+    }
+  }
+
+  func relationsSpeak(forConclusion conclusion: String, ofArgument argument: String) -> Bool {
+    guard let writer else { return false }
+    return recordingFailure {
+      try writer.relationsSpeak(forConclusion: conclusion, ofArgument: argument)
+    }
+  }
+
+  /// Runs a write of the sink, keeping what the store refused for the end of the parse.
+  private func recordingFailure(_ body: () throws -> Void) -> Bool {
     do {
-      try writer.write(ArgumentMap(positions: positions, claims: claims))
+      try body()
       return true
     } catch {
       writeFailure = error
@@ -111,5 +134,18 @@ extension Diagnostic {
     var error = self
     error.severity = .error
     return error
+  }
+}
+
+extension ImportProblems {
+  /// The problems as the corpus's errors, each at the place it was written.
+  fileprivate var asError: ArgmapError {
+    .corpus(
+      problems.map { problem in
+        Diagnostic(
+          location: problem.origin, message: problem.message,
+          notes: problem.note.map { [Diagnostic.Note(location: $0.origin, message: $0.message)] }
+            ?? [])
+      })
   }
 }

@@ -47,7 +47,8 @@ import Testing
   }
 
   /// A relation the files state against the kind stored for the pair is found only when the
-  /// relations are written, after every file: nothing stays.
+  /// staged relations are resolved, after every file: it is reported where it was written, and
+  /// nothing stays.
   @Test func aConflictFoundWhenTheRelationsAreWrittenTakesBackEveryFile() throws {
     try TestSupport.withTemporaryFolder { folder in
       let path = folder + "/map.db"
@@ -58,11 +59,12 @@ import Testing
       try TestSupport.write("# Q {id: q}\n\n[n]: N.\n", to: folder + "/1.argdown")
       try TestSupport.write("# R {id: r}\n\n[x]\n  + [y]\n", to: folder + "/2.argdown")
       let error = try importFails([folder + "/1.argdown", folder + "/2.argdown"], into: path)
-      guard case .store(let reason)? = error else {
-        Issue.record("expected the store to refuse the import, got \(String(describing: error))")
+      guard case .corpus(let diagnostics)? = error else {
+        Issue.record("expected the import to be refused, got \(String(describing: error))")
         return
       }
-      #expect("\(reason)".contains("rebuts 'x' in the database"))
+      #expect(diagnostics.map(\.location.description) == [folder + "/2.argdown:4:3"])
+      #expect(diagnostics.first?.message.contains("rebuts 'x' in the database") == true)
       #expect(try dump(path) == before)
     }
   }
