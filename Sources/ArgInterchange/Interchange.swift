@@ -120,7 +120,6 @@ extension ParsedCorpus {
   mutating func append(_ other: ParsedCorpus) {
     diagnostics += other.diagnostics
     claimsWritten += other.claimsWritten
-    relationsWritten += other.relationsWritten
     definitions.merge(other.definitions) { first, _ in first }
     if map.title == nil { titleLocation = other.titleLocation }
     map.title = map.title ?? other.map.title

@@ -101,7 +101,9 @@ extension MapImport {
     var problems = try unresolvedAndMisdirected()
     guard problems.isEmpty else { throw ImportProblems(problems: problems) }
     let inserted = try insertNewOneWayRelations()
+    summary.relationsStated = inserted
     if try inserted < stagedOneWay || stagedOneWay < stagedCount() {
+      summary.relationsStated = try distinctStagedCount()
       try mergeTheRest(into: &problems)
     }
     guard problems.isEmpty else { throw ImportProblems(problems: problems) }
@@ -109,6 +111,19 @@ extension MapImport {
 
   private func stagedCount() throws -> Int {
     try store.database.scalarInt("SELECT count(*) FROM import_relations") ?? 0
+  }
+
+  /// How many relations the staged ones are once duplicates, and a two-way relation stated
+  /// both ways, count once.
+  private func distinctStagedCount() throws -> Int {
+    try store.database.scalarInt(
+      """
+      SELECT count(*) FROM (
+        SELECT DISTINCT kind,
+          CASE WHEN kind IN ('contradicts', 'rephrases') THEN min(from_seq, to_seq) ELSE from_seq END,
+          CASE WHEN kind IN ('contradicts', 'rephrases') THEN max(from_seq, to_seq) ELSE to_seq END
+        FROM import_relations)
+      """) ?? 0
   }
 
   private func redirectReconstructedArguments() throws {

@@ -32,6 +32,8 @@ public struct ImportSummary: Hashable, Sendable {
   public private(set) var claimsAddedCount = 0
   public private(set) var relationsAddedCount = 0
   public var listsAdditions = true
+  /// How many relations the import stated, new or stored already, each counted once.
+  public internal(set) var relationsStated = 0
 
   public init() {}
 

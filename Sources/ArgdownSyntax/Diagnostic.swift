@@ -60,10 +60,6 @@ public struct ParsedCorpus: Sendable {
   public var claimsWritten = 0
   /// How many claims the files define, written early or in `map`.
   public var claimCount: Int { claimsWritten + map.claims.count }
-  /// The relations a streamed parse handed to its sink unchecked, which `map` does not hold.
-  public var relationsWritten = 0
-  /// How many relations the files state: handed to the sink, or checked and in `map`.
-  public var relationCount: Int { relationsWritten + map.relations.count }
 
   public init(
     map: ArgumentMap, diagnostics: [Diagnostic], definitions: [String: SourceLocation] = [:],

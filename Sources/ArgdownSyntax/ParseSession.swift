@@ -125,8 +125,6 @@ final class ParseSession {
   private var streamingClaims = true
   /// The positions handed to the sink so far.
   private var positionsWritten = 0
-  /// The relations handed to the sink so far.
-  private var relationsWritten = 0
 
   init(
     knownClaims: [String: ClaimKind], knownTitles: [String: String], sink: (any ParseSink)? = nil
@@ -402,7 +400,6 @@ final class ParseSession {
         ))
     }
     relations = kept
-    relationsWritten += batch.count
     if !sink.write(relations: batch) { self.sink = nil }
   }
 
@@ -568,7 +565,6 @@ final class ParseSession {
       diagnostics: converted, definitions: definitions,
       titleLocation: title.map { lines.location($0.origin) })
     parsed.claimsWritten = defined - claims.unwritten.count
-    parsed.relationsWritten = relationsWritten
     return parsed
   }
 

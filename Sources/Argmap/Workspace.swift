@@ -170,7 +170,7 @@ public enum Workspace {
       let parsed = corpusReading.parsed
       return ImportReport(
         files: files, formats: formats, skipped: corpus.skipped, claims: parsed.claimCount,
-        relations: parsed.relationCount, summary: summary,
+        relations: summary.relationsStated, summary: summary,
         warnings: parsed.diagnostics.filter { $0.severity == .warning }
           + keptWarnings(summary, parsed: parsed),
         duration: clock.now - start)
