@@ -24,16 +24,18 @@ public enum Interchange {
     _ inputs: consuming [Input], knownClaims: [String: ClaimKind],
     knownTitles: [String: String] = [:]
   ) -> ParsedCorpus {
-    read(inputs, knownClaims: knownClaims, knownTitles: knownTitles, sink: nil) { $0.text }
+    read(inputs, known: StoredClaims(kinds: knownClaims, titles: knownTitles), sink: nil) {
+      $0.text
+    }
   }
 
-  /// Reads as above, each file's text given by `read` when its turn comes (an input's
-  /// `file.text` may then be left empty). A corpus of Argdown files only is parsed streaming
-  /// into `sink` (see `ParseSink`); files of other formats are checked against the Argdown
-  /// claims, so with them the whole map comes back in the result.
+  /// Reads as above, with the stored claims looked up in `known` as the files name them, and
+  /// each file's text given by `read` when its turn comes (an input's `file.text` may then be
+  /// left empty). A corpus of Argdown files only is parsed streaming into `sink` (see
+  /// `ParseSink`); files of other formats are checked against the Argdown claims, so with them
+  /// the whole map comes back in the result.
   public static func read<Failure: Error>(
-    _ inputs: consuming [Input], knownClaims: [String: ClaimKind],
-    knownTitles: [String: String] = [:], sink: (any ParseSink)?,
+    _ inputs: consuming [Input], known: any KnownClaims, sink: (any ParseSink)?,
     read: (SourceFile) throws(Failure) -> String
   ) throws(Failure) -> ParsedCorpus {
     var byFormat: [InterchangeFormat: [SourceFile]] = [:]
@@ -62,14 +64,15 @@ public enum Interchange {
       }
     }
     if let argdown = byFormat.removeValue(forKey: .argdown) {
-      let known =
+      let known: any KnownClaims =
         combined.map.claims.isEmpty
-        ? knownClaims : knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
-      let titles = knownTitles.merging(combined.map.claimTitles) { stored, _ in stored }
+        ? known
+        : StoredFirst(
+          stored: known,
+          read: StoredClaims(kinds: combined.map.claimKinds, titles: combined.map.claimTitles))
       let onlyArgdown = byFormat.isEmpty
       let parsed = try ArgdownParser.parse(
-        argdown, knownClaims: known, knownTitles: titles, sink: onlyArgdown ? sink : nil,
-        read: read)
+        argdown, known: known, sink: onlyArgdown ? sink : nil, read: read)
       // Argdown comes last: its claims are checked against the other formats' only, and
       // recording them for files still to come would hold every claim once more.
       if !onlyArgdown {
@@ -78,6 +81,25 @@ public enum Interchange {
       combined.append(parsed)
     }
     return combined
+  }
+
+  /// The stored claims, then those that the files of other formats define, for the Argdown
+  /// files read after them: where both have an id, the stored claim is the one kept.
+  private struct StoredFirst: KnownClaims {
+    let stored: any KnownClaims
+    let read: StoredClaims
+
+    func claim(_ id: String) -> KnownClaim? { stored.claim(id) ?? read.claim(id) }
+
+    func ids(titled titles: Set<String>) -> [String: String] {
+      read.ids(titled: titles).merging(stored.ids(titled: titles)) { _, stored in stored }
+    }
+
+    func ids(lengths: ClosedRange<Int>) -> (written: [String], stored: [String]) {
+      let first = stored.ids(lengths: lengths)
+      let others = read.ids(lengths: lengths).stored.filter { stored.claim($0) == nil }
+      return (first.written, (first.stored + others).sorted())
+    }
   }
 
   /// The claims the files read so far define, and where. Each reader refuses an id defined

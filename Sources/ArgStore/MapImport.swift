@@ -9,7 +9,7 @@ public final class MapImport {
   let store: MapStore
   var summary = ImportSummary()
   /// Claims with a seq above this one were added by this import.
-  let storedUpTo: Int
+  public let storedUpTo: Int
   /// Claims with a seq above this one are not in the full-text index yet.
   var unindexed: Int
   /// What `--replace` dropped before the import, by id, to tell updated claims from new ones.
@@ -42,6 +42,13 @@ public final class MapImport {
       try store.upsertRelations(part.relations, in: self)
       try store.replaceReconstructions(part.reconstructions)
     }
+  }
+
+  /// The place of the claim with this seq among the claims this import added, counting from 0
+  /// in the order written, or nil for one stored before: each new row takes the seq one above
+  /// the largest (an INTEGER PRIMARY KEY's rowid), and an import removes no claim once begun.
+  public func placeAdded(seq: Int) -> Int? {
+    seq > storedUpTo ? seq - storedUpTo - 1 : nil
   }
 
   /// The claim as stored now, with its tags and members, or nil: a file that states again a

@@ -20,46 +20,36 @@ public protocol ParseSink: AnyObject {
   func relationsSpeak(forConclusion conclusion: String, ofArgument argument: String) -> Bool
 }
 
-/// The claims a parse has read, by index. In a streamed parse the claims below `base` have been
-/// written to the sink and let go; their kinds and keys stay, which is all the end of the parse
-/// needs of them.
+/// The claims a parse holds, by index, with the key of each. A streamed parse lets go of the
+/// claims it has written (see `ParseSession.forget(writtenUpTo:)`), and the indices of the rest
+/// then start again from 0.
 struct ClaimTable {
-  private(set) var base = 0
-  private var items: [Claim] = []
-  private var kinds: [ClaimKind] = []
+  private(set) var items: [Claim] = []
   private var keys: [Int] = []
 
-  var count: Int { base + items.count }
-  var indices: Range<Int> { 0..<count }
-  /// The claims not written yet, in index order.
-  var unwritten: [Claim] { items }
-  var unwrittenIndices: Range<Int> { base..<count }
+  var count: Int { items.count }
+  var indices: Range<Int> { items.indices }
 
   subscript(index: Int) -> Claim {
-    get { items[index - base] }
-    set { items[index - base] = newValue }
+    get { items[index] }
+    set { items[index] = newValue }
   }
 
-  func isWritten(_ index: Int) -> Bool { index < base }
-  func kind(at index: Int) -> ClaimKind { kinds[index] }
   func key(at index: Int) -> Int { keys[index] }
 
   mutating func append(_ claim: Claim, key: Int) {
     items.append(claim)
-    kinds.append(claim.kind)
     keys.append(key)
   }
 
-  /// Hands over the claims below `end` to be written, and lets them go.
-  mutating func takeWritable(upTo end: Int) -> [Claim] {
-    let taken = Array(items[..<(end - base)])
-    items.removeFirst(end - base)
-    base = end
-    return taken
+  /// Lets go of the claims below `end`, and gives the others the keys `newKey` maps theirs to.
+  mutating func removeFirst(_ end: Int, newKey: [Int]) {
+    items = Array(items[end...])
+    keys = keys[end...].map { newKey[$0] }
   }
 
-  /// Puts the unwritten claims in the order of `order`, a permutation of `unwrittenIndices`.
-  mutating func reorderUnwritten(_ order: [Int]) {
-    items = order.map { items[$0 - base] }
+  /// Puts the claims in the order of `order`, a permutation of `indices`.
+  mutating func reorder(_ order: [Int]) {
+    items = order.map { items[$0] }
   }
 }

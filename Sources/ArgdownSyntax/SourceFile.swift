@@ -15,8 +15,18 @@ public struct SourceFile: Sendable {
 /// A byte offset in one of the parsed files: cheap to keep for every claim, and turned into a
 /// `SourceLocation` only when a diagnostic needs it.
 struct SourcePosition: Hashable {
-  var file: Int
-  var offset: Int
+  // 32 bits each, as a parse keeps one for every claim it wrote. A file past 4 GiB, which
+  // would not be read into memory anyway, gets its last place for the ones beyond.
+  private let storedFile: UInt32
+  private let storedOffset: UInt32
+
+  var file: Int { Int(storedFile) }
+  var offset: Int { Int(storedOffset) }
+
+  init(file: Int, offset: Int) {
+    storedFile = UInt32(clamping: file)
+    storedOffset = UInt32(clamping: offset)
+  }
 }
 
 /// Turns byte offsets into line and column numbers. Each file's table is made as the file is

@@ -4,7 +4,7 @@ import ArgStore
 /// at a time, each file's settled claims written as soon as it is read (see `ParseSink`), and
 /// the rest of the map, with every relation, written once all files are read. Whatever fails,
 /// in any file or at the end, is thrown inside the transaction, which takes back every part.
-final class CorpusReading: ParseSink {
+final class CorpusReading: ParseSink, KnownClaims {
   private let store: MapStore
   private var inputs: [Interchange.Input]
   private let strict: Bool
@@ -49,14 +49,11 @@ final class CorpusReading: ParseSink {
   }
 
   private func read(streaming: Bool, progress: (Workspace.ImportProgress) -> Void) throws {
-    let known = try store.claimKinds()
-    let titles = try store.claimTitles()
     let files = inputs
     inputs = []
     do {
-      parsed = try Interchange.read(
-        files, knownClaims: known, knownTitles: titles, sink: streaming ? self : nil
-      ) { (file) throws(ArgmapError) -> String in
+      parsed = try Interchange.read(files, known: self, sink: streaming ? self : nil) {
+        (file) throws(ArgmapError) -> String in
         file.text.isEmpty ? try Workspace.readText(file.path) : file.text
       }
     } catch {
@@ -90,41 +87,65 @@ final class CorpusReading: ParseSink {
 
   func write(positions: [Position], claims: [Claim]) -> Bool {
     guard let writer else { return false }
-    return recordingFailure { try writer.write(ArgumentMap(positions: positions, claims: claims)) }
+    return recordingFailure {
+      try writer.write(ArgumentMap(positions: positions, claims: claims))
+    } != nil
   }
 
   func write(relations: [(relation: Relation, location: SourceLocation)]) -> Bool {
     guard let writer else { return false }
-    return recordingFailure {
+    return recordingFailure { () throws -> Void in
       for (relation, location) in relations { try writer.stage(relation, at: location) }
-    }
+    } != nil
   }
 
   func relationsSpeak(forConclusion conclusion: String, ofArgument argument: String) -> Bool {
     guard let writer else { return false }
     return recordingFailure {
       try writer.relationsSpeak(forConclusion: conclusion, ofArgument: argument)
-    }
+    } != nil
   }
 
-  /// Runs a write of the sink, keeping what the store refused for the end of the parse.
-  private func recordingFailure(_ body: () throws -> Void) -> Bool {
+  /// Runs a read or write for the parse, keeping what the store refused for the end of it;
+  /// nil after a failure.
+  private func recordingFailure<Result>(_ body: () throws -> Result) -> Result? {
     do {
-      try body()
-      return true
-    } catch {
-      writeFailure = error
-      return false
-    }
-  }
-
-  func storedClaim(id: String) -> Claim? {
-    do {
-      return try writer?.storedClaim(id: id)
+      return try body()
     } catch {
       writeFailure = error
       return nil
     }
+  }
+
+  func storedClaim(id: String) -> Claim? {
+    recordingFailure { try writer?.storedClaim(id: id) } ?? nil
+  }
+
+  // MARK: Known claims, looked up in the store as the files name them
+
+  func claim(_ id: String) -> KnownClaim? {
+    guard let found = recordingFailure({ try store.knownClaim(id: id) }) ?? nil else {
+      return nil
+    }
+    return KnownClaim(
+      kind: found.kind, hasTitle: found.hasTitle, written: writer?.placeAdded(seq: found.seq))
+  }
+
+  /// Titles name claims stored before the import, as a parse without a sink finds them.
+  func ids(titled titles: Set<String>) -> [String: String] {
+    recordingFailure {
+      try store.claimIDs(titled: titles, upTo: writer?.storedUpTo ?? .max)
+    } ?? [:]
+  }
+
+  func ids(lengths: ClosedRange<Int>) -> (written: [String], stored: [String]) {
+    let found = recordingFailure { try store.claimIDs(utf8Lengths: lengths) } ?? []
+    var written: [String] = []
+    var stored: [String] = []
+    for (seq, id) in found {
+      if writer?.placeAdded(seq: seq) != nil { written.append(id) } else { stored.append(id) }
+    }
+    return (written, stored.sorted())
   }
 }
 

@@ -23,6 +23,17 @@ import Testing
     }
   }
 
+  /// The errors an import that must fail reports in its files; none (with an issue recorded)
+  /// when it succeeds or fails otherwise.
+  private func corpusErrors(importing files: [String], into path: String) throws -> [Diagnostic] {
+    let error = try importFails(files, into: path)
+    guard case .corpus(let diagnostics)? = error else {
+      Issue.record("expected the import to be refused, got \(String(describing: error))")
+      return []
+    }
+    return diagnostics
+  }
+
   /// The first files are settled claims, written before the last file is read; the last file's
   /// claim says other words than a stored claim of another position, which the store refuses
   /// only when it writes that file.
@@ -58,11 +69,8 @@ import Testing
       let before = try dump(path)
       try TestSupport.write("# Q {id: q}\n\n[n]: N.\n", to: folder + "/1.argdown")
       try TestSupport.write("# R {id: r}\n\n[x]\n  + [y]\n", to: folder + "/2.argdown")
-      let error = try importFails([folder + "/1.argdown", folder + "/2.argdown"], into: path)
-      guard case .corpus(let diagnostics)? = error else {
-        Issue.record("expected the import to be refused, got \(String(describing: error))")
-        return
-      }
+      let diagnostics = try corpusErrors(
+        importing: [folder + "/1.argdown", folder + "/2.argdown"], into: path)
       #expect(diagnostics.map(\.location.description) == [folder + "/2.argdown:4:3"])
       #expect(diagnostics.first?.message.contains("rebuts 'x' in the database") == true)
       #expect(try dump(path) == before)
@@ -131,6 +139,49 @@ import Testing
       #expect(claim.position == "p")
       #expect(claim.tags == ["later"])
       #expect(claim.members.map(\.text) == ["Words.", "Other words."])
+    }
+  }
+
+  /// A file's claims are let go once written; a later file that names one finds it in the
+  /// store: a reference of the wrong kind is an error pointing at the definition in the earlier
+  /// file, and no database is left.
+  @Test func aWrittenClaimNamedByALaterFileIsFoundWithItsKindAndPlace() throws {
+    try TestSupport.withTemporaryFolder { folder in
+      let path = folder + "/map.db"
+      try TestSupport.write(
+        "# P {id: p}\n\n[a]: A.\n  + <arg-one>: An argument.\n", to: folder + "/1.argdown")
+      try TestSupport.write("# Q {id: q}\n\n[c]: C.\n  - [arg-one]\n", to: folder + "/2.argdown")
+      let diagnostics = try corpusErrors(
+        importing: [folder + "/1.argdown", folder + "/2.argdown"], into: path)
+      #expect(diagnostics.map(\.location.description) == [folder + "/2.argdown:4:5"])
+      #expect(diagnostics.first?.message.contains("refer to it as '<arg-one>'") == true)
+      #expect(
+        diagnostics.first?.notes.map(\.location.description) == [folder + "/1.argdown:4:5"])
+      #expect(!FileManager.default.fileExists(atPath: path))
+    }
+  }
+
+  /// Ids chosen at the end and typo suggestions see the claims written and let go as if they
+  /// were still in memory.
+  @Test func writtenClaimsTakeTheirIdsAndAreSuggestedForATypo() throws {
+    try TestSupport.withTemporaryFolder { folder in
+      let path = folder + "/map.db"
+      try TestSupport.write(
+        "# P {id: p}\n\n[some-words-here]: First.\n\n[misaligned-goals]: Goals.\n",
+        to: folder + "/1.argdown")
+      try TestSupport.write(
+        "# Q {id: q}\n\nSome words here.\n  - [misaligned-goal]\n", to: folder + "/2.argdown")
+      let report = try Workspace.importFiles(
+        [folder + "/1.argdown", folder + "/2.argdown"],
+        into: .init(path: path, isDefault: false), replacing: false)
+      #expect(
+        report.warnings.map(\.message) == [
+          "'misaligned-goal' is never defined, so it is a node without text; did you mean 'misaligned-goals'?"
+        ])
+      let store = try MapStore.open(path: path)
+      #expect(try store.claim(id: "some-words-here").text == "First.")
+      #expect(try store.claim(id: "some-words-here-2").text == "Some words here.")
+      #expect(report.claims == 4)
     }
   }
 
