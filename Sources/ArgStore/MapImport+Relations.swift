@@ -21,6 +21,10 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
 /// An import's relations are staged in a temporary table as they are read (with the place each
 /// was written) and resolved at the end with set-wise statements, so that none is held in
 /// memory: claims may be defined after, or in another file than, the relations naming them.
+///
+/// A parse without a store checks its relations against each other in memory
+/// (`ParseSession.checkedRelations`); this is the same rule in SQL, for relations that are not
+/// all in memory and for the stored ones.
 extension MapImport {
   /// How many problems are reported before the import stops looking for more.
   static let problemLimit = 20
@@ -266,9 +270,8 @@ extension MapImport {
     }
     guard let earlier else { return .init(message: conflict.description, origin: staged.origin!) }
     return .init(
-      message:
-        "'\(relation.from)' both \(conflict.stored.rawValue) and \(relation.kind.rawValue) '\(relation.to)'",
-      origin: staged.origin!, note: earlier.map { ("first related here", $0) })
+      message: relation.conflict(withEarlier: conflict.stored), origin: staged.origin!,
+      note: earlier.map { ("first related here", $0) })
   }
 }
 

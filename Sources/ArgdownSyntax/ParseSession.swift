@@ -688,8 +688,15 @@ final class ParseSession {
   }
 
   /// The relations as the map holds them, checked against each other: a second statement of
-  /// one is dropped, and a pair related two opposite ways is an error. (A streamed parse leaves
-  /// this to the store, which checks them in SQL with the stored ones; see `ParseSink`.)
+  /// one is dropped, and a pair related two opposite ways is an error.
+  ///
+  /// A streamed parse leaves this to the store, which checks the staged relations in SQL,
+  /// against each other and the stored ones (`MapImport.resolveRelations`). Both exist because
+  /// this module has no store: a parse without a sink (the built-in corpus, an import with
+  /// `--replace` or with files of other formats) has its relations only in memory, while the
+  /// store's check must not load 10^6 relations into memory. They share the message
+  /// (`Relation.conflict(withEarlier:)`) and the rule, which the store's key on the ordered
+  /// pair states.
   private func checkedRelations(kinds: [ClaimKind?], conclusions: [Key: Key]) -> [Relation] {
     var seen: Set<EdgeKey> = []
     seen.reserveCapacity(relations.count)
@@ -721,7 +728,7 @@ final class ParseSession {
       if !relation.kind.isSymmetric {
         if let first = polarity[pair] {
           error(
-            "'\(from)' both \(first.kind.rawValue) and \(relation.kind.rawValue) '\(to)'",
+            Relation(from: from, to: to, kind: relation.kind).conflict(withEarlier: first.kind),
             at: relation.position, notes: [(first.position, "first related here")])
           continue
         }
