@@ -24,6 +24,20 @@ public enum Interchange {
     _ inputs: consuming [Input], knownClaims: [String: ClaimKind],
     knownTitles: [String: String] = [:]
   ) -> ParsedCorpus {
+    read(inputs, known: StoredClaims(kinds: knownClaims, titles: knownTitles), sink: nil) {
+      $0.text
+    }
+  }
+
+  /// Reads as above, with the stored claims looked up in `known` as the files name them, and
+  /// each file's text given by `read` when its turn comes (an input's `file.text` may then be
+  /// left empty). A corpus of Argdown files only is parsed streaming into `sink` (see
+  /// `ParseSink`); files of other formats are checked against the Argdown claims, so with them
+  /// the whole map comes back in the result.
+  public static func read<Failure: Error>(
+    _ inputs: consuming [Input], known: any KnownClaims, sink: (any ParseSink)?,
+    read: (SourceFile) throws(Failure) -> String
+  ) throws(Failure) -> ParsedCorpus {
     var byFormat: [InterchangeFormat: [SourceFile]] = [:]
     for input in inputs { byFormat[input.format, default: []].append(input.file) }
     inputs = []
@@ -32,7 +46,9 @@ public enum Interchange {
     // All AIF files at once: the reader gives each file of another tool its own source and
     // catches two files that would get the same one.
     if let aif = byFormat[.aif] {
-      for (file, parsed) in zip(aif, AIFReader.parseEach(aif)) {
+      var files: [SourceFile] = []
+      for file in aif { files.append(SourceFile(path: file.path, text: try read(file))) }
+      for (file, parsed) in zip(files, AIFReader.parseEach(files)) {
         combined.diagnostics += definitions.check(parsed.map) { _ in file.path }
         combined.append(parsed)
       }
@@ -42,21 +58,48 @@ public enum Interchange {
     ]
     for (format, parse) in oneFileAtATime {
       for file in byFormat[format] ?? [] {
-        let parsed = parse(file)
+        let parsed = parse(SourceFile(path: file.path, text: try read(file)))
         combined.diagnostics += definitions.check(parsed.map) { _ in file.path }
         combined.append(parsed)
       }
     }
     if let argdown = byFormat.removeValue(forKey: .argdown) {
-      let known =
+      let known: any KnownClaims =
         combined.map.claims.isEmpty
-        ? knownClaims : knownClaims.merging(combined.map.claimKinds) { stored, _ in stored }
-      let titles = knownTitles.merging(combined.map.claimTitles) { stored, _ in stored }
-      let parsed = ArgdownParser.parse(argdown, knownClaims: known, knownTitles: titles)
-      combined.diagnostics += definitions.check(parsed.map, argdown: true) { _ in "" }
+        ? known
+        : StoredFirst(
+          stored: known,
+          read: StoredClaims(kinds: combined.map.claimKinds, titles: combined.map.claimTitles))
+      let onlyArgdown = byFormat.isEmpty
+      let parsed = try ArgdownParser.parse(
+        argdown, known: known, sink: onlyArgdown ? sink : nil, read: read)
+      // Argdown comes last: its claims are checked against the other formats' only, and
+      // recording them for files still to come would hold every claim once more.
+      if !onlyArgdown {
+        combined.diagnostics += definitions.check(parsed.map, argdown: true) { _ in "" }
+      }
       combined.append(parsed)
     }
     return combined
+  }
+
+  /// The stored claims, then those that the files of other formats define, for the Argdown
+  /// files read after them: where both have an id, the stored claim is the one kept.
+  private struct StoredFirst: KnownClaims {
+    let stored: any KnownClaims
+    let read: StoredClaims
+
+    func claim(_ id: String) -> KnownClaim? { stored.claim(id) ?? read.claim(id) }
+
+    func ids(titled titles: Set<String>) -> [String: String] {
+      read.ids(titled: titles).merging(stored.ids(titled: titles)) { _, stored in stored }
+    }
+
+    func ids(lengths: ClosedRange<Int>) -> (written: [String], stored: [String]) {
+      let first = stored.ids(lengths: lengths)
+      let others = read.ids(lengths: lengths).stored.filter { stored.claim($0) == nil }
+      return (first.written, (first.stored + others).sorted())
+    }
   }
 
   /// The claims the files read so far define, and where. Each reader refuses an id defined
@@ -98,6 +141,7 @@ extension ParsedCorpus {
   /// that share an id, as it does within one file set.
   mutating func append(_ other: ParsedCorpus) {
     diagnostics += other.diagnostics
+    claimsWritten += other.claimsWritten
     definitions.merge(other.definitions) { first, _ in first }
     if map.title == nil { titleLocation = other.titleLocation }
     map.title = map.title ?? other.map.title

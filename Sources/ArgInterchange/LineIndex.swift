@@ -1,3 +1,4 @@
+import ArgModel
 import ArgdownSyntax
 
 /// Turns UTF-8 offsets in one file into line and column numbers the way the Argdown parser

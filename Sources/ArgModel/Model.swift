@@ -200,6 +200,13 @@ public struct Relation: Hashable, Sendable {
     self.kind = kind
     self.scheme = scheme
   }
+
+  /// Why this relation is refused after an `earlier` one of another kind on the same ordered
+  /// pair: a pair holds one relation (the store keys relations so). A parse without a store
+  /// and an import's staged relations both refuse it, in these words.
+  public func conflict(withEarlier earlier: RelationKind) -> String {
+    "'\(from)' both \(earlier.rawValue) and \(kind.rawValue) '\(to)'"
+  }
 }
 
 /// A heading below a position's: a named sub-group of the position's claims, nested to any

@@ -94,26 +94,49 @@ extension MapStore {
     }
   }
 
-  /// The ids and kinds of every claim, so the parser can resolve references to them.
-  public func claimKinds() throws(StoreError) -> [String: ClaimKind] {
+  /// The claim `id`'s seq and kind, and whether it has a title, or nil: the parser looks up
+  /// the stored claims a corpus names one at a time, rather than loading every id.
+  public func knownClaim(id: String) throws(StoreError) -> (
+    seq: Int, kind: ClaimKind, hasTitle: Bool
+  )? {
     try storeErrors {
-      var kinds: [String: ClaimKind] = [:]
-      try database.prepare("SELECT id, kind FROM claims").forEachRow {
-        kinds[$0.string(0)] = ClaimKind(rawValue: $0.string(1)) ?? .statement
+      try database.cachedStatement(
+        "SELECT seq, kind, title IS NOT NULL FROM claims WHERE id = ?"
+      ).first([id]) {
+        (
+          seq: $0.int(0), kind: ClaimKind(rawValue: $0.string(1)) ?? .statement,
+          hasTitle: $0.int(2) != 0
+        )
       }
-      return kinds
     }
   }
 
-  /// The titles of the claims that have one, to their ids, so the parser can resolve
-  /// `[Some Title]` to the claim an earlier import titled so.
-  public func claimTitles() throws(StoreError) -> [String: String] {
+  /// The ids of the claims with these titles and a seq up to `seq`, by title, so the parser
+  /// can resolve `[Some Title]` to the claim an earlier import titled so. Titles have no
+  /// index: one pass over the claims serves every title asked for.
+  public func claimIDs(titled titles: Set<String>, upTo seq: Int = .max) throws(StoreError)
+    -> [String: String]
+  {
     try storeErrors {
-      var titles: [String: String] = [:]
-      try database.prepare("SELECT title, id FROM claims WHERE title IS NOT NULL").forEachRow {
-        titles[$0.string(0)] = $0.string(1)
-      }
-      return titles
+      var ids: [String: String] = [:]
+      try database.prepare("SELECT title, id FROM claims WHERE title IS NOT NULL AND seq <= ?")
+        .forEachRow([seq]) { row in
+          let title = row.string(0)
+          if titles.contains(title) { ids[title] = row.string(1) }
+        }
+      return ids
+    }
+  }
+
+  /// The claims whose ids are as many bytes long as `lengths` allows, in seq order, so the
+  /// parser can suggest an id near a mistyped one without loading every id.
+  public func claimIDs(utf8Lengths lengths: ClosedRange<Int>) throws(StoreError) -> [(
+    seq: Int, id: String
+  )] {
+    try storeErrors {
+      try database.prepare(
+        "SELECT seq, id FROM claims WHERE length(CAST(id AS BLOB)) BETWEEN ? AND ? ORDER BY seq"
+      ).map([lengths.lowerBound, lengths.upperBound]) { (seq: $0.int(0), id: $0.string(1)) }
     }
   }
 

@@ -5,10 +5,10 @@ import SQLiteKit
 public struct ImportSummary: Hashable, Sendable {
   public var positionsAdded: [String] = []
   public var positionsUpdated: [String] = []
-  public var claimsAdded: [String] = []
+  public private(set) var claimsAdded: [String] = []
   public var claimsUpdated: [String] = []
   public var claimsRemoved: [String] = []
-  public var relationsAdded: [Relation] = []
+  public private(set) var relationsAdded: [Relation] = []
   public var relationsChanged: [Relation] = []
   public var relationsRemoved: [Relation] = []
   public var sourcesAdded: [String] = []
@@ -26,13 +26,43 @@ public struct ImportSummary: Hashable, Sendable {
     public var filePosition: String
   }
 
+  /// How many claims and relations the import added: `claimsAdded` and `relationsAdded` list
+  /// them only when `listsAdditions` is set, since at 10^6 claims the lists would cost more
+  /// memory than the rest of the import.
+  public private(set) var claimsAddedCount = 0
+  public private(set) var relationsAddedCount = 0
+  public var listsAdditions = true
+  /// How many relations the import stated, new or stored already, each counted once.
+  public internal(set) var relationsStated = 0
+
   public init() {}
 
   public var changedNothing: Bool {
-    positionsAdded.isEmpty && positionsUpdated.isEmpty && claimsAdded.isEmpty
-      && claimsUpdated.isEmpty && claimsRemoved.isEmpty && relationsAdded.isEmpty
+    positionsAdded.isEmpty && positionsUpdated.isEmpty && claimsAddedCount == 0
+      && claimsUpdated.isEmpty && claimsRemoved.isEmpty && relationsAddedCount == 0
       && relationsChanged.isEmpty && relationsRemoved.isEmpty && sourcesAdded.isEmpty
       && titleSet == nil
+  }
+
+  mutating func added(claim id: String) {
+    claimsAddedCount += 1
+    if listsAdditions { claimsAdded.append(id) }
+  }
+
+  mutating func added(_ relation: Relation) {
+    relationsAddedCount += 1
+    if listsAdditions { relationsAdded.append(relation) }
+  }
+
+  /// Relations added by a set-wise insert, counted without listing them.
+  mutating func addedRelations(count: Int) {
+    relationsAddedCount += count
+  }
+
+  /// `--replace` sorts the relations it added into added and changed ones, which needs the list.
+  mutating func setRelationsAdded(_ relations: [Relation]) {
+    relationsAdded = relations
+    relationsAddedCount = relations.count
   }
 }
 
@@ -51,15 +81,10 @@ extension MapStore {
   ) throws(StoreError) -> ImportSummary {
     try validate(map)
     return try transaction {
-      var summary = ImportSummary()
       let replaced = replacingPositions ? try removeClaims(ofPositions: map.positions) : nil
-      try upsertSources(map, into: &summary)
-      try upsertTitle(map.title, replacing: replacingTitle, into: &summary)
-      try upsertPositions(map.positions, into: &summary)
-      try upsertGroups(map.groups)
-      try upsertClaims(map.claims, previously: replaced?.claims ?? [:], into: &summary)
-      try upsertRelations(map.relations, into: &summary)
-      try replaceReconstructions(map.reconstructions)
+      var summary = try importing(removed: replaced?.claims ?? [:]) { writer in
+        try writer.write(map, replacingTitle: replacingTitle)
+      }
       if var replaced {
         let kept = try restoreIncomingRelations(replaced, map: map)
         replaced.relations.removeAll { kept.contains($0) }
@@ -67,6 +92,28 @@ extension MapStore {
       }
       return summary
     }
+  }
+
+  /// Runs `body` with an import under way inside the caller's transaction: `body` hands the
+  /// writer the map in parts (a file's claims as soon as they are read, the rest at the end),
+  /// and the summary covers every part. Run it inside `transaction`, `recording` or `dryRun`,
+  /// so that a failure in any part, however late, takes back every part written before it.
+  public func importing(
+    listing: Bool = true, _ body: (MapImport) throws -> Void
+  ) throws -> ImportSummary {
+    try importing(listing: listing, removed: [:], body)
+  }
+
+  private func importing(
+    listing: Bool = true, removed: [String: Claim], _ body: (MapImport) throws -> Void
+  ) throws -> ImportSummary {
+    let writer = try MapImport(store: self, listing: listing, removed: removed)
+    try writer.indexingNewClaimsAtEnd {
+      try body(writer)
+      try writer.resolveRelations()
+    }
+    try writer.dropStagingTables()
+    return writer.summary
   }
 
   public func addPosition(_ position: Position) throws(StoreError) {
@@ -154,7 +201,7 @@ extension MapStore {
   // MARK: - Import steps
 
   /// Rejects ids that the map's own rules forbid before anything is written.
-  private func validate(_ map: ArgumentMap) throws(StoreError) {
+  func validate(_ map: ArgumentMap) throws(StoreError) {
     for position in map.positions { try requireValid(position) }
     for claim in map.claims { try requireValid(claim) }
     for source in map.sources { try requireValid(source) }
@@ -163,11 +210,6 @@ extension MapStore {
       _ = try position(id: positionID)
     }
     let kinds = kindsOfClaims(askedAboutIn: map)
-    for relation in map.relations where relation.kind == .undercuts {
-      var kind = kinds[relation.to]
-      if kind == nil { kind = try storeErrors { try storedKind(ofClaim: relation.to) } }
-      try requireUndercutTarget(relation, kind: kind)
-    }
     for group in map.groups { try requireValidID(group.id, of: .group) }
     try requireKnownGroups(map)
     for reconstruction in map.reconstructions {
@@ -175,12 +217,11 @@ extension MapStore {
     }
   }
 
-  /// The kinds of the claims that undercuts and reconstructions name, as the map defines them:
-  /// a dictionary of every claim would cost as much as the claims' ids again.
+  /// The kinds of the claims that reconstructions name, as the map defines them: a dictionary
+  /// of every claim would cost as much as the claims' ids again. (Undercuts are checked when
+  /// the relations are resolved, every claim written by then.)
   private func kindsOfClaims(askedAboutIn map: ArgumentMap) -> [String: ClaimKind] {
-    let asked = Set(
-      map.relations.lazy.filter { $0.kind == .undercuts }.map(\.to)
-        + map.reconstructions.map(\.argument))
+    let asked = Set(map.reconstructions.map(\.argument))
     guard !asked.isEmpty else { return [:] }
     var kinds: [String: ClaimKind] = [:]
     for claim in map.claims where asked.contains(claim.id) && kinds[claim.id] == nil {
@@ -207,11 +248,13 @@ extension MapStore {
   /// An undercut denies that an argument's premises carry its conclusion, so only an argument
   /// has an inference to undercut. A missing target is left for the relation step to name.
   private func requireUndercutTarget(_ relation: Relation, kind: ClaimKind?) throws(StoreError) {
-    guard kind == nil || kind == .argument else {
-      throw .invalid(
-        "'\(relation.from)' cannot undercut '\(relation.to)': only an argument has an inference "
-          + "to undercut; use 'rebuts' to speak against a statement")
-    }
+    guard kind == nil || kind == .argument else { throw Self.notAnUndercut(relation) }
+  }
+
+  static func notAnUndercut(_ relation: Relation) -> StoreError {
+    .invalid(
+      "'\(relation.from)' cannot undercut '\(relation.to)': only an argument has an inference "
+        + "to undercut; use 'rebuts' to speak against a statement")
   }
 
   private func requireValid(_ reconstruction: Reconstruction, kinds: [String: ClaimKind])
@@ -301,7 +344,7 @@ extension MapStore {
     }
   }
 
-  private func upsertSources(_ map: ArgumentMap, into summary: inout ImportSummary) throws {
+  func upsertSources(_ map: ArgumentMap, into summary: inout ImportSummary) throws {
     let exists = try database.prepare("SELECT 1 FROM sources WHERE id = ?")
     for source in map.sources {
       if try exists.first([source.id], { _ in true }) == nil {
@@ -333,7 +376,7 @@ extension MapStore {
     }
   }
 
-  private func upsertTitle(_ title: String?, replacing: Bool, into summary: inout ImportSummary)
+  func upsertTitle(_ title: String?, replacing: Bool, into summary: inout ImportSummary)
     throws
   {
     guard let title else { return }
@@ -352,7 +395,7 @@ extension MapStore {
 
   /// Groups come parents first (the parser emits them in heading order), so each parent exists
   /// before its children refer to it.
-  private func upsertGroups(_ groups: [Group]) throws {
+  func upsertGroups(_ groups: [Group]) throws {
     let upsert = try database.prepare(
       """
       INSERT INTO claim_groups (id, title, position_id, parent_id) VALUES (?1, ?2, ?3, ?4)
@@ -365,7 +408,7 @@ extension MapStore {
 
   /// An argument's reconstruction is replaced whole: steps are numbered, so merging two
   /// versions step by step would make an argument that neither file states.
-  private func replaceReconstructions(_ reconstructions: [Reconstruction]) throws {
+  func replaceReconstructions(_ reconstructions: [Reconstruction]) throws {
     let clear = try database.prepare(
       "DELETE FROM reconstruction_steps WHERE argument_seq = (SELECT seq FROM claims WHERE id = ?)")
     let insert = try database.prepare(
@@ -392,7 +435,7 @@ extension MapStore {
     }
   }
 
-  private func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
+  func upsertPositions(_ positions: [Position], into summary: inout ImportSummary) throws {
     let find = try database.prepare(
       "SELECT \(Rows.positionColumns) FROM positions p WHERE p.id = ?")
     let update = try database.prepare("UPDATE positions SET title = ?, summary = ? WHERE id = ?")
@@ -405,41 +448,37 @@ extension MapStore {
         let merged = position.merged(into: existing)
         guard merged != existing else { continue }
         try update.execute([merged.title, merged.summary, merged.id])
-        summary.positionsUpdated.append(position.id)
+        // A position an earlier part of this import added is news only as an addition.
+        if !summary.positionsAdded.contains(position.id) {
+          summary.positionsUpdated.append(position.id)
+        }
       }
     }
   }
 
   /// New claims go in by one statement each, which does nothing when the id is stored already;
   /// only then is the stored claim read and merged. Most claims of a large import are new.
-  private func upsertClaims(
-    _ claims: [Claim], previously removed: [String: Claim], into summary: inout ImportSummary
-  ) throws {
-    try indexingNewClaimsAtEnd { unindexed in
-      for claim in claims {
-        guard try !insertIfNew(claim) else {
-          if let before = removed[claim.id] {
-            if before != claim { summary.claimsUpdated.append(claim.id) }
-          } else {
-            summary.claimsAdded.append(claim.id)
-          }
-          continue
+  func upsertClaims(_ claims: [Claim], in writer: MapImport) throws {
+    for claim in claims {
+      guard try !insertIfNew(claim) else {
+        if let before = writer.removed[claim.id] {
+          if before != claim { writer.summary.claimsUpdated.append(claim.id) }
+        } else {
+          writer.summary.added(claim: claim.id)
         }
-        try merge(claim, unindexed: &unindexed, into: &summary)
+        continue
       }
+      try merge(claim, in: writer)
     }
   }
 
-  private func merge(_ claim: Claim, unindexed: inout Int, into summary: inout ImportSummary)
-    throws
-  {
-    let found = try database.cachedStatement(
-      "SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?"
-    ).first([claim.id]) { (seq: $0.int(0), claim: Rows.claim($0, tags: [])) }
-    guard let found else { throw try claimNotFound(claim.id) }
-    var existing = found.claim
-    existing.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
-    existing.members = try members(ofClaimSeqs: [found.seq])[found.seq] ?? []
+  /// A claim stored before the import is merged and reported; one an earlier part of this
+  /// import wrote (a claim stated again in a later file) is merged silently, since the summary
+  /// counts it as added already.
+  private func merge(_ claim: Claim, in writer: MapImport) throws {
+    guard let found = try storedClaim(id: claim.id) else { throw try claimNotFound(claim.id) }
+    let existing = found.claim
+    let isNew = found.seq > writer.storedUpTo
     if let home = existing.position, let position = claim.position, home != position,
       !claim.text.isEmpty, claim.text != existing.text
     {
@@ -448,13 +487,13 @@ extension MapStore {
           + "refer to it as '[\(claim.id)]' or edit it in its own position")
     }
     let merged = claim.merged(into: existing)
-    if let home = existing.position, let position = claim.position, home != position {
-      summary.claimsKeptInPlace.append(
+    if let home = existing.position, let position = claim.position, home != position, !isNew {
+      writer.summary.claimsKeptInPlace.append(
         .init(id: claim.id, storedPosition: home, filePosition: position))
     }
     guard merged != existing else { return }
     // The update trigger takes the old text out of the index, so it must be in there.
-    if found.seq > unindexed { try indexClaims(after: &unindexed) }
+    if found.seq > writer.unindexed { try indexClaims(after: &writer.unindexed) }
     try database.cachedStatement(
       """
       UPDATE claims SET \(Self.claimAssignments) WHERE seq = ?1
@@ -465,39 +504,24 @@ extension MapStore {
       try database.run("DELETE FROM claim_members WHERE claim_seq = ?", [found.seq])
       try insertMembers(ofClaimSeq: found.seq, merged.members)
     }
-    summary.claimsUpdated.append(claim.id)
+    if !isNew { writer.summary.claimsUpdated.append(claim.id) }
   }
 
-  /// Runs `body` with the trigger `claims_fts_insert` set aside, then indexes the claims
-  /// inserted meanwhile (those with a seq above the one `body` is given) in one statement.
-  ///
-  /// Why: FTS5 writes out its pending index data at the end of every statement that fires the
-  /// trigger (it runs in a statement savepoint), which cost 39% of a 10^5-claim import; one
-  /// INSERT … SELECT lets it write large segments once. The index ends as the trigger leaves
-  /// it: the same rows with the same columns (the content table's, so `integrity-check` with
-  /// rank 1 proves it; see ImportTests). The trigger is not forked: its text is read back from
-  /// sqlite_schema and re-created verbatim, and all of it happens in the import's transaction,
-  /// so a failure rolls the drop back too. Without the trigger there is nothing to do.
-  private func indexingNewClaimsAtEnd(_ body: (inout Int) throws -> Void) throws {
-    let trigger = "claims_fts_insert"
+  /// The stored claim with its tags and members, and its seq.
+  func storedClaim(id: String) throws -> (seq: Int, claim: Claim)? {
     guard
-      let definition = try database.cachedStatement(
-        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?"
-      ).first([trigger], { $0.string(0) })
-    else {
-      var unindexed = Int.max
-      return try body(&unindexed)
-    }
-    var unindexed = try database.scalarInt("SELECT coalesce(max(seq), 0) FROM claims") ?? 0
-    try database.execute("DROP TRIGGER \(trigger)")
-    try body(&unindexed)
-    try indexClaims(after: &unindexed)
-    try database.execute(definition)
+      var found = try database.cachedStatement(
+        "SELECT \(Rows.claimColumns) FROM claims c WHERE c.id = ?"
+      ).first([id], { (seq: $0.int(0), claim: Rows.claim($0, tags: [])) })
+    else { return nil }
+    found.claim.setTags(try tags(ofClaimSeqs: [found.seq])[found.seq] ?? [])
+    found.claim.members = try members(ofClaimSeqs: [found.seq])[found.seq] ?? []
+    return found
   }
 
   /// Indexes the claims with a seq above `seq` as `claims_fts_insert` would, and moves `seq`
   /// past them. New rows get seqs above every stored one, so these are the unindexed ones.
-  private func indexClaims(after seq: inout Int) throws {
+  func indexClaims(after seq: inout Int) throws {
     try database.cachedStatement(
       """
       INSERT INTO claims_fts (rowid, id, text, title, quote, speaker)
@@ -507,44 +531,21 @@ extension MapStore {
     seq = try database.scalarInt("SELECT coalesce(max(seq), 0) FROM claims") ?? 0
   }
 
-  /// A new relation that is not symmetric goes in by one statement, which does nothing when the
-  /// pair is stored already or a claim is missing; only then is the pair looked at closely.
-  private func upsertRelations(_ relations: [Relation], into summary: inout ImportSummary) throws {
-    let insertIfNew = try database.prepare(
-      """
-      INSERT INTO relations (from_seq, to_seq, kind, scheme)
-      SELECT f.seq, t.seq, ?3, ?4 FROM claims f, claims t WHERE f.id = ?1 AND t.id = ?2
-      ON CONFLICT DO NOTHING
-      """)
-    for relation in relations {
-      if !relation.kind.isSymmetric {
-        try insertIfNew.execute([
-          relation.from, relation.to, relation.kind.rawValue, relation.scheme,
-        ])
-        if database.changes == 1 {
-          summary.relationsAdded.append(relation)
-          continue
-        }
-      }
-      try merge(relation, into: &summary)
-    }
+  /// The relations of a part are staged, to be resolved when the import ends (see
+  /// `MapImport.resolveRelations`).
+  func upsertRelations(_ relations: [Relation], in writer: MapImport) throws {
+    for relation in relations { try writer.stage(relation) }
   }
 
-  private func merge(_ relation: Relation, into summary: inout ImportSummary) throws {
-    let seqOf = try database.cachedStatement("SELECT seq FROM claims WHERE id = ?")
-    guard let from = try seqOf.first([relation.from], { $0.int(0) }) else {
-      throw try claimNotFound(relation.from)
-    }
-    guard let to = try seqOf.first([relation.to], { $0.int(0) }) else {
-      throw try claimNotFound(relation.to)
-    }
-    // As with `link`, a file cannot silently turn a rebuttal into a support: the pair must
-    // be unlinked, or its position rebuilt with `--replace`.
+  /// Merges one relation into the pair's stored one, as `link` does. A file cannot silently
+  /// turn a rebuttal into a support: the pair must be unlinked, or its position rebuilt with
+  /// `--replace`.
+  func merge(_ relation: Relation, from: Int, to: Int, into summary: inout ImportSummary) throws {
     switch try existingKind(from: from, to: to) {
     case nil:
       guard try !isStoredBackwards(relation, from: from, to: to) else { return }
       try insertRelation(relation, from: from, to: to)
-      summary.relationsAdded.append(relation)
+      summary.added(relation)
     case relation.kind?:
       // A scheme the import names is news; one it leaves unsaid keeps the stored one.
       if let scheme = relation.scheme {
@@ -556,13 +557,10 @@ extension MapStore {
       // "a contradicts b" says "b contradicts a" too: the pair's other way may be free for it.
       if relation.kind.isSymmetric, try existingKind(from: to, to: from) == nil {
         try insertRelation(relation, from: to, to: from)
-        summary.relationsAdded.append(relation)
+        summary.added(relation)
         return
       }
-      throw StoreError.invalid(
-        "'\(relation.from)' \(stored.rawValue) '\(relation.to)' in the database, but the "
-          + "import says it \(relation.kind.rawValue) it; unlink the pair or rebuild its "
-          + "position with --replace")
+      throw RelationConflict(relation: relation, stored: stored)
     }
   }
 
@@ -642,7 +640,7 @@ extension MapStore {
       default: summary.relationsChanged.append(relation)
       }
     }
-    summary.relationsAdded = added
+    summary.setRelationsAdded(added)
   }
 
   // MARK: - Rows

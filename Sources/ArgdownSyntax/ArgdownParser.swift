@@ -71,9 +71,23 @@ public enum ArgdownParser {
     _ files: consuming [SourceFile], knownClaims: [String: ClaimKind] = [:],
     knownTitles: [String: String] = [:]
   ) -> ParsedCorpus {
-    let session = ParseSession(knownClaims: knownClaims, knownTitles: knownTitles)
+    parse(files, known: StoredClaims(kinds: knownClaims, titles: knownTitles), sink: nil) {
+      $0.text
+    }
+  }
+
+  /// Parses as above, with the stored claims looked up in `known` as they are named, and each
+  /// file's text given by `read` when its turn comes, so that only one file's text is in memory
+  /// at a time. With a `sink`, the claims of each file that no later file can change are
+  /// written there once the file is read (see `ParseSink`), and the result holds only the rest;
+  /// `known` must then find the claims written, too.
+  public static func parse<Failure: Error>(
+    _ files: consuming [SourceFile], known: any KnownClaims, sink: (any ParseSink)?,
+    read: (SourceFile) throws(Failure) -> String
+  ) throws(Failure) -> ParsedCorpus {
+    let session = ParseSession(known: known, sink: sink)
     for index in files.indices {
-      var bytes = Array(files[index].text.utf8)
+      var bytes = Array(try read(files[index]).utf8)
       files[index].text = ""
       bytes.withUnsafeMutableBufferPointer { buffer in
         session.lines.add(path: files[index].path, bytes: UnsafeBufferPointer(buffer))
@@ -87,6 +101,7 @@ public enum ArgdownParser {
         var parser = FileParser(session: session, file: index, bytes: UnsafeBufferPointer(buffer))
         parser.parse()
       }
+      session.endFile()
     }
     return session.finish()
   }

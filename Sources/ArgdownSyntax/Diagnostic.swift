@@ -56,6 +56,10 @@ public struct ParsedCorpus: Sendable {
   public var definitions: [String: SourceLocation]
   /// Where the map's title is given.
   public var titleLocation: SourceLocation?
+  /// The claims a streamed parse wrote to its sink as it went, which `map` does not hold.
+  public var claimsWritten = 0
+  /// How many claims the files define, written early or in `map`.
+  public var claimCount: Int { claimsWritten + map.claims.count }
 
   public init(
     map: ArgumentMap, diagnostics: [Diagnostic], definitions: [String: SourceLocation] = [:],

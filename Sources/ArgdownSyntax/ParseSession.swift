@@ -69,22 +69,32 @@ final class ParseSession {
   }
 
   let lines = LineTables()
-  private let knownClaims: [String: ClaimKind]
-  /// The titles of stored claims that have one, to the claims' ids.
-  private let knownTitles: [String: String]
+  private let known: any KnownClaims
   private var diagnostics: [PendingDiagnostic] = []
 
   private var positions: [Position] = []
   private var positionIndex: [String: Int] = [:]
   private var positionOrigins: [SourcePosition] = []
 
+  /// In a streamed parse, only the keys that something still pending names, or whose claims
+  /// are not written yet: `forget(writtenUpTo:)` lets the others go, and a later mention of a
+  /// written claim finds it among the known claims.
   private var keys: [String: Key] = [:]
   private var names: [String] = []
-  /// For each key, the index of its claim in `claims`, or -1 while it has no definition.
+  /// For each key, the index of its claim in `claims`, or -1 while it has none in memory.
   private var claimOfKey: [Int] = []
+  /// For each key, what the known claims say of its id (looked up when the key is made, and
+  /// again when the id is chosen at the end), or nil.
+  private var knownOfKey: [KnownClaim?] = []
 
-  private var claims: [Claim] = []
+  private var claims = ClaimTable()
   private var claimOrigins: [SourcePosition] = []
+  /// Where each claim written to the sink was defined, by its place among the written claims
+  /// (`KnownClaim.written`): a later file that states it again is pointed there.
+  private var writtenOrigins: [SourcePosition] = []
+  /// The claims read back from the store to be merged again, to their places among the written
+  /// claims: written again, they keep that place.
+  private var takenBack: [Int: Int] = [:]
   /// For each claim, the index of its group in `groups`, or -1.
   private var claimGroups: [Int] = []
   /// Untitled statements, named once every explicit id of the corpus is known.
@@ -117,9 +127,18 @@ final class ParseSession {
   private var placedByReference: Set<Int> = []
   private var relations: [PendingRelation] = []
 
-  init(knownClaims: [String: ClaimKind], knownTitles: [String: String]) {
-    self.knownClaims = knownClaims
-    self.knownTitles = knownTitles
+  /// Where each file's settled claims and its relations go once it is read; nil once nothing
+  /// more may go there (see `endFile`).
+  private var sink: (any ParseSink)?
+  /// Whether claims still go to the sink as their files end: they are written in reading order,
+  /// so the first claim that is not settled keeps every later one for the end.
+  private var streamingClaims = true
+  /// The positions handed to the sink so far.
+  private var positionsWritten = 0
+
+  init(known: any KnownClaims, sink: (any ParseSink)? = nil) {
+    self.known = known
+    self.sink = sink
   }
 
   /// The key of the node written `[title]` or `<title>`. A title that is a valid id is the id;
@@ -138,7 +157,45 @@ final class ParseSession {
     keys[id] = key
     names.append(id)
     claimOfKey.append(-1)
+    knownOfKey.append(lookUp(id))
     return key
+  }
+
+  /// What the known claims say of `name`; a title or an untitled node's name is no id.
+  private func lookUp(_ name: String) -> KnownClaim? {
+    Identifier.isValid(name) ? known.claim(name) : nil
+  }
+
+  /// Gives `key` the id chosen for it at the end.
+  private func rename(_ key: Key, to id: String) {
+    keys[names[key]] = nil
+    keys[id] = key
+    names[key] = id
+    knownOfKey[key] = lookUp(id)
+  }
+
+  /// Whether `id` is a claim this parse wrote and let go: its name is taken, as it would be
+  /// were the claim still in memory.
+  private func isWritten(_ id: String) -> Bool {
+    lookUp(id)?.written != nil
+  }
+
+  /// Whether `key` names a claim stored before the parse (not one the parse wrote).
+  private func isStoredBefore(_ key: Key) -> Bool {
+    knownOfKey[key].map { $0.written == nil } ?? false
+  }
+
+  /// The kind of `key`'s claim: from its definition, else from the known claims, else none.
+  private func kind(ofKey key: Key) -> ClaimKind? {
+    let index = claimOfKey[key]
+    return index >= 0 ? claims[index].kind : knownOfKey[key]?.kind
+  }
+
+  /// Where `key`'s claim was defined, when the parse defined it.
+  private func origin(ofKey key: Key) -> SourcePosition? {
+    let index = claimOfKey[key]
+    if index >= 0 { return claimOrigins[index] }
+    return knownOfKey[key]?.written.map { writtenOrigins[$0] }
   }
 
   /// A fresh key for an untitled statement. Its name cannot be spelled in a file, so it
@@ -294,10 +351,13 @@ final class ParseSession {
     _ claim: Claim, key: Key, group: Int?, isCanonical: Bool = false, isReference: Bool = false,
     at origin: SourcePosition
   ) {
-    let index = claimOfKey[key]
+    var index = claimOfKey[key]
+    if index < 0, let written = knownOfKey[key]?.written {
+      index = takeBack(key: key, written: written)
+    }
     guard index >= 0 else {
       claimOfKey[key] = claims.count
-      claims.append(claim)
+      claims.append(claim, key: key)
       claimOrigins.append(origin)
       claimGroups.append(group ?? -1)
       if isReference { placedByReference.insert(claims.count - 1) }
@@ -324,6 +384,152 @@ final class ParseSession {
       return
     }
     addMember(claim, group: group, isCanonical: isCanonical, to: index)
+  }
+
+  /// A claim an earlier file wrote, stated again: it is read back from the store to be merged
+  /// as if it had stayed in memory, and written again with what this statement adds.
+  private func takeBack(key: Key, written: Int) -> Int {
+    let claim =
+      sink?.storedClaim(id: names[key])
+      ?? Claim(id: names[key], kind: knownOfKey[key]?.kind ?? .statement, text: "")
+    let index = claims.count
+    claimOfKey[key] = index
+    claims.append(claim, key: key)
+    claimOrigins.append(writtenOrigins[written])
+    // A written claim was settled, so it stood under no group.
+    claimGroups.append(-1)
+    takenBack[index] = written
+    return index
+  }
+
+  /// Ends a file: in a streamed parse, its settled claims go to the sink, in reading order,
+  /// and its relations between named claims. A claim that a later file or the end of the parse
+  /// may still rename, place or reword (a titled, untitled or stored one, one placed by a
+  /// reference, grouped or with several wordings) stops the streaming of claims there, so that
+  /// claims are written in reading order; errors stop all of it, as they leave nothing to write.
+  func endFile() {
+    guard let sink else { return }
+    guard !diagnostics.contains(where: { $0.severity == .error }) else {
+      self.sink = nil
+      return
+    }
+    guard streamingClaims else { return writeRelations(namedOnly: true) }
+    var end = 0
+    while end < claims.count, isSettled(end) { end += 1 }
+    let written = sink.write(
+      positions: Array(positions[positionsWritten...]), claims: Array(claims.items[..<end]))
+    positionsWritten = positions.count
+    guard written else {
+      self.sink = nil
+      return
+    }
+    if end < claims.count { streamingClaims = false }
+    writeRelations(namedOnly: true)
+    forget(writtenUpTo: end)
+  }
+
+  /// Lets go of the claims just written, those below `end`, and of every key that nothing
+  /// pending names, so that a streamed parse holds one file's claims and what waits for the
+  /// end, not the whole corpus: a later file that names a written claim finds it among the
+  /// known claims. References to written claims are checked now, as their kinds are final.
+  private func forget(writtenUpTo end: Int) {
+    for index in 0..<end {
+      let key = claims.key(at: index)
+      let written = takenBack.removeValue(forKey: index) ?? writtenOrigins.count
+      if written == writtenOrigins.count { writtenOrigins.append(claimOrigins[index]) }
+      knownOfKey[key] = KnownClaim(
+        kind: claims[index].kind, hasTitle: claims[index].title != nil, written: written)
+      claimOfKey[key] = -1
+    }
+    references.removeAll { reference in
+      guard claimOfKey[reference.key] < 0, knownOfKey[reference.key]?.written != nil else {
+        return false
+      }
+      checkKind(of: reference)
+      return true
+    }
+    let newKey = keepingPendingKeys()
+    claims.removeFirst(end, newKey: newKey)
+    claimOrigins = Array(claimOrigins[end...])
+    claimGroups = Array(claimGroups[end...])
+    members = Dictionary(uniqueKeysWithValues: members.map { ($0.key - end, $0.value) })
+    placedByReference = Set(placedByReference.map { $0 - end })
+    takenBack = Dictionary(uniqueKeysWithValues: takenBack.map { ($0.key - end, $0.value) })
+    for key in claimOfKey.indices where claimOfKey[key] >= 0 { claimOfKey[key] -= end }
+  }
+
+  /// Drops the keys that no pending reference, relation or reconstruction names, nor a claim
+  /// still held, nor a node whose id is chosen at the end; numbers the rest from 0 again.
+  /// Returns the new key of each old one (-1 for a dropped key).
+  private func keepingPendingKeys() -> [Key] {
+    var pending = [Bool](repeating: false, count: names.count)
+    for reference in references { pending[reference.key] = true }
+    for relation in relations {
+      pending[relation.from] = true
+      pending[relation.to] = true
+    }
+    for reconstruction in reconstructions {
+      pending[reconstruction.argument] = true
+      for step in reconstruction.steps { pending[step.key] = true }
+    }
+    for key in untitledKeys + untitledArgumentKeys + titledKeys { pending[key] = true }
+    for index in claims.indices { pending[claims.key(at: index)] = true }
+    let kept = names.indices.filter { pending[$0] }
+    var newKey = [Key](repeating: -1, count: names.count)
+    for (new, old) in kept.enumerated() { newKey[old] = new }
+    names = kept.map { names[$0] }
+    claimOfKey = kept.map { claimOfKey[$0] }
+    knownOfKey = kept.map { knownOfKey[$0] }
+    keys = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    for index in references.indices { references[index].key = newKey[references[index].key] }
+    for index in relations.indices {
+      relations[index].from = newKey[relations[index].from]
+      relations[index].to = newKey[relations[index].to]
+    }
+    for index in reconstructions.indices {
+      reconstructions[index].argument = newKey[reconstructions[index].argument]
+      for step in reconstructions[index].steps.indices {
+        reconstructions[index].steps[step].key = newKey[reconstructions[index].steps[step].key]
+      }
+    }
+    untitledKeys = untitledKeys.map { newKey[$0] }
+    untitledArgumentKeys = untitledArgumentKeys.map { newKey[$0] }
+    titledKeys = titledKeys.map { newKey[$0] }
+    sites = Dictionary(
+      uniqueKeysWithValues: sites.compactMap {
+        newKey[$0.key] >= 0 ? (newKey[$0.key], $0.value) : nil
+      })
+    return newKey
+  }
+
+  /// Hands the relations read so far to the sink, unchecked: the store checks them once every
+  /// claim is written. With `namedOnly`, a relation naming a node whose id is chosen at the end
+  /// (titled or untitled) stays until then.
+  private func writeRelations(namedOnly: Bool) {
+    guard let sink else { return }
+    var kept: [PendingRelation] = []
+    var batch: [(relation: Relation, location: SourceLocation)] = []
+    batch.reserveCapacity(relations.count)
+    for relation in relations {
+      if namedOnly,
+        !Identifier.isValid(names[relation.from]) || !Identifier.isValid(names[relation.to])
+      {
+        kept.append(relation)
+        continue
+      }
+      batch.append(
+        (
+          Relation(from: names[relation.from], to: names[relation.to], kind: relation.kind),
+          lines.location(relation.position)
+        ))
+    }
+    relations = kept
+    if !sink.write(relations: batch) { self.sink = nil }
+  }
+
+  private func isSettled(_ index: Int) -> Bool {
+    Identifier.isValid(claims[index].id) && !isStoredBefore(claims.key(at: index))
+      && !placedByReference.contains(index) && members[index] == nil && claimGroups[index] < 0
   }
 
   private func member(_ claim: Claim, group: Int?, _ isCanonical: Bool) -> PendingMember {
@@ -423,23 +629,75 @@ final class ParseSession {
     assembleMembers(groups: groups)
     nameUntitledArguments()
     let reconstructions = resolveReconstructions()
-    // The kind of every key: from its definition, else from the known claims, else none.
-    let kinds: [ClaimKind?] = names.indices.map { key in
-      let index = claimOfKey[key]
-      return index >= 0 ? claims[index].kind : knownClaims[names[key]]
+    let kinds = names.indices.map(kind(ofKey:))
+    for reference in references { checkKind(of: reference) }
+
+    let conclusions = conclusionKeys(of: reconstructions)
+    let merged: [Relation]
+    if let sink {
+      writeRelations(namedOnly: false)
+      for (argument, conclusion) in conclusions
+      where !sink.relationsSpeak(forConclusion: names[conclusion], ofArgument: names[argument]) {
+        self.sink = nil
+        break
+      }
+      merged = []
+    } else {
+      merged = checkedRelations(kinds: kinds, conclusions: conclusions)
     }
 
-    for reference in references {
-      guard let expected = reference.kind, let kind = kinds[reference.key], kind != expected
-      else { continue }
-      let id = names[reference.key]
-      let spelled = kind == .statement ? "[\(id)]" : "<\(id)>"
-      let index = claimOfKey[reference.key]
-      error(
-        "'\(id)' is \(Self.article(kind)), so refer to it as '\(spelled)'",
-        at: reference.position, notes: index >= 0 ? [(claimOrigins[index], "defined here")] : [])
+    let sorted = diagnostics.sorted {
+      ($0.position.file, $0.position.offset, $0.sequence)
+        < ($1.position.file, $1.position.offset, $1.sequence)
     }
+    let converted = sorted.map { pending in
+      Diagnostic(
+        severity: pending.severity, location: lines.location(pending.position),
+        message: pending.message,
+        notes: pending.notes.map {
+          Diagnostic.Note(location: lines.location($0.0), message: $0.1)
+        })
+    }
+    var definitions: [String: SourceLocation] = [:]
+    for index in claims.indices where isStoredBefore(claims.key(at: index)) {
+      definitions[claims[index].id] = lines.location(claimOrigins[index])
+    }
+    if reordered { putClaimsInReadingOrder() }
+    var parsed = ParsedCorpus(
+      map: ArgumentMap(
+        title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
+        positions: positions, groups: groups, claims: claims.items, relations: merged,
+        reconstructions: reconstructions),
+      diagnostics: converted, definitions: definitions,
+      titleLocation: title.map { lines.location($0.origin) })
+    // A claim read back to be merged again was counted when first written.
+    parsed.claimsWritten = writtenOrigins.count - takenBack.count
+    return parsed
+  }
 
+  /// A reference spelled for the other kind than its claim's is an error.
+  private func checkKind(of reference: Reference) {
+    guard let expected = reference.kind, let kind = kind(ofKey: reference.key), kind != expected
+    else { return }
+    let id = names[reference.key]
+    let spelled = kind == .statement ? "[\(id)]" : "<\(id)>"
+    error(
+      "'\(id)' is \(Self.article(kind)), so refer to it as '\(spelled)'",
+      at: reference.position,
+      notes: origin(ofKey: reference.key).map { [($0, "defined here")] } ?? [])
+  }
+
+  /// The relations as the map holds them, checked against each other: a second statement of
+  /// one is dropped, and a pair related two opposite ways is an error.
+  ///
+  /// A streamed parse leaves this to the store, which checks the staged relations in SQL,
+  /// against each other and the stored ones (`MapImport.resolveRelations`). Both exist because
+  /// this module has no store: a parse without a sink (the built-in corpus, an import with
+  /// `--replace` or with files of other formats) has its relations only in memory, while the
+  /// store's check must not load 10^6 relations into memory. They share the message
+  /// (`Relation.conflict(withEarlier:)`) and the rule, which the store's key on the ordered
+  /// pair states.
+  private func checkedRelations(kinds: [ClaimKind?], conclusions: [Key: Key]) -> [Relation] {
     var seen: Set<EdgeKey> = []
     seen.reserveCapacity(relations.count)
     // Supporting and rebutting the same claim contradict each other; other kinds may share a
@@ -447,7 +705,6 @@ final class ParseSession {
     var polarity: [UInt64: (kind: RelationKind, position: SourcePosition)] = [:]
     var merged: [Relation] = []
     merged.reserveCapacity(relations.count)
-    let conclusions = conclusionKeys(of: reconstructions)
     for var relation in relations {
       guard kinds[relation.from] != nil, kinds[relation.to] != nil else { continue }
       relation.from = speakingFor(relation, conclusions: conclusions)
@@ -471,7 +728,7 @@ final class ParseSession {
       if !relation.kind.isSymmetric {
         if let first = polarity[pair] {
           error(
-            "'\(from)' both \(first.kind.rawValue) and \(relation.kind.rawValue) '\(to)'",
+            Relation(from: from, to: to, kind: relation.kind).conflict(withEarlier: first.kind),
             at: relation.position, notes: [(first.position, "first related here")])
           continue
         }
@@ -479,33 +736,7 @@ final class ParseSession {
       }
       merged.append(Relation(from: from, to: to, kind: relation.kind))
     }
-
-    let sorted = diagnostics.sorted {
-      ($0.position.file, $0.position.offset, $0.sequence)
-        < ($1.position.file, $1.position.offset, $1.sequence)
-    }
-    let converted = sorted.map { pending in
-      Diagnostic(
-        severity: pending.severity, location: lines.location(pending.position),
-        message: pending.message,
-        notes: pending.notes.map {
-          Diagnostic.Note(location: lines.location($0.0), message: $0.1)
-        })
-    }
-    var definitions: [String: SourceLocation] = [:]
-    if !knownClaims.isEmpty {
-      for (index, claim) in claims.enumerated() where knownClaims[claim.id] != nil {
-        definitions[claim.id] = lines.location(claimOrigins[index])
-      }
-    }
-    if reordered { putClaimsInReadingOrder() }
-    return ParsedCorpus(
-      map: ArgumentMap(
-        title: title?.text, sources: namedSourceOrder.compactMap { namedSources[$0] },
-        positions: positions, groups: groups, claims: claims, relations: merged,
-        reconstructions: reconstructions),
-      diagnostics: converted, definitions: definitions,
-      titleLocation: title.map { lines.location($0.origin) })
+    return merged
   }
 
   /// Gives each title that is not an id the id of the stored claim with that title, or else a
@@ -514,7 +745,7 @@ final class ParseSession {
   /// titles before, and its maps would otherwise gain a copy of every titled claim.
   private func nameTitledNodes() {
     guard !titledKeys.isEmpty else { return }
-    let titledIDs = Set(knownTitles.values)
+    let storedIDs = known.ids(titled: Set(titledKeys.map { names[$0] }))
     var taken = Set(names.filter { Identifier.isValid($0) })
     var claimedLegacy: Set<String> = []
     // By title, not reading order, so that the same titles get the same ids however a file
@@ -523,19 +754,17 @@ final class ParseSession {
       let title = names[key]
       let slug = Identifier.id(forTitle: title)
       let id: String
-      if let stored = knownTitles[title] {
+      if let stored = storedIDs[title] {
         id = stored
-      } else if knownClaims[slug] != nil, !titledIDs.contains(slug), !taken.contains(slug),
-        claimedLegacy.insert(slug).inserted
+      } else if let legacy = lookUp(slug), legacy.written == nil, !legacy.hasTitle,
+        !taken.contains(slug), claimedLegacy.insert(slug).inserted
       {
         id = slug
       } else {
-        id = Self.unique(slug.isEmpty ? "node" : slug, in: &taken, or: knownClaims)
+        id = Self.unique(slug.isEmpty ? "node" : slug, in: &taken) { self.lookUp($0) != nil }
       }
       taken.insert(id)
-      keys[title] = nil
-      keys[id] = key
-      names[key] = id
+      rename(key, to: id)
       nodeTitles[key] = title
       let index = claimOfKey[key]
       if index >= 0 {
@@ -554,28 +783,32 @@ final class ParseSession {
     var reconstructed = Set(reconstructions.map(\.argument))
     reconstructed.formUnion(untitledArgumentKeys)
     var suggested = 0
+    var knownIDs: (written: [String], stored: [String])?
     for reference in references where claimOfKey[reference.key] < 0 {
       let key = reference.key
       let id = names[key]
-      guard knownClaims[id] == nil else { continue }
+      guard knownOfKey[key] == nil else { continue }
       let site = sites[key] ?? Site(position: nil, group: -1)
       // Suggesting costs a pass over every id; a flood of such nodes gets the check for the
       // first few only.
       suggested += 1
       // Short names are a few edits from any other short name: only longer ones are checked.
-      if suggested <= 64, id.count >= 5, !reconstructed.contains(key),
-        let near = nearest(to: id), !Self.differInNumbersOnly(id, near)
-      {
-        warning(
-          "'\(id)' is never defined, so it is a node without text; did you mean '\(near)'?",
-          at: reference.position)
+      if suggested <= 64, id.count >= 5, !reconstructed.contains(key) {
+        // The known ids are fetched once, for every id to be checked.
+        let ids = knownIDs ?? known.ids(lengths: suggestionLengths())
+        knownIDs = ids
+        if let near = nearest(to: id, known: ids), !Self.differInNumbersOnly(id, near) {
+          warning(
+            "'\(id)' is never defined, so it is a node without text; did you mean '\(near)'?",
+            at: reference.position)
+        }
       }
       claimOfKey[key] = claims.count
       reordered = true
       claims.append(
         Claim(
           id: id, kind: reference.kind ?? .statement, text: "", position: site.position,
-          title: nodeTitles[key]))
+          title: nodeTitles[key]), key: key)
       claimOrigins.append(reference.position)
       claimGroups.append(site.group)
     }
@@ -613,7 +846,7 @@ final class ParseSession {
       (claimOrigins[$0].file, claimOrigins[$0].offset, $0)
         < (claimOrigins[$1].file, claimOrigins[$1].offset, $1)
     }
-    claims = order.map { claims[$0] }
+    claims.reorder(order)
   }
 
   /// Gives every claim defined with several texts its members, and takes its text and
@@ -647,10 +880,8 @@ final class ParseSession {
     for key in untitledKeys {
       let index = claimOfKey[key]
       let base = index >= 0 ? Self.untitledBase(claims[index].text) : "statement"
-      let id = Self.unique(base, in: &taken)
-      keys[names[key]] = nil
-      keys[id] = key
-      names[key] = id
+      let id = Self.unique(base, in: &taken, or: isWritten)
+      rename(key, to: id)
       if index >= 0 { claims[index].id = id }
     }
   }
@@ -671,10 +902,8 @@ final class ParseSession {
       let conclusion = steps.last.map { Self.untitledBase(names[$0.key]) } ?? "nothing"
       let fingerprint = Self.fingerprint(
         steps.map { names[$0.key] + "\u{1F}" + ($0.inference ?? "\u{1E}") })
-      let id = Self.unique("argument-for-\(conclusion)-\(fingerprint)", in: &taken)
-      keys[names[key]] = nil
-      keys[id] = key
-      names[key] = id
+      let id = Self.unique("argument-for-\(conclusion)-\(fingerprint)", in: &taken, or: isWritten)
+      rename(key, to: id)
       let index = claimOfKey[key]
       if index >= 0 { claims[index].id = id }
     }
@@ -706,14 +935,14 @@ final class ParseSession {
     return base.isEmpty ? "statement" : base
   }
 
-  /// `base`, or `base-2`, `base-3`, … : the first not in `taken` (nor a key of `stored`),
-  /// which it is added to.
+  /// `base`, or `base-2`, `base-3`, … : the first not in `taken` (nor `stored`), which it is
+  /// added to.
   private static func unique(
-    _ base: String, in taken: inout Set<String>, or stored: [String: ClaimKind] = [:]
+    _ base: String, in taken: inout Set<String>, or stored: (String) -> Bool = { _ in false }
   ) -> String {
     var candidate = base
     var suffix = 1
-    while taken.contains(candidate) || stored[candidate] != nil {
+    while taken.contains(candidate) || stored(candidate) {
       suffix += 1
       candidate = "\(base)-\(suffix)"
     }
@@ -747,7 +976,7 @@ final class ParseSession {
     var origins: [String: (index: Int, origin: SourcePosition)] = [:]
     for pending in reconstructions {
       let keysUsed = [pending.argument] + pending.steps.map(\.key)
-      guard keysUsed.allSatisfy({ claimOfKey[$0] >= 0 || knownClaims[names[$0]] != nil }) else {
+      guard keysUsed.allSatisfy({ claimOfKey[$0] >= 0 || knownOfKey[$0] != nil }) else {
         continue
       }
       let reconstruction = Reconstruction(
@@ -770,17 +999,40 @@ final class ParseSession {
     return resolved
   }
 
-  private func nearest(to id: String) -> String? {
+  /// The id nearest to `id` among the claims held, those written (`known.written`, defined
+  /// before them) and the stored ones.
+  private func nearest(
+    to id: String, known: (written: [String], stored: [String])
+  ) -> String? {
     // `Identifier.nearest` accepts nothing further than this many edits; ids whose lengths
     // differ by more cannot be that close, so they are skipped without measuring.
     let limit = max(2, id.count / 3)
     let length = id.utf8.count
-    // Definition order, then the known ids sorted, so that ties break the same way every run.
-    let defined = claims.lazy.map(\.id).filter { abs($0.utf8.count - length) <= limit }
-    let known = knownClaims.keys.filter {
-      abs($0.utf8.count - length) <= limit && keys[$0].map { claimOfKey[$0] < 0 } ?? true
+    func isCandidate(_ other: String) -> Bool { abs(other.utf8.count - length) <= limit }
+    // Definition order, then the stored ids sorted, so that ties break the same way every run.
+    // A known id also held in memory is taken where it is held.
+    func isOnlyKnown(_ other: String) -> Bool {
+      isCandidate(other) && keys[other].map { claimOfKey[$0] < 0 } ?? true
     }
-    return Identifier.nearest(to: id, among: Array(defined) + known.sorted())
+    let held = claims.indices.lazy.map { self.names[self.claims.key(at: $0)] }.filter(isCandidate)
+    return Identifier.nearest(
+      to: id,
+      among: known.written.filter(isOnlyKnown) + Array(held) + known.stored.filter(isOnlyKnown))
+  }
+
+  /// The lengths of the known ids that may be suggested for a node only referred to, as
+  /// `nearest` measures them, for every such node at once.
+  private func suggestionLengths() -> ClosedRange<Int> {
+    var lengths: ClosedRange<Int>?
+    for reference in references where claimOfKey[reference.key] < 0 {
+      let id = names[reference.key]
+      let limit = max(2, id.count / 3)
+      let range = max(0, id.utf8.count - limit)...(id.utf8.count + limit)
+      lengths =
+        lengths.map { min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound) }
+        ?? range
+    }
+    return lengths ?? 0...0
   }
 
   /// `argument-2` beside `argument-1` is a series, not a typo.

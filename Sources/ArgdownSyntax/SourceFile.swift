@@ -1,3 +1,5 @@
+import ArgModel
+
 /// One corpus file handed to the parser.
 public struct SourceFile: Sendable {
   /// The path shown in diagnostics, e.g. `corpus/realism-critique.argdown`.
@@ -10,29 +12,21 @@ public struct SourceFile: Sendable {
   }
 }
 
-/// A place in a source file. `line` and `column` are 1-based; `column` counts Unicode scalars,
-/// so a line starting with `é` puts the next character at column 2 whatever its UTF-8 length.
-/// A tab is one column here (indentation depth is measured differently, see `ArgdownParser`).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
-
-  public init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
-  }
-
-  /// `file:line:column`, the form editors and terminals turn into links.
-  public var description: String { "\(file):\(line):\(column)" }
-}
-
 /// A byte offset in one of the parsed files: cheap to keep for every claim, and turned into a
 /// `SourceLocation` only when a diagnostic needs it.
 struct SourcePosition: Hashable {
-  var file: Int
-  var offset: Int
+  // 32 bits each, as a parse keeps one for every claim it wrote. A file past 4 GiB, which
+  // would not be read into memory anyway, gets its last place for the ones beyond.
+  private let storedFile: UInt32
+  private let storedOffset: UInt32
+
+  var file: Int { Int(storedFile) }
+  var offset: Int { Int(storedOffset) }
+
+  init(file: Int, offset: Int) {
+    storedFile = UInt32(clamping: file)
+    storedOffset = UInt32(clamping: offset)
+  }
 }
 
 /// Turns byte offsets into line and column numbers. Each file's table is made as the file is

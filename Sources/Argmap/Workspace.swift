@@ -142,7 +142,7 @@ public enum Workspace {
     _ paths: [String], into choice: DatabaseChoice, replacing: Bool,
     format: InterchangeFormat? = nil, strict: Bool = false, title: String? = nil,
     dryRun: Bool = false, command: String = "import",
-    sourceFiles: [(id: String, path: String)] = [],
+    sourceFiles: [(id: String, path: String)] = [], listing: Bool = true,
     progress: (ImportProgress) -> Void = { _ in }
   ) throws(ArgmapError) -> ImportReport {
     try requireFilePath(choice.path)
@@ -153,45 +153,33 @@ public enum Workspace {
     var corpus = try readCorpus(paths, format: format, progress: progress)
     let files = corpus.files.map(\.file.path)
     let formats = corpus.files.reduce(into: [:]) { $0[$1.format, default: 0] += 1 }
-    // The parser lets each text go once it is parsed, if nothing else holds it.
     let inputs = corpus.files
     corpus.files = []
     let existed = FileManager.default.fileExists(atPath: choice.path)
+    var reading: CorpusReading?
     do {
-      let existing = existed ? try MapStore.open(path: choice.path) : nil
-      let known =
-        try existing?.claimKinds()
-        ?? (choice.isDefault ? try BuiltinCorpus.map().claimKinds : [:])
-      let titles =
-        try existing?.claimTitles()
-        ?? (choice.isDefault ? try BuiltinCorpus.map().claimTitles : [:])
-      var parsed = Interchange.read(consume inputs, knownClaims: known, knownTitles: titles)
-      if strict { parsed.diagnostics = parsed.diagnostics.map(\.asError) }
-      guard !parsed.hasErrors else { throw ArgmapError.corpus(parsed.diagnostics) }
-      for index in parsed.map.sources.indices {
-        guard let file = parsed.map.sources[index].textFile else { continue }
-        parsed.map.sources[index].text = try readText(file)
-      }
-      let stored = try existing?.sources() ?? []
-      for (id, text) in texts { parsed.map.attachText(text, toSource: id, stored: stored) }
-      progress(.writing)
-      let store = try existing ?? createForImport(choice)
-      var map = parsed.map
-      if let title { map.title = title }
+      let store = try existed ? MapStore.open(path: choice.path) : createForImport(choice)
+      let corpusReading = CorpusReading(
+        store: store, inputs: inputs, strict: strict, title: title, sourceTexts: texts)
+      reading = corpusReading
       let write = { () throws -> ImportSummary in
-        try store.importMap(map, replacingPositions: replacing, replacingTitle: title != nil)
+        try corpusReading.write(replacing: replacing, listing: listing, progress: progress)
       }
       let summary = try dryRun ? store.dryRun(write) : store.recording(command, write)
       if dryRun, !existed { try? FileManager.default.removeItem(atPath: choice.path) }
+      let parsed = corpusReading.parsed
       return ImportReport(
-        files: files, formats: formats, skipped: corpus.skipped, claims: parsed.map.claims.count,
-        relations: parsed.map.relations.count, summary: summary,
+        files: files, formats: formats, skipped: corpus.skipped, claims: parsed.claimCount,
+        relations: summary.relationsStated, summary: summary,
         warnings: parsed.diagnostics.filter { $0.severity == .warning }
           + keptWarnings(summary, parsed: parsed),
         duration: clock.now - start)
     } catch {
       // A failed import into a file it created leaves no file behind.
       if !existed { try? FileManager.default.removeItem(atPath: choice.path) }
+      // A corpus error or a failed read stops the import inside the store's transaction,
+      // which reports it as an error of its own; the reading keeps the original.
+      if let failure = reading?.failure { throw failure }
       switch error {
       case let error as ArgmapError: throw error
       case let error as StoreError: throw .store(error)
@@ -257,8 +245,10 @@ public enum Workspace {
     }
     var corpus = Corpus(files: [], skipped: [])
     for (index, file) in found.enumerated() {
-      let text = try readText(file.path)
-      let prefix = text.prefix(4096)
+      // A file's text is read when the import parses it, so that one text at a time is in
+      // memory; standard input cannot be read twice, so it is kept.
+      let text = file.path == standardInput ? try readText(file.path) : ""
+      let prefix = file.path == standardInput ? text.prefix(4096) : try readPrefix(file.path)
       let detected =
         format
         ?? (file.path == standardInput
@@ -331,7 +321,7 @@ public enum Workspace {
     try readText(path)
   }
 
-  private static func readText(_ path: String) throws(ArgmapError) -> String {
+  static func readText(_ path: String) throws(ArgmapError) -> String {
     let data: Data
     do {
       data =
@@ -344,6 +334,32 @@ public enum Workspace {
       throw .notText(path: path)
     }
     return text
+  }
+
+  /// The first 4 KiB of a file, enough to tell its format; a character cut at the end is
+  /// replaced, which no format's signature depends on.
+  private static func readPrefix(_ path: String) throws(ArgmapError) -> Substring {
+    #if canImport(Glibc)
+      let descriptor = Glibc.open(path, O_RDONLY)
+    #else
+      let descriptor = Darwin.open(path, O_RDONLY)
+    #endif
+    guard descriptor >= 0 else { throw .unreadable(path: path, reason: systemError()) }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: 4096)
+    var count = 0
+    while count < bytes.count {
+      let got = bytes[count...].withUnsafeMutableBytes {
+        read(descriptor, $0.baseAddress, $0.count)
+      }
+      if got == 0 { break }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: path, reason: systemError())
+      }
+      count += got
+    }
+    return Substring(String(decoding: bytes[..<count], as: UTF8.self))
   }
 
   /// Reads to end of file with read(2): a pipe has no size to read up front.
@@ -389,14 +405,5 @@ public enum Workspace {
 
   private static func systemError() -> String {
     String(cString: strerror(errno))
-  }
-}
-
-extension Diagnostic {
-  /// The same finding as an error, for `import --strict`.
-  fileprivate var asError: Diagnostic {
-    var error = self
-    error.severity = .error
-    return error
   }
 }

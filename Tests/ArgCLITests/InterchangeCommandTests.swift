@@ -181,3 +181,23 @@ import Testing
     #expect(lenient.out.contains("imported 1 claim, 0 relations from 1 file into "))
   }
 }
+
+/// The CLI keeps the lists of added claims and relations only for `--json`, which prints them;
+/// the text names how many.
+@Suite struct ImportSummaryListingTests {
+  let harness: Harness
+
+  init() throws { harness = try Harness() }
+
+  @Test func theTextCountsAndTheJSONLists() throws {
+    try harness.write("# P {id: p}\n\n[a]: A.\n  + [b]: B.\n", to: "p.argdown")
+    let text = harness.run("--db", harness.path("t.db"), "import", harness.path("p.argdown"))
+    #expect(text.status == 0, "\(text.err)")
+    #expect(text.out.hasPrefix("added 1 position, added 2 claims, added 1 relation"))
+    let json = harness.run(
+      "--db", harness.path("j.db"), "import", harness.path("p.argdown"), "--json")
+    let object = try #require(try json.json() as? [String: Any])
+    #expect(object["claimsAdded"] as? [String] == ["a", "b"])
+    #expect((object["relationsAdded"] as? [Any])?.count == 1)
+  }
+}

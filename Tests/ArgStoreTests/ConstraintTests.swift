@@ -8,7 +8,7 @@ import Testing
 @Suite("Schema constraints")
 struct ConstraintTests {
   private func expectConstraint(
-    _ extendedCode: Int32, sourceLocation: SourceLocation = #_sourceLocation,
+    _ extendedCode: Int32, sourceLocation: Testing.SourceLocation = #_sourceLocation,
     _ body: () throws -> Void
   ) {
     let error = #expect(throws: StoreError.self, sourceLocation: sourceLocation) { try body() }

@@ -266,7 +266,8 @@ import Testing
     titled.members = [ClaimMember(text: "T."), ClaimMember(text: "Also T.")]
     try store.importMap(ArgumentMap(claims: [titled]))
     #expect(try store.claim(id: "t") == titled)
-    #expect(try store.claimTitles() == ["A Title": "t"])
+    #expect(try store.claimIDs(titled: ["A Title", "Other"]) == ["A Title": "t"])
+    #expect(try store.knownClaim(id: "t")?.hasTitle == true)
     #expect(try store.sqlInt("SELECT count(*) FROM pragma_foreign_key_check") == 0)
   }
 

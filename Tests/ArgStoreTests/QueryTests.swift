@@ -77,12 +77,14 @@ struct QueryTests {
     #expect(throws: StoreError.self) { try store.detail(ofClaim: "nope") }
   }
 
-  @Test func claimKindsListsEveryClaim() throws {
+  @Test func aKnownClaimIsLookedUpByID() throws {
     let store = try Fixture.store()
-    let kinds = try store.claimKinds()
-    #expect(kinds.count == 8)
-    #expect(kinds["realism-argument"] == .argument)
-    #expect(kinds["loose-end"] == .statement)
+    #expect(try store.knownClaim(id: "realism-argument")?.kind == .argument)
+    #expect(try store.knownClaim(id: "loose-end")?.kind == .statement)
+    #expect(try store.knownClaim(id: "nope") == nil)
+    let lengths = "loose-end".utf8.count..."loose-end".utf8.count
+    #expect(try store.claimIDs(utf8Lengths: lengths).map(\.id).contains("loose-end"))
+    #expect(try store.claimIDs(utf8Lengths: lengths).allSatisfy { $0.id.utf8.count == 9 })
   }
 
   @Test func theWholeMapRoundTrips() throws {

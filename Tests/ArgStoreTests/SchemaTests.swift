@@ -69,7 +69,7 @@ struct SchemaTests {
   /// Opens `path` with and without `initializeEmpty`, expecting `expected` each time, and checks
   /// that the file and its folder are exactly as before.
   private func expectRefused(
-    _ path: String, in dir: URL, sourceLocation: SourceLocation = #_sourceLocation,
+    _ path: String, in dir: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation,
     _ matches: (StoreError) -> Bool
   ) throws {
     let bytes = try fileBytes(path)

@@ -9,17 +9,17 @@ let marker: Character = "▸"
 /// Source text with its markers removed, and where each marker stood.
 struct Marked {
   var text: String
-  var locations: [ArgdownSyntax.SourceLocation]
+  var locations: [ArgModel.SourceLocation]
 
   init(_ source: String, file: String = "test.argdown") {
     var text = ""
-    var locations: [ArgdownSyntax.SourceLocation] = []
+    var locations: [ArgModel.SourceLocation] = []
     var line = 1
     var column = 1
     var afterCarriageReturn = false
     for scalar in source.unicodeScalars {
       if Character(scalar) == marker {
-        locations.append(ArgdownSyntax.SourceLocation(file: file, line: line, column: column))
+        locations.append(ArgModel.SourceLocation(file: file, line: line, column: column))
         continue
       }
       text.unicodeScalars.append(scalar)
@@ -77,7 +77,7 @@ func expectErrors(
 
 @discardableResult
 func expectErrors(
-  in files: [SourceFile], expected: [(ArgdownSyntax.SourceLocation, String)], warnings: Int = 0,
+  in files: [SourceFile], expected: [(ArgModel.SourceLocation, String)], warnings: Int = 0,
   known: [String: ClaimKind] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> ParsedCorpus {
   let parsed = ArgdownParser.parse(files, knownClaims: known)

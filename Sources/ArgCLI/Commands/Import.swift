@@ -66,7 +66,9 @@ extension Commands {
         command.positionals, into: context.databaseChoice, replacing: command.has("--replace"),
         format: format, strict: command.has("--strict"), title: command.value("--title"),
         dryRun: command.has("--dry-run"), command: context.commandLine, sourceFiles: sourceFiles,
-        progress: { showProgress($0, context.console) })
+        // The lists of added claims and relations are printed only as JSON; at 10^6 claims they
+        // would cost more memory than the rest of the import.
+        listing: command.has("--json"), progress: { showProgress($0, context.console) })
     }
     for warning in report.warnings { context.console.writeErr(warning.description + "\n") }
     let dryRun = command.has("--dry-run")
@@ -123,10 +125,10 @@ extension Commands {
     let changes: [(verb: String, count: Int, noun: String)] = [
       ("added", summary.positionsAdded.count, "position"),
       ("updated", summary.positionsUpdated.count, "position"),
-      ("added", summary.claimsAdded.count, "claim"),
+      ("added", summary.claimsAddedCount, "claim"),
       ("updated", summary.claimsUpdated.count, "claim"),
       ("removed", summary.claimsRemoved.count, "claim"),
-      ("added", summary.relationsAdded.count, "relation"),
+      ("added", summary.relationsAddedCount, "relation"),
       ("changed", summary.relationsChanged.count, "relation"),
       ("removed", summary.relationsRemoved.count, "relation"),
       ("registered", summary.sourcesAdded.count, "source"),
