@@ -54,10 +54,13 @@ public struct Console {
   }
 
   /// Runs `body` with a buffered stream into stdout, then writes out what it buffered.
-  func stream(_ body: (inout ConsoleStream) -> Void) {
+  func stream<Failure: Error>(_ body: (inout ConsoleStream) throws(Failure) -> Void)
+    throws(Failure)
+  {
     var stream = ConsoleStream(console: self)
-    body(&stream)
-    stream.flush()
+    // What was written before a failure still goes out, as it would have without the buffer.
+    defer { stream.flush() }
+    try body(&stream)
   }
 
   func line(_ text: String = "") { writeOut(text + "\n") }

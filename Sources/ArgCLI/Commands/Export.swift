@@ -29,7 +29,7 @@ extension Commands {
     ]
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
-    let shading = try statusShading(command, context)
+    let shading = try statusShading(command, context, drawn: map)
     let layout = try chosenLayout(command)
     context.console.stream {
       DOTExporter.write(map, options: DOTOptions(shading: shading, layout: layout), to: &$0)
@@ -69,7 +69,7 @@ extension Commands {
       layout: try chosenLayout(command),
       searchPath: context.environment["PATH"] ?? Graphviz.defaultSearchPath)
     let map = try selectedMap(command, context)
-    let whole = try attempt { try context.store().frameworkMap(withTexts: false) }
+    let whole = try attempt { try context.store().frameworkMap() }
     // The page is built whole before a byte is written, so a failure leaves no half file.
     let page = try attempt { try MapPage.render(map, judgedIn: whole, settings: pageSettings) }
     context.console.writeOut(page)
@@ -124,31 +124,44 @@ extension Commands {
     ]
   ) { command, context throws(CLIError) in
     let map = try selectedMap(command, context)
-    let statuses = try statusShading(command, context)?.notes ?? [:]
+    let statuses = try statusShading(command, context, drawn: map)?.notes ?? [:]
     context.console.stream { GraphMLExporter.write(map, statuses: statuses, to: &$0) }
   }
 
   /// Colours by an evaluation of the whole map, so a claim's colour does not depend on which
   /// part of the map is drawn.
-  private static func statusShading(_ command: ParsedCommand, _ context: Context)
-    throws(CLIError) -> DOTShading?
-  {
+  private static func statusShading(
+    _ command: ParsedCommand, _ context: Context, drawn: ArgumentMap
+  ) throws(CLIError) -> DOTShading? {
     guard let view = command.value("--status") else { return nil }
-    let map = try attempt { try context.store().frameworkMap(withTexts: false) }
+    let store = try context.store()
+    let graph = try attempt { try store.claimGraph() }
     switch view {
     case "strength":
-      return Evaluation.shading(strengths: Evaluation.strengths(map).strengths)
+      return Evaluation.shading(
+        strengths: DFQuAD.strengths(of: graph).strengths,
+        claims: try numbered(drawn.claims, in: graph, store: store))
     case "grounded", "preferred":
       let semantics: Semantics = view == "grounded" ? .grounded : .preferred
       let settings = try EvaluationSettings(command, defaultSemantics: semantics)
       let result = try settings.run { budget in
         try Evaluation.evaluate(
-          map, semantics: settings.semantics, support: settings.support, budget: budget)
+          graph, semantics: settings.semantics, support: settings.support, budget: budget)
       }
-      return Evaluation.shading(result)
+      return Evaluation.shading(result, claims: try numbered(drawn.claims, in: graph, store: store))
     default:
       throw .usage(
         "'--status' takes grounded, preferred or strength, not '\(view)'", command.spec)
+    }
+  }
+
+  /// The drawn claims with their numbers in `graph`: only they are looked up, by id.
+  private static func numbered(_ claims: [Claim], in graph: ClaimGraph, store: MapStore)
+    throws(CLIError) -> [(id: String, index: Int)]
+  {
+    let seqs = try attempt { try store.seqs(ofClaims: claims.map(\.id)) }
+    return zip(claims, seqs).compactMap { claim, seq in
+      seq.flatMap(graph.index(ofSeq:)).map { (claim.id, $0) }
     }
   }
 
@@ -164,10 +177,15 @@ extension Commands {
       options: [supportOption]
     ) { command, context throws(CLIError) in
       let settings = try EvaluationSettings(command)
-      let map = try attempt { try context.store().frameworkMap(withTexts: false) }
-      context.console.stream {
-        ICCMAWriter.write(
-          Evaluation.framework(map, support: settings.support), format: format, to: &$0)
+      let store = try context.store()
+      let graph = try attempt { try store.claimGraph() }
+      let framework = Evaluation.framework(graph, support: settings.support)
+      // Claim ids are read, in the framework's (seq) order, as the argument lines are written.
+      try context.console.stream { (out) throws(CLIError) in
+        try ICCMAWriter.write(
+          framework, format: format,
+          names: { (name) throws(CLIError) in try attempt { try store.forEachClaimID(name) } },
+          to: &out)
       }
     }
   }
