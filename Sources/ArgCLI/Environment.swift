@@ -11,7 +11,8 @@ public enum Environment {
     var entry = environ
     while let pointer = entry.pointee {
       let pair = String(cString: pointer)
-      if let equals = pair.firstIndex(of: "=") {
+      // By byte: finding a Character would segment every value into graphemes, at start-up.
+      if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
         values[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
       }
       entry += 1

@@ -35,8 +35,11 @@ enum TextLayout {
     return claim.text.isEmpty ? title : title + ": " + claim.text
   }
 
+  /// The widest id column: longer ids push their text along rather than squeeze every line.
+  static let idWidthCap = 42
+
   /// The width of the id column for `claims`, capped so long ids do not squeeze out the text.
-  static func idWidth(_ claims: [Claim], cap: Int = 42) -> Int {
+  static func idWidth(_ claims: [Claim], cap: Int = idWidthCap) -> Int {
     min(cap, claims.lazy.map(\.id.characterCount).max() ?? 0)
   }
 

@@ -2,8 +2,11 @@
 /// them, kept in compressed adjacency arrays in both directions so that a framework with
 /// millions of attacks is a handful of flat arrays rather than millions of small ones.
 public struct AbstractFramework: Sendable, Equatable {
-  /// Argument `i`'s name: a claim id, or the name an ICCMA file gives it.
-  public let names: [String]
+  public let argumentCount: Int
+  /// Each argument's name (a claim id, or the name an ICCMA file gives it), or nil for a
+  /// framework of numbers, whose argument `i` is called `i + 1` as i23 numbers it. A map's
+  /// claims are numbered so: a caller names only the arguments it prints.
+  private let givenNames: [String]?
   /// The attackers of `a` are `attackerList[attackerStart[a] ..< attackerStart[a + 1]]`.
   public let attackerStart: [Int]
   public let attackerList: [Int32]
@@ -17,20 +20,33 @@ public struct AbstractFramework: Sendable, Equatable {
     precondition(
       attacks.allSatisfy { (0..<count).contains($0.attacker) && (0..<count).contains($0.target) },
       "attacks must name arguments of the framework")
-    self.init(names: names, attackKeys: attacks.map { BipolarGraph.key($0.attacker, $0.target) })
+    self.init(
+      argumentCount: count, names: names,
+      attackKeys: attacks.map { BipolarGraph.key($0.attacker, $0.target) })
   }
 
   /// Builds the framework from attacks packed as `BipolarGraph.key(attacker, target)`, which
   /// the caller guarantees name arguments; duplicates are kept once. Sorting plain integers is
   /// what keeps millions of (derived) attacks cheap.
-  init(names: [String], attackKeys: [UInt64]) {
+  init(argumentCount: Int, names: [String]?, attackKeys: [UInt64]) {
     let edges = BipolarGraph.uniqueEdges(attackKeys)
-    self.names = names
-    (targetStart, targetList) = Self.compressed(edges, count: names.count) { $0 }
-    (attackerStart, attackerList) = Self.compressed(edges, count: names.count) { ($0.1, $0.0) }
+    self.argumentCount = argumentCount
+    givenNames = names
+    (targetStart, targetList) = Self.compressed(edges, count: argumentCount) { $0 }
+    (attackerStart, attackerList) = Self.compressed(edges, count: argumentCount) { ($0.1, $0.0) }
   }
 
-  public var argumentCount: Int { names.count }
+  /// Every argument's name, in order: for a framework of numbers, "1" to "N".
+  public var names: [String] { givenNames ?? (0..<argumentCount).map(name) }
+
+  /// Argument `argument`'s name.
+  public func name(_ argument: Int) -> String {
+    givenNames?[argument] ?? String(argument + 1)
+  }
+
+  /// Whether the arguments have names of their own, rather than numbers.
+  public var isNamed: Bool { givenNames != nil }
+
   public var attackCount: Int { targetList.count }
 
   public func attackers(of argument: Int) -> ArraySlice<Int32> {
@@ -63,7 +79,8 @@ public struct AbstractFramework: Sendable, Equatable {
   }
 
   public static func == (lhs: AbstractFramework, rhs: AbstractFramework) -> Bool {
-    lhs.names == rhs.names && lhs.targetStart == rhs.targetStart && lhs.targetList == rhs.targetList
+    lhs.argumentCount == rhs.argumentCount && lhs.givenNames == rhs.givenNames
+      && lhs.targetStart == rhs.targetStart && lhs.targetList == rhs.targetList
   }
 }
 

@@ -8,8 +8,8 @@ public enum SupportMode: String, CaseIterable, Sendable {
   case ignore
 }
 
-/// The map as an abstract framework over its claims: argument `i` is `map.claims[i]`, named by
-/// its id, in map order. Relations naming claims that are not in the map are skipped.
+/// A claim graph as an abstract framework over its claims: argument `i` is claim `i`.
+/// Relations naming claims that are not in the map are skipped.
 ///
 /// With `.ignore` the attacks are the direct ones. With `.derived` a rebut also reaches along
 /// supports, as in Cayrol & Lagasquie-Schiex, "Bipolarity in argumentation graphs: towards a
@@ -71,8 +71,18 @@ public struct BipolarFramework: Sendable {
     }
   }
 
+  /// The framework over the graph's claims, argument `i` being claim `i`, unnamed: see
+  /// `AbstractFramework.name`.
+  public init(graph: ClaimGraph, support: SupportMode) {
+    self.init(BipolarGraph(graph), support: support, names: nil)
+  }
+
+  /// The framework over the map's claims, each argument named by its claim's id.
   public init(map: ArgumentMap, support: SupportMode) {
-    let graph = BipolarGraph(map: map)
+    self.init(BipolarGraph(ClaimGraph(map: map)), support: support, names: map.claims.map(\.id))
+  }
+
+  private init(_ graph: BipolarGraph, support: SupportMode, names: [String]?) {
     var keys = graph.attacks.map { BipolarGraph.key(Int($0.0), Int($0.1)) }
     if support == .derived {
       // Only the pairs: the framework deduplicates them, and chains are built on demand.
@@ -82,12 +92,7 @@ public struct BipolarFramework: Sendable {
     }
     self.graph = graph
     self.support = support
-    framework = AbstractFramework(names: map.claims.map(\.id), attackKeys: keys)
-  }
-
-  /// The argument number of the claim with this id, or nil when the map has no such claim.
-  public func index(of claimID: String) -> Int? {
-    graph.indexByID[claimID]
+    framework = AbstractFramework(argumentCount: graph.count, names: names, attackKeys: keys)
   }
 
   /// For each derived attack that is not a direct rebut, why it exists, sorted by attacker

@@ -1,28 +1,21 @@
 import ArgModel
 
-/// The map's claims numbered in map order, with its supports and attacks as deduplicated edge
-/// lists between those numbers. Rebuttals, undercuts and contradictions (both ways) all attack:
-/// an undercut's target is the argument whose inference it denies, so attacking that node is how
-/// abstract argumentation reads it. Relations naming a claim that is not in the map are skipped;
-/// when two claims share an id, the first one answers to it.
+/// A claim graph's supports and attacks as deduplicated edge lists between claim numbers.
+/// Rebuttals, undercuts and contradictions (both ways) all attack: an undercut's target is the
+/// argument whose inference it denies, so attacking that node is how abstract argumentation
+/// reads it.
 struct BipolarGraph: Sendable {
   let count: Int
-  let indexByID: [String: Int]
   /// `(from, to)`: `from` supports `to`. Sorted, each edge once.
   let supports: [(Int32, Int32)]
   /// `(from, to)`: `from` attacks `to`. Sorted, each edge once.
   let attacks: [(Int32, Int32)]
 
-  init(map: ArgumentMap) {
-    var indexByID: [String: Int] = [:]
-    indexByID.reserveCapacity(map.claims.count)
-    for (index, claim) in map.claims.enumerated() where indexByID[claim.id] == nil {
-      indexByID[claim.id] = index
-    }
+  init(_ graph: ClaimGraph) {
     var supportKeys: [UInt64] = []
     var attackKeys: [UInt64] = []
-    for relation in map.relations {
-      guard let from = indexByID[relation.from], let to = indexByID[relation.to] else { continue }
+    for relation in graph.relations {
+      let (from, to) = (Int(relation.from), Int(relation.to))
       if relation.kind == .supports {
         supportKeys.append(BipolarGraph.key(from, to))
       } else if relation.kind.isAttack {
@@ -30,8 +23,7 @@ struct BipolarGraph: Sendable {
         if relation.kind.isSymmetric { attackKeys.append(BipolarGraph.key(to, from)) }
       }
     }
-    self.count = map.claims.count
-    self.indexByID = indexByID
+    self.count = graph.count
     self.supports = BipolarGraph.uniqueEdges(supportKeys)
     self.attacks = BipolarGraph.uniqueEdges(attackKeys)
   }

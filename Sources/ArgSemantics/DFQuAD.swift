@@ -41,11 +41,11 @@ public enum DFQuAD {
   /// `maxIterations` sweeps first reports `converged == false` with the last values: DF-QuAD
   /// need not converge on cycles (an odd cycle of rebuts between claims of base 1 oscillates).
   public static func strengths(
-    of map: ArgumentMap, tolerance: Double = 1e-9, maxIterations: Int = 10_000
+    of claims: ClaimGraph, tolerance: Double = 1e-9, maxIterations: Int = 10_000
   ) -> StrengthResult {
-    let graph = BipolarGraph(map: map)
+    let graph = BipolarGraph(claims)
     let count = graph.count
-    let base = map.claims.map(baseScore)
+    let base = claims.bases.map(baseScore)
     let evaluator = Evaluator(
       base: base,
       attackers: BipolarAdjacency(count: count, edges: graph.attacks.map { ($0.1, $0.0) }),
@@ -92,9 +92,13 @@ public enum DFQuAD {
       strengths: strength, converged: false, iterations: iterations, isAcyclic: false)
   }
 
+  /// The strengths of a map held in memory, by claim index.
+  public static func strengths(of map: ArgumentMap) -> StrengthResult {
+    strengths(of: ClaimGraph(map: map))
+  }
+
   /// τ: the claim's base score, clamped to [0, 1].
-  static func baseScore(_ claim: Claim) -> Double {
-    let base = claim.base ?? Claim.defaultBase
+  static func baseScore(_ base: Double) -> Double {
     if base.isNaN { return Claim.defaultBase }
     return min(max(base, 0), 1)
   }

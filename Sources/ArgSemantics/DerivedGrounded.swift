@@ -1,6 +1,6 @@
 import ArgModel
 
-/// The grounded labelling of `BipolarFramework(map:support: .derived)` computed on a framework
+/// The grounded labelling of `BipolarFramework(graph:support: .derived)` computed on a framework
 /// of linear size, without its derived attacks, which can be quadratic in number.
 ///
 /// Grounded labelling is the least fixpoint, in Kleene's three-valued logic (IN true, OUT
@@ -28,13 +28,12 @@ import ArgModel
 /// most 5 in general), and at most 2n + 2c + 2s + r attacks for `n` claims, `c` components,
 /// `s` supports and `r` direct attacks.
 public struct DerivedGrounded: Sendable {
-  /// The claims' ids, in map order: the arguments the labelling is about.
-  public let claimIDs: [String]
+  /// How many claims the labelling is about: arguments `0..<claimCount`, the graph's claims.
+  public let claimCount: Int
   private let gates: AbstractFramework
-  private let indexByID: [String: Int]
 
-  public init(map: ArgumentMap) {
-    let graph = BipolarGraph(map: map)
+  public init(graph claims: ClaimGraph) {
+    let graph = BipolarGraph(claims)
     let (component, componentCount) = DerivedGrounded.components(
       of: BipolarAdjacency(count: graph.count, edges: graph.supports), count: graph.count)
     let numbers = Gates(graph, component: component, componentCount: componentCount)
@@ -61,11 +60,8 @@ public struct DerivedGrounded: Sendable {
     for (from, to) in graph.attacks {
       keys.append(numbers.key(numbers.up[inComponent(from)], numbers.notDown[inComponent(to)]))
     }
-    claimIDs = map.claims.map(\.id)
-    indexByID = graph.indexByID
-    gates = AbstractFramework(
-      names: claimIDs + Array(repeating: "", count: numbers.argumentCount - graph.count),
-      attackKeys: keys)
+    claimCount = graph.count
+    gates = AbstractFramework(argumentCount: numbers.argumentCount, names: nil, attackKeys: keys)
   }
 
   /// The argument standing for each gate of each support component: a claim, an auxiliary
@@ -122,14 +118,9 @@ public struct DerivedGrounded: Sendable {
     }
   }
 
-  /// The argument number of the claim with this id, or nil when the map has no such claim.
-  public func index(of claimID: String) -> Int? {
-    indexByID[claimID]
-  }
-
   /// The claims' grounded labels, with the claims in `assuming` fixed to their labels.
   public func labelling(assuming: [Int: Label] = [:]) -> [Label] {
-    Array(Solver.grounded(gates, assuming: assuming).prefix(claimIDs.count))
+    Array(Solver.grounded(gates, assuming: assuming).prefix(claimCount))
   }
 
   /// Each node's strongly connected component along `edges`, by Tarjan's algorithm with an

@@ -59,30 +59,52 @@ public enum ICCMAWriter {
   public static func write(
     _ af: AbstractFramework, format: ICCMAFormat, to target: inout some TextOutputStream
   ) {
+    write(
+      af, format: format,
+      names: { name in for argument in 0..<af.argumentCount { name(af.name(argument)) } },
+      to: &target)
+  }
+
+  /// `write`, with argument `i` named by the `i`th name that `names` passes on (for every
+  /// argument, in order), so that names can stream from wherever they are kept; i23 carries no
+  /// names and never asks for them. Each argument's line is written as its name arrives.
+  public static func write<Failure: Error>(
+    _ af: AbstractFramework, format: ICCMAFormat,
+    names: (_ name: (String) -> Void) throws(Failure) -> Void,
+    to target: inout some TextOutputStream
+  ) throws(Failure) {
     var out = ChunkedOutput()
     switch format {
     case .apx:
-      let names = af.names.map { apxName($0) }
-      for name in names {
+      var written: [String] = []
+      written.reserveCapacity(af.argumentCount)
+      try names { name in
+        let name = apxName(name)
         out.append("arg(")
         out.append(name)
         out.endLine(").", to: &target)
+        written.append(name)
       }
       forEachAttack(af) { attacker, attacked in
         out.append("att(")
-        out.append(names[attacker])
+        out.append(written[attacker])
         out.append(",")
-        out.append(names[attacked])
+        out.append(written[attacked])
         out.endLine(").", to: &target)
       }
     case .tgf:
-      let names = af.names.map { tgfName($0) }
-      for name in names { out.endLine(name, to: &target) }
+      var written: [String] = []
+      written.reserveCapacity(af.argumentCount)
+      try names { name in
+        let name = tgfName(name)
+        out.endLine(name, to: &target)
+        written.append(name)
+      }
       out.endLine("#", to: &target)
       forEachAttack(af) { attacker, attacked in
-        out.append(names[attacker])
+        out.append(written[attacker])
         out.append(" ")
-        out.endLine(names[attacked], to: &target)
+        out.endLine(written[attacked], to: &target)
       }
     case .i23:
       out.append("p af ")

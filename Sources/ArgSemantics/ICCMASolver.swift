@@ -56,7 +56,7 @@ public enum ICCMA {
     var deadline = Deadline(budget)
     let semantics = task.semantics
     func extensionText(_ labelling: [Label]) -> String {
-      let members = labelling.indices.filter { labelling[$0] == .in }.map { af.names[$0] }
+      let members = labelling.indices.filter { labelling[$0] == .in }.map(af.name)
       switch style {
       case .iccma2017: return "[" + members.joined(separator: ",") + "]"
       case .iccma2023: return (["w"] + members).joined(separator: " ")

@@ -27,12 +27,14 @@ extension AbstractFramework {
     for target in 0..<argumentCount where assumptions[target] != .in {
       for attacker in attackers(of: target) { keys.append(BipolarGraph.key(Int(attacker), target)) }
     }
-    var names = self.names
+    var names = isNamed ? self.names : nil
+    var count = argumentCount
     for target in assumptions.keys.sorted() where assumptions[target] == .out {
-      keys.append(BipolarGraph.key(names.count, target))
-      names.append("assumed out: " + self.names[target])
+      keys.append(BipolarGraph.key(count, target))
+      names?.append("assumed out: " + name(target))
+      count += 1
     }
-    return AbstractFramework(names: names, attackKeys: keys)
+    return AbstractFramework(argumentCount: count, names: names, attackKeys: keys)
   }
 }
 

@@ -271,13 +271,6 @@ extension MapStore {
     }
   }
 
-  func seq(ofClaim id: String) throws -> Int {
-    guard let seq = try database.scalarInt("SELECT seq FROM claims WHERE id = ?", [id]) else {
-      throw try claimNotFound(id)
-    }
-    return seq
-  }
-
   func claimsBySeq(_ seqs: Set<Int>) throws -> [Int: Claim] {
     guard !seqs.isEmpty else { return [:] }
     let statement = try database.cachedStatement(

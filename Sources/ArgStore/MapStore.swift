@@ -40,7 +40,13 @@ public final class MapStore {
     throws(StoreError)
   {
     try storeErrors {
-      let applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
+      // The common case, a file at the current version, costs one statement: no count of
+      // tables and no migrator, whose scripts would be decoded only to be skipped.
+      let header = try database.prepare(
+        "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version"
+      ).first { (id: $0.int(0), version: $0.int(1)) }
+      if header?.id == Schema.applicationID, header?.version == Schema.latestVersion { return }
+      let applicationID = header?.id ?? 0
       let tableCount = try database.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
       if applicationID != Schema.applicationID {
         guard tableCount == 0 else {

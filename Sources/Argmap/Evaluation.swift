@@ -16,45 +16,75 @@ public enum Evaluation {
   public struct Result: Sendable {
     public var semantics: Semantics
     public var support: SupportMode
-    public var claimIDs: [String]
-    /// Every labelling, each indexed like `claimIDs`; empty when, say, no stable one exists.
+    /// Every labelling, each indexed like the claims of the graph evaluated; empty when, say,
+    /// no stable one exists.
     public var labellings: [[Label]]
-    /// Each claim's standing across the labellings, indexed like `claimIDs`.
+    /// Each claim's standing across the labellings, indexed like the graph's claims.
     public var standings: [Standing]
   }
 
-  /// Labels every claim of `map`. `assuming` makes claims IN or OUT (what if?) by an
-  /// intervention, the same under every semantics: see `AbstractFramework.intervened`.
+  /// Labels every claim of `graph`. `assuming` makes claims (by number) IN or OUT (what if?) by
+  /// an intervention, the same under every semantics: see `AbstractFramework.intervened`.
+  public static func evaluate(
+    _ graph: ClaimGraph, semantics: Semantics, support: SupportMode,
+    assuming: [Int: Label] = [:], budget: SolverBudget = .unlimited
+  ) throws -> Result {
+    let labellings: [[Label]]
+    if semantics == .grounded, support == .derived {
+      // Derived attacks can be quadratic in number; the grounded labels do not need them.
+      labellings = [DerivedGrounded(graph: graph).labelling(assuming: assuming)]
+    } else {
+      labellings = try Solver.labellings(
+        BipolarFramework(graph: graph, support: support).framework, semantics: semantics,
+        intervening: assuming, budget: budget)
+    }
+    return Result(
+      semantics: semantics, support: support, labellings: labellings,
+      standings: (0..<graph.count).map { standing(of: $0, in: labellings) })
+  }
+
+  /// Labels every claim of a map held in memory, indexed like `map.claims`; `assuming` names
+  /// claims by id.
   public static func evaluate(
     _ map: ArgumentMap, semantics: Semantics, support: SupportMode,
     assuming: [String: Label] = [:], budget: SolverBudget = .unlimited
   ) throws -> Result {
-    let labellings: [[Label]]
-    let ids: [String]
-    if semantics == .grounded, support == .derived {
-      // Derived attacks can be quadratic in number; the grounded labels do not need them.
-      let derived = DerivedGrounded(map: map)
-      ids = derived.claimIDs
-      labellings = [derived.labelling(assuming: try indices(of: assuming, ids, derived.index))]
-    } else {
-      let bipolar = BipolarFramework(map: map, support: support)
-      ids = bipolar.framework.names
-      labellings = try Solver.labellings(
-        bipolar.framework, semantics: semantics,
-        intervening: try indices(of: assuming, ids, bipolar.index), budget: budget)
+    var fixed: [Int: Label] = [:]
+    for (id, label) in assuming {
+      guard let index = map.claims.firstIndex(where: { $0.id == id }) else {
+        throw StoreError.notFound(
+          .claim, id: id, suggestion: Identifier.nearest(to: id, among: map.claims.map(\.id)))
+      }
+      fixed[index] = label
     }
-    return Result(
-      semantics: semantics, support: support, claimIDs: ids, labellings: labellings,
-      standings: ids.indices.map { standing(of: $0, in: labellings) })
+    return try evaluate(
+      ClaimGraph(map: map), semantics: semantics, support: support, assuming: fixed,
+      budget: budget)
   }
 
-  /// The claims whose standing differs between two results over the same map.
+  /// `assuming` with each claim id replaced by the claim's number in `graph`, read from the
+  /// store: an id no claim has is not found, with the nearest id suggested.
+  public static func numbered(
+    _ assuming: [String: Label], in graph: ClaimGraph, store: MapStore
+  ) throws -> [Int: Label] {
+    var fixed: [Int: Label] = [:]
+    for (id, label) in assuming {
+      let seq = try store.seq(ofClaim: id)
+      guard let index = graph.index(ofSeq: seq) else {
+        throw StoreError.notFound(.claim, id: id, suggestion: nil)
+      }
+      fixed[index] = label
+    }
+    return fixed
+  }
+
+  /// The claims (by number) whose standing differs between two results over the same graph.
   public static func changes(from before: Result, to after: Result) -> [(
-    id: String, before: Standing, after: Standing
+    claim: Int, before: Standing, after: Standing
   )] {
-    zip(before.claimIDs.indices, before.claimIDs).compactMap { index, id in
+    before.standings.indices.compactMap { index in
       before.standings[index] == after.standings[index]
-        ? nil : (id, before.standings[index], after.standings[index])
+        ? nil : (index, before.standings[index], after.standings[index])
     }
   }
 
@@ -69,14 +99,13 @@ public enum Evaluation {
   /// reach it too) and support, so the claim stands there exactly as in the whole map, and a
   /// query about one claim costs what its region costs, not what the map costs.
   public static func standing(ofClaim id: String, in store: MapStore) throws -> ClaimStanding {
-    let region = try store.frameworkMap(treeOf: id)
-    let result = try evaluate(region, semantics: .grounded, support: .derived)
-    guard let index = result.claimIDs.firstIndex(of: id) else {
+    let region = try store.claimGraph(treeOf: id)
+    guard let index = region.index(ofSeq: try store.seq(ofClaim: id)) else {
       throw StoreError.notFound(.claim, id: id, suggestion: nil)
     }
-    let strength = strengths(region).strengths.first { $0.id == id }?.strength
+    let result = try evaluate(region, semantics: .grounded, support: .derived)
     return ClaimStanding(
-      grounded: result.standings[index], strength: strength ?? Claim.defaultBase)
+      grounded: result.standings[index], strength: DFQuAD.strengths(of: region).strengths[index])
   }
 
   public static func standing(of argument: Int, in labellings: [[Label]]) -> Standing {
@@ -88,41 +117,33 @@ public enum Evaluation {
     return .undecided
   }
 
-  /// Claims ranked by how many other claims change label when theirs is flipped.
+  /// Claims (by number) ranked by how many other claims change label when theirs is flipped.
   public static func cruxes(
-    _ map: ArgumentMap, semantics: Semantics, support: SupportMode, top: Int,
+    _ graph: ClaimGraph, semantics: Semantics, support: SupportMode, top: Int,
     budget: SolverBudget = .unlimited
-  ) throws -> [(id: String, flippedTo: Label, changed: [String])] {
-    let bipolar = BipolarFramework(map: map, support: support)
-    let names = bipolar.framework.names
-    return try Cruxes.rank(bipolar.framework, semantics: semantics, top: top, budget: budget)
-      .map { (names[$0.argument], $0.flippedTo, $0.changed.map { names[$0] }) }
+  ) throws -> [Crux] {
+    try Cruxes.rank(
+      BipolarFramework(graph: graph, support: support).framework, semantics: semantics, top: top,
+      budget: budget)
   }
 
-  /// DF-QuAD strengths by claim id, with whether the computation converged.
-  public static func strengths(_ map: ArgumentMap) -> (
-    strengths: [(id: String, strength: Double)], result: StrengthResult
-  ) {
-    let result = DFQuAD.strengths(of: map)
-    return (zip(map.claims, result.strengths).map { ($0.id, $1) }, result)
-  }
-
-  /// The map as an abstract framework, for `export apx|tgf|i23`.
-  public static func framework(_ map: ArgumentMap, support: SupportMode) -> AbstractFramework {
-    BipolarFramework(map: map, support: support).framework
+  /// The graph as an abstract framework, for `export apx|tgf|i23`: argument `i` is claim `i`.
+  public static func framework(_ graph: ClaimGraph, support: SupportMode) -> AbstractFramework {
+    BipolarFramework(graph: graph, support: support).framework
   }
 
   /// Colours for `export dot --status`: claims by standing, or by strength from red (0) through
   /// pale yellow (0.5) to green (1).
-  public static func shading(_ result: Result) -> DOTShading {
+  /// `claims` names the claims drawn, each with its number in the graph evaluated.
+  public static func shading(_ result: Result, claims: [(id: String, index: Int)]) -> DOTShading {
     let colours: [Standing: String] = [
       .accepted: "#a5d6a7", .credulous: "#c5e1a5", .rejected: "#ef9a9a", .undecided: "#e0e0e0",
     ]
     var fills: [String: String] = [:]
     var notes: [String: String] = [:]
-    for (id, standing) in zip(result.claimIDs, result.standings) {
-      fills[id] = colours[standing]
-      notes[id] = standing.rawValue
+    for (id, index) in claims {
+      fills[id] = colours[result.standings[index]]
+      notes[id] = result.standings[index].rawValue
     }
     let present = Standing.allCases.filter { result.standings.contains($0) }
     return DOTShading(
@@ -130,10 +151,14 @@ public enum Evaluation {
       swatches: present.map { .init(label: $0.rawValue, colour: colours[$0] ?? "#ffffff") })
   }
 
-  public static func shading(strengths: [(id: String, strength: Double)]) -> DOTShading {
+  /// Strength colours for the claims drawn, each with its number in the graph evaluated.
+  public static func shading(strengths: [Double], claims: [(id: String, index: Int)])
+    -> DOTShading
+  {
     var fills: [String: String] = [:]
     var notes: [String: String] = [:]
-    for (id, strength) in strengths {
+    for (id, index) in claims {
+      let strength = strengths[index]
       fills[id] = colour(forStrength: strength)
       notes[id] = formatted(strength)
     }
@@ -164,20 +189,5 @@ public enum Evaluation {
   private static func hex(_ value: Int) -> String {
     let digits = Array("0123456789abcdef")
     return String([digits[value / 16], digits[value % 16]])
-  }
-
-  /// The assumptions by argument number, where `index` numbers the claims named `ids`.
-  private static func indices(
-    of assumptions: [String: Label], _ ids: [String], _ index: (String) -> Int?
-  ) throws -> [Int: Label] {
-    var fixed: [Int: Label] = [:]
-    for (id, label) in assumptions {
-      guard let argument = index(id) else {
-        throw StoreError.notFound(
-          .claim, id: id, suggestion: Identifier.nearest(to: id, among: ids))
-      }
-      fixed[argument] = label
-    }
-    return fixed
   }
 }

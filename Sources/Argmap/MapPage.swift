@@ -61,7 +61,7 @@ public enum MapPage {
         let result = try Evaluation.evaluate(
           map, semantics: semantics, support: settings.support,
           budget: semantics == .grounded ? .unlimited : settings.preferredBudget)
-        views.append(view(of: result, attacks: attacks))
+        views.append(view(of: result, ids: map.claims.map(\.id), attacks: attacks))
       } catch SolverError.gaveUp(let after) {
         unavailable.append(.init(id: semantics.rawValue, reason: "gave up after \(after)"))
       } catch {
@@ -72,9 +72,11 @@ public enum MapPage {
     return (views, unavailable)
   }
 
-  private static func view(of result: Evaluation.Result, attacks: Attacks) -> HTMLStatusView {
+  private static func view(of result: Evaluation.Result, ids: [String], attacks: Attacks)
+    -> HTMLStatusView
+  {
     let standings = Dictionary(
-      zip(result.claimIDs, result.standings), uniquingKeysWith: { first, _ in first })
+      zip(ids, result.standings), uniquingKeysWith: { first, _ in first })
     var claims: [String: HTMLStatusView.ClaimStatus] = [:]
     for (id, standing) in standings {
       claims[id] = .init(
@@ -117,7 +119,7 @@ public enum MapPage {
   }
 
   private static func strengthView(_ map: ArgumentMap, attacks: Attacks) -> HTMLStatusView {
-    let strengths = Evaluation.strengths(map).strengths
+    let strengths = zip(map.claims, DFQuAD.strengths(of: map).strengths).map { ($0.id, $1) }
     let bases = Dictionary(
       map.claims.map { ($0.id, $0.base ?? Claim.defaultBase) }, uniquingKeysWith: { a, _ in a })
     var claims: [String: HTMLStatusView.ClaimStatus] = [:]

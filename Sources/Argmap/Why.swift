@@ -65,17 +65,20 @@ public struct Proof: Sendable {
     assuming: [String: Label] = [:], budget: SolverBudget = .unlimited
   ) throws {
     let bipolar = BipolarFramework(map: map, support: support)
-    guard let claim = bipolar.index(of: id) else {
+    // The first claim with an id answers to it, as in `ClaimGraph(map:)`.
+    let index = Dictionary(
+      map.claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    guard let claim = index[id] else {
       throw StoreError.notFound(.claim, id: id, suggestion: nil)
     }
     var fixed: [Int: Label] = [:]
     for (assumed, label) in assuming {
-      guard let index = bipolar.index(of: assumed) else {
+      guard let argument = index[assumed] else {
         throw StoreError.notFound(
           .claim, id: assumed,
           suggestion: Identifier.nearest(to: assumed, among: map.claims.map(\.id)))
       }
-      fixed[index] = label
+      fixed[argument] = label
     }
     let framework = fixed.isEmpty ? bipolar.framework : bipolar.framework.intervened(fixed)
     self.claimID = id
@@ -87,8 +90,6 @@ public struct Proof: Sendable {
       bipolar.derivations.map { (Self.key($0.attacker, $0.target), $0) },
       uniquingKeysWith: { first, _ in first })
     var kinds: [UInt64: RelationKind] = [:]
-    let index = Dictionary(
-      map.claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     for relation in map.relations {
       guard let from = index[relation.from], let to = index[relation.to] else { continue }
       kinds[Self.key(from, to)] = relation.kind
@@ -120,7 +121,7 @@ public struct Proof: Sendable {
     }
   }
 
-  public func name(_ argument: Int) -> String { framework.names[argument] }
+  public func name(_ argument: Int) -> String { framework.name(argument) }
 
   /// An ordered pair of argument numbers as one dictionary key.
   private static func key(_ from: Int, _ to: Int) -> UInt64 {
@@ -228,7 +229,7 @@ extension Evaluation {
   ) throws -> Proof {
     let map =
       semantics == .stable || !assuming.isEmpty
-      ? try store.frameworkMap(withTexts: false) : try store.frameworkMap(treeOf: id)
+      ? try store.frameworkMap() : try store.frameworkMap(treeOf: id)
     if map.claim(withID: id) == nil { _ = try store.claim(id: id) }
     return try Proof(
       claim: id, in: map, semantics: semantics, support: support, assuming: assuming,

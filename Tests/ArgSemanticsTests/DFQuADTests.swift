@@ -148,7 +148,7 @@ private func naiveSweep(
   @Test func anOddCycleOfCertainClaimsDoesNotConverge() {
     let map = bipolarMap(
       ["a", "b", "c"], ["a x b", "b x c", "c x a"], bases: ["a": 1, "b": 1, "c": 1])
-    let result = DFQuAD.strengths(of: map, maxIterations: 50)
+    let result = DFQuAD.strengths(of: ClaimGraph(map: map), maxIterations: 50)
     #expect(!result.converged)
     #expect(!result.isAcyclic)
     #expect(result.iterations == 50)
@@ -175,7 +175,8 @@ private func naiveSweep(
         claims: (0..<count).map { Claim(id: "c\($0)", text: "C.", base: base[$0]) },
         relations: rebuts.map { Relation(from: "c\($0.0)", to: "c\($0.1)", kind: .rebuts) }
           + supports.map { Relation(from: "c\($0.0)", to: "c\($0.1)", kind: .supports) })
-      let result = DFQuAD.strengths(of: map, tolerance: 1e-12, maxIterations: 2_000)
+      let result = DFQuAD.strengths(
+        of: ClaimGraph(map: map), tolerance: 1e-12, maxIterations: 2_000)
       #expect(result.strengths.allSatisfy { (0...1).contains($0) })
       if result.converged {
         convergedCount += 1

@@ -39,8 +39,8 @@ import Testing
     try store.importMap(map)
     let whole = try Evaluation.evaluate(map, semantics: .grounded, support: .derived)
     let strengths = Dictionary(
-      uniqueKeysWithValues: Evaluation.strengths(map).strengths.map { ($0.id, $0.strength) })
-    for (index, id) in whole.claimIDs.enumerated() {
+      uniqueKeysWithValues: zip(map.claims.map(\.id), DFQuAD.strengths(of: map).strengths))
+    for (index, id) in map.claims.map(\.id).enumerated() {
       let standing = try Evaluation.standing(ofClaim: id, in: store)
       #expect(standing.grounded == whole.standings[index], "\(id)")
       #expect(abs(standing.strength - (strengths[id] ?? -1)) < 1e-9, "\(id)")

@@ -17,7 +17,7 @@ import Testing
   {
     let id = "refusal-is-not-subversion"
     let before = try Evaluation.evaluate(map, semantics: semantics, support: support)
-    let index = try #require(before.claimIDs.firstIndex(of: id))
+    let index = try #require(map.claims.firstIndex { $0.id == id })
     #expect(before.standings[index] == .accepted)
     let after = try Evaluation.evaluate(
       map, semantics: semantics, support: support, assuming: [id: .out])
@@ -25,7 +25,7 @@ import Testing
     #expect(after.standings[index] == .rejected)
     let held = try Evaluation.evaluate(
       map, semantics: semantics, support: support, assuming: ["scenario-is-contrived": .in])
-    let contrived = try #require(held.claimIDs.firstIndex(of: "scenario-is-contrived"))
+    let contrived = try #require(map.claims.firstIndex { $0.id == "scenario-is-contrived" })
     #expect(held.standings[contrived] == .accepted)
   }
 
@@ -48,7 +48,8 @@ import Testing
 
   @Test(arguments: Semantics.allCases)
   func cruxesAnswerUnderEverySemantics(semantics: Semantics) throws {
-    let cruxes = try Evaluation.cruxes(map, semantics: semantics, support: .derived, top: 5)
+    let cruxes = try Evaluation.cruxes(
+      ClaimGraph(map: map), semantics: semantics, support: .derived, top: 5)
     #expect(cruxes.count == 5)
     #expect(cruxes.allSatisfy { !$0.changed.isEmpty })
   }

@@ -15,7 +15,7 @@ import Testing
     try store.importMap(map)
     let whole = try Evaluation.evaluate(map, semantics: semantics, support: support)
     let verifier = Verifier(map, support: support)
-    for (index, id) in whole.claimIDs.enumerated() {
+    for (index, id) in map.claims.map(\.id).enumerated() {
       // Through the store, as the CLI asks: the claim's region, or the whole map for stable.
       let proof = try Evaluation.proof(
         ofClaim: id, in: store, semantics: semantics, support: support)
@@ -39,7 +39,7 @@ import Testing
       for support in SupportMode.allCases {
         let whole = try Evaluation.evaluate(map, semantics: semantics, support: support)
         let verifier = Verifier(map, support: support)
-        for (index, id) in whole.claimIDs.enumerated() {
+        for (index, id) in map.claims.map(\.id).enumerated() {
           let proof = try Proof(claim: id, in: map, semantics: semantics, support: support)
           #expect(proof.standing == whole.standings[index], "\(id) \(map.relations)")
           let problems = verifier.problems(
@@ -67,7 +67,7 @@ import Testing
     #expect(proof.defeater.map(proof.name) == "assumed out: \(id)")
     let result = try Evaluation.evaluate(
       map, semantics: .grounded, support: .derived, assuming: [id: .out])
-    for (index, other) in result.claimIDs.enumerated() {
+    for (index, other) in map.claims.map(\.id).enumerated() {
       let explained = try Proof(
         claim: other, in: map, semantics: .grounded, support: .derived, assuming: [id: .out])
       #expect(explained.standing == result.standings[index], "\(other)")

@@ -36,11 +36,13 @@ extension Commands {
     ]
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
-    let map = try evaluationMap(command, context)
+    let store = try context.store()
+    let graph = try attempt { try store.claimGraph() }
     let assumptions = try parseAssumptions(command)
+    let fixed = try attempt { try Evaluation.numbered(assumptions, in: graph, store: store) }
     let result = try settings.run { budget in
       try Evaluation.evaluate(
-        map, semantics: settings.semantics, support: settings.support, assuming: assumptions,
+        graph, semantics: settings.semantics, support: settings.support, assuming: fixed,
         budget: budget)
     }
     let baseline =
@@ -48,27 +50,64 @@ extension Commands {
       ? nil
       : try settings.run { budget in
         try Evaluation.evaluate(
-          map, semantics: settings.semantics, support: settings.support, budget: budget)
+          graph, semantics: settings.semantics, support: settings.support, budget: budget)
       }
-    let changes = baseline.map { Evaluation.changes(from: $0, to: result) } ?? []
-    let shown = result.listing(only: try tagged(command, context))
-    context.emit(
-      command, json: json(shown, changes: changes, assumed: baseline != nil),
-      text: { text(shown, map: map, changes: changes, assumed: baseline != nil) })
+    let listing = EvaluationListing(
+      graph: graph, result: result, store: store,
+      listed: try listedClaims(of: graph, command, context),
+      changes: baseline.map { Evaluation.changes(from: $0, to: result) })
+    if command.wantsJSON {
+      let json = try listing.json()
+      context.console.stream { json.write(to: &$0, pretty: true) }
+      context.console.line()
+    } else {
+      try listing.writeText(to: context.console)
+    }
   }
 
-  /// What evaluating commands read: the lean map, with texts only for text output's lines.
-  static func evaluationMap(_ command: ParsedCommand, _ context: Context) throws(CLIError)
-    -> ArgumentMap
+  /// The claims (by number in `graph`) a listing shows: those carrying `--tag`, or all.
+  static func listedClaims(of graph: ClaimGraph, _ command: ParsedCommand, _ context: Context)
+    throws(CLIError) -> [Int]
   {
-    try attempt { try context.store().frameworkMap(withTexts: !command.wantsJSON) }
+    guard let tag = command.value("--tag") else { return Array(0..<graph.count) }
+    let seqs = try attempt { try context.store().claimSeqs(taggedWith: tag) }
+    return graph.seqs.indices.filter { seqs.contains(graph.seqs[$0]) }
   }
 
-  /// The ids of the claims carrying `--tag`, or nil to list every claim.
-  static func tagged(_ command: ParsedCommand, _ context: Context) throws(CLIError) -> Set<String>?
+  /// Writes the claim lines of `claims` (numbers in `graph`), in that order, reading only
+  /// their ids and texts; `indent` gives each line's lead.
+  static func writeClaimLines(
+    _ claims: [Int], of graph: ClaimGraph, store: MapStore, idWidth: Int,
+    indent: (Int) -> String = { _ in "  " }, to console: Console
+  ) throws(CLIError) {
+    try attempt {
+      try store.forEachClaim(seqs: claims.lazy.map { graph.seqs[$0] }, withTexts: true) {
+        seq, id, text in
+        let index = graph.index(ofSeq: seq) ?? 0
+        console.line(
+          TextLayout.claimLine(
+            Claim(id: id, text: text), indent: indent(index), idWidth: idWidth))
+      }
+    }
+  }
+
+  /// The width of the id column in listings: that of the map's longest id, capped.
+  static func listingIDWidth(_ store: MapStore) throws(CLIError) -> Int {
+    min(TextLayout.idWidthCap, try attempt { try store.longestClaimIDLength() })
+  }
+
+  /// The ids of `claims` (numbers in `graph`), in that order.
+  static func ids(of claims: [Int], in graph: ClaimGraph, store: MapStore) throws(CLIError)
+    -> [String]
   {
-    guard let tag = command.value("--tag") else { return nil }
-    return try attempt { try context.store().claimIDs(taggedWith: tag) }
+    var ids: [String] = []
+    ids.reserveCapacity(claims.count)
+    try attempt {
+      try store.forEachClaim(seqs: claims.lazy.map { graph.seqs[$0] }, withTexts: false) {
+        _, id, _ in ids.append(id)
+      }
+    }
+    return ids
   }
 
   static func parseAssumptions(_ command: ParsedCommand) throws(CLIError) -> [String:
@@ -87,12 +126,21 @@ extension Commands {
     }
     return assumptions
   }
+}
 
-  private static func json(
-    _ result: Evaluation.Result,
-    changes: [(id: String, before: Evaluation.Standing, after: Evaluation.Standing)],
-    assumed: Bool
-  ) -> JSONValue {
+/// What `evaluate` prints: the listed claims by standing, and what an assumption changed. Ids
+/// and texts are read only for the claims printed, as they are printed.
+private struct EvaluationListing {
+  var graph: ClaimGraph
+  var result: Evaluation.Result
+  var store: MapStore
+  /// The claims listed, by number, ascending.
+  var listed: [Int]
+  /// What the assumptions changed, or nil without assumptions.
+  var changes: [(claim: Int, before: Evaluation.Standing, after: Evaluation.Standing)]?
+
+  func json() throws(CLIError) -> JSONValue {
+    let ids = try Commands.ids(of: listed, in: graph, store: store)
     var members: [(String, JSONValue)] = [
       ("semantics", .string(result.semantics.rawValue)),
       ("support", .string(result.support.rawValue)),
@@ -100,27 +148,28 @@ extension Commands {
       (
         "claims",
         .array(
-          zip(result.claimIDs, result.standings).enumerated().map { index, pair in
+          zip(listed, ids).map { index, id in
             .object([
-              ("id", .string(pair.0)),
-              ("standing", result.labellings.isEmpty ? .null : .string(pair.1.rawValue)),
+              ("id", .string(id)),
               (
-                "labels",
-                .array(result.labellings.map { .string($0[index].description) })
+                "standing",
+                result.labellings.isEmpty ? .null : .string(result.standings[index].rawValue)
               ),
+              ("labels", .array(result.labellings.map { .string($0[index].description) })),
             ])
           })
       ),
     ]
-    if assumed {
+    if let changes {
+      let changedIDs = try Commands.ids(of: changes.map(\.claim), in: graph, store: store)
       members.append(
         (
           "changes",
           .array(
-            changes.map {
+            zip(changes, changedIDs).map { change, id in
               .object([
-                ("id", .string($0.id)), ("before", .string($0.before.rawValue)),
-                ("after", .string($0.after.rawValue)),
+                ("id", .string(id)), ("before", .string(change.before.rawValue)),
+                ("after", .string(change.after.rawValue)),
               ])
             })
         ))
@@ -128,50 +177,34 @@ extension Commands {
     return .object(members)
   }
 
-  private static func text(
-    _ result: Evaluation.Result, map: ArgumentMap,
-    changes: [(id: String, before: Evaluation.Standing, after: Evaluation.Standing)],
-    assumed: Bool
-  ) -> [String] {
+  func writeText(to console: Console) throws(CLIError) {
     let count = result.labellings.count
-    var lines = [
+    console.line(
       "\(result.semantics.rawValue) semantics, \(result.support.rawValue) support: "
         + (count == 0
           ? "no \(result.semantics.rawValue) labelling exists"
-          : TextLayout.plural(count, "labelling"))
-    ]
+          : TextLayout.plural(count, "labelling")))
     // Without a labelling no claim has a standing, not even undecided.
-    guard count > 0 else { return lines }
-    let listed = listedClaims(result, map)
-    let idWidth = TextLayout.idWidth(map.claims)
+    guard count > 0 else { return }
+    let idWidth = try Commands.listingIDWidth(store)
     for standing in Evaluation.Standing.allCases {
-      let indices = result.standings.indices.filter { result.standings[$0] == standing }
-      guard !indices.isEmpty else { continue }
-      lines.append("")
-      lines.append("\(standing.rawValue) (\(indices.count)):")
-      lines += indices.map { TextLayout.claimLine(map.claims[listed[$0]], idWidth: idWidth) }
+      let claims = listed.filter { result.standings[$0] == standing }
+      guard !claims.isEmpty else { continue }
+      console.line()
+      console.line("\(standing.rawValue) (\(claims.count)):")
+      try Commands.writeClaimLines(
+        claims, of: graph, store: store, idWidth: idWidth, to: console)
     }
-    if assumed {
-      lines.append("")
-      lines.append(
-        changes.isEmpty
-          ? "the assumption changes no other claim"
-          : "changed by the assumption (\(changes.count)):")
-      lines += changes.map { "  \($0.id): \($0.before.rawValue) → \($0.after.rawValue)" }
+    guard let changes else { return }
+    console.line()
+    console.line(
+      changes.isEmpty
+        ? "the assumption changes no other claim"
+        : "changed by the assumption (\(changes.count)):")
+    let ids = try Commands.ids(of: changes.map(\.claim), in: graph, store: store)
+    for (change, id) in zip(changes, ids) {
+      console.line("  \(id): \(change.before.rawValue) → \(change.after.rawValue)")
     }
-    return lines
-  }
-
-  /// For each claim `result` lists, its index in `map`. A result lists a subsequence of the
-  /// map's claims in map order, so one walk matches them, without hashing every id.
-  private static func listedClaims(_ result: Evaluation.Result, _ map: ArgumentMap) -> [Int] {
-    var listed: [Int] = []
-    listed.reserveCapacity(result.claimIDs.count)
-    for (index, claim) in map.claims.enumerated()
-    where listed.count < result.claimIDs.count && result.claimIDs[listed.count] == claim.id {
-      listed.append(index)
-    }
-    return listed
   }
 }
 
@@ -217,18 +250,5 @@ extension Label {
     case "undec": self = .undec
     default: return nil
     }
-  }
-}
-
-extension Evaluation.Result {
-  /// The same result listing only `ids` (all claims when nil), in map order.
-  func listing(only ids: Set<String>?) -> Evaluation.Result {
-    guard let ids else { return self }
-    let kept = claimIDs.indices.filter { ids.contains(claimIDs[$0]) }
-    var result = self
-    result.claimIDs = kept.map { claimIDs[$0] }
-    result.standings = kept.map { standings[$0] }
-    result.labellings = labellings.map { labelling in kept.map { labelling[$0] } }
-    return result
   }
 }

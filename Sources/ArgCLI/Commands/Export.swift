@@ -28,9 +28,10 @@ extension Commands {
       supportOption, layoutOption,
     ]
   ) { command, context throws(CLIError) in
-    let shading = try statusShading(command, context)
+    let selection = try selection(command)
+    let shading = try statusShading(command, context, drawn: selection)
     let options = DOTOptions(shading: shading, layout: try chosenLayout(command))
-    try streamRows(try selection(command), context) { rows, output throws(StoreError) in
+    try streamRows(selection, context) { rows, output throws(StoreError) in
       try DOTExporter.write(rows, options: options, to: &output)
     }
   }
@@ -68,7 +69,7 @@ extension Commands {
       layout: try chosenLayout(command),
       searchPath: context.environment["PATH"] ?? Graphviz.defaultSearchPath)
     let map = try selectedMap(command, context)
-    let whole = try attempt { try context.store().frameworkMap(withTexts: false) }
+    let whole = try attempt { try context.store().frameworkMap() }
     // The page is built whole before a byte is written, so a failure leaves no half file.
     let page = try attempt { try MapPage.render(map, judgedIn: whole, settings: pageSettings) }
     context.console.writeOut(page)
@@ -122,33 +123,61 @@ extension Commands {
       supportOption,
     ]
   ) { command, context throws(CLIError) in
-    let statuses = try statusShading(command, context)?.notes ?? [:]
-    try streamRows(try selection(command), context) { rows, output throws(StoreError) in
+    let selection = try selection(command)
+    let statuses = try statusShading(command, context, drawn: selection)?.notes ?? [:]
+    try streamRows(selection, context) { rows, output throws(StoreError) in
       try GraphMLExporter.write(rows, statuses: statuses, to: &output)
     }
   }
 
   /// Colours by an evaluation of the whole map, so a claim's colour does not depend on which
   /// part of the map is drawn.
-  private static func statusShading(_ command: ParsedCommand, _ context: Context)
-    throws(CLIError) -> DOTShading?
-  {
+  private static func statusShading(
+    _ command: ParsedCommand, _ context: Context, drawn selection: MapSelection
+  ) throws(CLIError) -> DOTShading? {
     guard let view = command.value("--status") else { return nil }
-    let map = try attempt { try context.store().frameworkMap(withTexts: false) }
+    let store = try context.store()
+    let graph = try attempt { try store.claimGraph() }
+    let drawn = try drawnIDs(selection, store)
     switch view {
     case "strength":
-      return Evaluation.shading(strengths: Evaluation.strengths(map).strengths)
+      return Evaluation.shading(
+        strengths: DFQuAD.strengths(of: graph).strengths,
+        claims: try numbered(drawn, in: graph, store: store))
     case "grounded", "preferred":
       let semantics: Semantics = view == "grounded" ? .grounded : .preferred
       let settings = try EvaluationSettings(command, defaultSemantics: semantics)
       let result = try settings.run { budget in
         try Evaluation.evaluate(
-          map, semantics: settings.semantics, support: settings.support, budget: budget)
+          graph, semantics: settings.semantics, support: settings.support, budget: budget)
       }
-      return Evaluation.shading(result)
+      return Evaluation.shading(result, claims: try numbered(drawn, in: graph, store: store))
     default:
       throw .usage(
         "'--status' takes grounded, preferred or strength, not '\(view)'", command.spec)
+    }
+  }
+
+  /// The ids of the claims an export of `selection` draws: only they need a colour.
+  private static func drawnIDs(_ selection: MapSelection, _ store: MapStore) throws(CLIError)
+    -> [String]
+  {
+    var ids: [String] = []
+    try attempt {
+      try store.withRows(selection) { rows throws(StoreError) in
+        try rows.forEachClaim(in: nil) { ids.append($0.id) }
+      }
+    }
+    return ids
+  }
+
+  /// The drawn claims with their numbers in `graph`: only they are looked up, by id.
+  private static func numbered(_ ids: [String], in graph: ClaimGraph, store: MapStore)
+    throws(CLIError) -> [(id: String, index: Int)]
+  {
+    let seqs = try attempt { try store.seqs(ofClaims: ids) }
+    return zip(ids, seqs).compactMap { id, seq in
+      seq.flatMap(graph.index(ofSeq:)).map { (id, $0) }
     }
   }
 
@@ -164,10 +193,15 @@ extension Commands {
       options: [supportOption]
     ) { command, context throws(CLIError) in
       let settings = try EvaluationSettings(command)
-      let map = try attempt { try context.store().frameworkMap(withTexts: false) }
-      context.console.stream {
-        ICCMAWriter.write(
-          Evaluation.framework(map, support: settings.support), format: format, to: &$0)
+      let store = try context.store()
+      let graph = try attempt { try store.claimGraph() }
+      let framework = Evaluation.framework(graph, support: settings.support)
+      // Claim ids are read, in the framework's (seq) order, as the argument lines are written.
+      try context.console.stream { (out) throws(CLIError) in
+        try ICCMAWriter.write(
+          framework, format: format,
+          names: { (name) throws(CLIError) in try attempt { try store.forEachClaimID(name) } },
+          to: &out)
       }
     }
   }

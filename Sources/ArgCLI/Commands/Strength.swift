@@ -15,36 +15,32 @@ extension Commands {
       tagOption, CommandSpec.json,
     ]
   ) { command, context throws(CLIError) in
-    let map = try evaluationMap(command, context)
-    let (strengths, result) = Evaluation.strengths(map)
-    // Claim indices, strongest first, ties in map order.
-    var ranked = strengths.indices.sorted {
-      (strengths[$1].strength, $0) < (strengths[$0].strength, $1)
-    }
-    if let ids = try tagged(command, context) {
-      ranked = ranked.filter { ids.contains(strengths[$0].id) }
+    let store = try context.store()
+    let graph = try attempt { try store.claimGraph() }
+    let result = DFQuAD.strengths(of: graph)
+    let strengths = result.strengths
+    // Claim numbers, strongest first, ties in map order.
+    var ranked = try listedClaims(of: graph, command, context).sorted {
+      (strengths[$1], $0) < (strengths[$0], $1)
     }
     if let top = try command.count("--top") { ranked = Array(ranked.prefix(top)) }
     if !result.converged {
       context.console.warning(
         "strengths did not settle after \(result.iterations) iterations; they are approximate")
     }
-    let idWidth = TextLayout.idWidth(map.claims)
-    context.emit(
-      command,
-      json: .array(
-        ranked.map {
-          .object([
-            ("id", .string(strengths[$0].id)), ("strength", .double(strengths[$0].strength)),
-          ])
-        }),
-      text: {
-        ranked.map {
-          TextLayout.claimLine(
-            map.claims[$0], indent: Evaluation.formatted(strengths[$0].strength) + "  ",
-            idWidth: idWidth)
-        }
-      })
+    if command.wantsJSON {
+      let ids = try ids(of: ranked, in: graph, store: store)
+      let json = JSONValue.array(
+        zip(ranked, ids).map { index, id in
+          .object([("id", .string(id)), ("strength", .double(strengths[index]))])
+        })
+      context.console.stream { json.write(to: &$0, pretty: true) }
+      context.console.line()
+    } else {
+      try writeClaimLines(
+        ranked, of: graph, store: store, idWidth: try listingIDWidth(store),
+        indent: { Evaluation.formatted(strengths[$0]) + "  " }, to: context.console)
+    }
   }
 
   static let cruxes = CommandSpec(
@@ -62,11 +58,14 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let settings = try EvaluationSettings(command)
     let top = try command.count("--top") ?? 10
-    let map = try attempt { try context.store().frameworkMap(withTexts: false) }
-    let cruxes = try settings.run { budget in
+    let store = try context.store()
+    let graph = try attempt { try store.claimGraph() }
+    let ranked = try settings.run { budget in
       try Evaluation.cruxes(
-        map, semantics: settings.semantics, support: settings.support, top: top, budget: budget)
+        graph, semantics: settings.semantics, support: settings.support, top: top,
+        budget: budget)
     }
+    let cruxes = try named(ranked, in: graph, store: store)
     context.emit(
       command,
       json: .array(
@@ -85,5 +84,18 @@ extension Commands {
           ] + TextLayout.paragraph(crux.changed.joined(separator: ", "), indent: "    ")
         }
       })
+  }
+
+  /// The cruxes with their claims named: only those printed are looked up.
+  private static func named(_ cruxes: [Crux], in graph: ClaimGraph, store: MapStore)
+    throws(CLIError) -> [(id: String, flippedTo: Label, changed: [String])]
+  {
+    let printed = cruxes.flatMap { [$0.argument] + $0.changed }
+    let ids = try ids(of: printed, in: graph, store: store)
+    var next = ids.makeIterator()
+    return cruxes.map { crux in
+      let id = next.next() ?? ""
+      return (id, crux.flippedTo, crux.changed.map { _ in next.next() ?? "" })
+    }
   }
 }
