@@ -104,21 +104,35 @@ public struct StoreRows: MapRows {
     }
   }
 
+  /// One statement over the claims, naming their positions and sources from memory, and two
+  /// walked alongside it in seq order: the claims' tags and their members, which few claims
+  /// have. A subquery per claim for each cost as much as reading the claims.
   public func forEachClaim(in place: ClaimPlace?, _ body: (Claim) -> Void) throws(StoreError) {
     let (filter, values) = place.map(Rows.placeFilter) ?? ("1", [])
+    /// The rows of `table`, by its `claim_seq`, for the claims the filter selects.
+    func alongClaims(_ columns: String, from table: String, order: String) throws -> RowsBySeq {
+      try RowsBySeq(
+        database.prepare(
+          """
+          SELECT \(columns) FROM \(table) JOIN claims c ON c.seq = claim_seq
+          \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY claim_seq, \(order)
+          """), values)
+    }
     try storeErrors {
-      let members = try database.cachedStatement(
-        "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member")
+      let slugs = try Rows.Slugs(database)
+      var tags = try alongClaims("claim_seq, tag", from: "claim_tags", order: "tag")
+      defer { tags.finish() }
+      var members = try alongClaims(Rows.memberColumns, from: "claim_members m", order: "member")
+      defer { members.finish() }
       try database.prepare(
         """
-        SELECT \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn)
-        FROM claims c \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY c.seq
+        SELECT \(Rows.keyedClaimColumns) FROM claims c \(join("s", on: "c.seq")) WHERE \(filter)
+        ORDER BY c.seq
         """
       ).forEachRow(values) { row in
-        var claim = Rows.claim(row, tags: Rows.tags(row, Rows.afterClaimColumns))
-        if row.int(Rows.afterClaimColumns + 1) != 0 {
-          claim.members = try members.map([row.int(0)], Rows.member)
-        }
+        let seq = row.int(0)
+        var claim = Rows.claim(row, tags: try tags.rows(of: seq) { $0.string(1) }, slugs: slugs)
+        claim.members = try members.rows(of: seq, Rows.member)
         body(claim)
       }
     }
