@@ -146,7 +146,7 @@ public enum DOTExporter {
       writeEdgeStyle(relation.kind, to: &target)
       if stacking.isFree(row), !relation.kind.isSymmetric { target.write(", constraint=false") }
       target.write(", tooltip=")
-      DOTEscaping.writeTooltip(tooltip(for: relation), to: &target)
+      writeTooltip(for: relation, to: &target)
       target.write("];\n")
     }
     try stacking.write(to: &target, sketch: sketch)
@@ -319,11 +319,17 @@ public enum DOTExporter {
     }
   }
 
-  /// `from kind to`, and the relation's scheme on a line of its own.
-  static func tooltip(for relation: Relation) -> String {
-    let summary = "\(relation.from) \(relation.kind.rawValue) \(relation.to)"
-    guard let scheme = relation.scheme, !scheme.isEmpty else { return summary }
-    return summary + "\nscheme: " + scheme
+  /// `from kind to`, and the relation's scheme on a line of its own. Written a word at a time,
+  /// as no line break can span the spaces between them.
+  private static func writeTooltip(for relation: Relation, to output: inout OutputBuffer) {
+    DOTEscaping.writeTooltip(to: &output) { part in
+      part(relation.from)
+      part(" ")
+      part(relation.kind.rawValue)
+      part(" ")
+      guard let scheme = relation.scheme, !scheme.isEmpty else { return part(relation.to) }
+      part(relation.to + "\nscheme: " + scheme)
+    }
   }
 
   private static func writeNode(

@@ -26,7 +26,7 @@ enum Rows {
 
   static func claim(_ row: Row, tags: [String], slugs: Slugs) -> Claim {
     claim(
-      row, tags: tags, position: row.isNull(4) ? nil : slugs.position(row.int(4)),
+      row, tags: tags, position: slugs.position(row, 4),
       source: row.isNull(5) ? nil : slugs.source(row.int(5)))
   }
 
@@ -52,16 +52,21 @@ enum Rows {
     private var sources: [Int: String] = [:]
 
     init(_ database: Database) throws {
-      try database.prepare("SELECT seq, id FROM positions").forEachRow {
+      try database.cachedStatement("SELECT seq, id FROM positions").forEachRow {
         positions[$0.int(0)] = $0.string(1)
       }
-      try database.prepare("SELECT seq, id FROM sources").forEachRow {
+      try database.cachedStatement("SELECT seq, id FROM sources").forEachRow {
         sources[$0.int(0)] = $0.string(1)
       }
     }
 
     func position(_ key: Int) -> String? { positions[key] }
     func source(_ key: Int) -> String? { sources[key] }
+
+    /// The position whose key is in `column`, which may be NULL.
+    func position(_ row: Row, _ column: Int) -> String? {
+      row.isNull(column) ? nil : positions[row.int(column)]
+    }
   }
 
   /// After `claimColumns`: the claim's tags joined by `tagSeparator` (NULL for none), read
@@ -150,8 +155,9 @@ enum Rows {
   /// to decode with `relation(_:)`.
   static let relationColumns = "f.id, t.id, r.kind, r.scheme"
 
-  /// After `relationColumns`: the positions of the relation's ends.
-  static let relationEndPositions = "\(positionID(of: "f")), \(positionID(of: "t"))"
+  /// After `relationColumns`: the keys of the positions of the relation's ends, to name with
+  /// `Slugs`.
+  static let relationEndPositions = "f.position_seq, t.position_seq"
 
   /// An SQL condition on a relation's ends `claims f` and `claims t`: both in `position`. The
   /// `+` keeps SQLite from pairing every claim of the position with every other through

@@ -112,7 +112,7 @@ public struct StoreRows: MapRows {
     /// The rows of `table`, by its `claim_seq`, for the claims the filter selects.
     func alongClaims(_ columns: String, from table: String, order: String) throws -> RowsBySeq {
       try RowsBySeq(
-        database.prepare(
+        database.cachedStatement(
           """
           SELECT \(columns) FROM \(table) JOIN claims c ON c.seq = claim_seq
           \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY claim_seq, \(order)
@@ -124,7 +124,7 @@ public struct StoreRows: MapRows {
       defer { tags.finish() }
       var members = try alongClaims(Rows.memberColumns, from: "claim_members m", order: "member")
       defer { members.finish() }
-      try database.prepare(
+      try database.cachedStatement(
         """
         SELECT \(Rows.keyedClaimColumns) FROM claims c \(join("s", on: "c.seq")) WHERE \(filter)
         ORDER BY c.seq
@@ -138,12 +138,16 @@ public struct StoreRows: MapRows {
     }
   }
 
+  /// Claims are counted by their position's key and group first, so that a place is worked out
+  /// once per pair rather than once per claim.
   public func claimCounts() throws(StoreError) -> [ClaimPlace: Int] {
     try storeErrors {
       var counts: [ClaimPlace: Int] = [:]
       try database.prepare(
         """
-        SELECT \(Rows.placeColumns), count(*) FROM claims c \(join("s", on: "c.seq"))
+        SELECT \(Rows.placeColumns), sum(c.count) FROM (
+          SELECT c.position_seq, c.group_id, count(*) AS count FROM claims c
+          \(join("s", on: "c.seq")) GROUP BY 1, 2) c
         GROUP BY 1, 2
         """
       ).forEachRow {
@@ -159,6 +163,7 @@ public struct StoreRows: MapRows {
   {
     let (filter, values) = position.map(Rows.relationsWithin) ?? ("1", [])
     try storeErrors {
+      let slugs = try Rows.Slugs(database)
       try database.prepare(
         """
         SELECT \(Rows.relationColumns), \(Rows.relationEndPositions) FROM relations r
@@ -169,8 +174,8 @@ public struct StoreRows: MapRows {
       ).forEachRow(values) {
         body(
           RelationRow(
-            relation: Rows.relation($0), fromPosition: $0.optionalString(4),
-            toPosition: $0.optionalString(5)))
+            relation: Rows.relation($0), fromPosition: slugs.position($0, 4),
+            toPosition: slugs.position($0, 5)))
       }
     }
   }
