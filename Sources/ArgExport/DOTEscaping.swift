@@ -30,7 +30,7 @@ enum DOTEscaping {
   /// `Character.isNewline`, `\r\n` as one) become centred `\n` breaks and tabs become spaces.
   /// `&` becomes `&amp;`, as Graphviz decodes entities in labels and would show `&lt;` as `<`.
   static func writeLabel(_ string: String, to output: inout OutputBuffer) {
-    writeEscString(string, backslash: "\\\\", to: &output)
+    writeEscString(backslash: "\\\\", to: &output) { $0(string) }
   }
 
   /// A quoted escString tooltip that reads as `string`, as ``writeLabel(_:to:)`` does.
@@ -39,21 +39,30 @@ enum DOTEscaping {
   /// a doubled backslash before a letter would still be substituted. Each backslash is followed
   /// by U+2060 WORD JOINER, which is invisible and ends any escape sequence in every version.
   static func writeTooltip(_ string: String, to output: inout OutputBuffer) {
-    writeEscString(string, backslash: "\\\\\u{2060}", to: &output)
+    writeTooltip(to: &output) { $0(string) }
+  }
+
+  /// The tooltip of the strings `parts` gives, joined, for a caller that holds them apart. Each
+  /// is escaped by itself, which is the same unless a part ends in CR and the next starts with
+  /// LF (one line break, joined).
+  static func writeTooltip(to output: inout OutputBuffer, parts: ((String) -> Void) -> Void) {
+    writeEscString(backslash: "\\\\\u{2060}", to: &output, parts: parts)
   }
 
   private static func writeEscString(
-    _ string: String, backslash: String, to output: inout OutputBuffer
+    backslash: String, to output: inout OutputBuffer, parts: ((String) -> Void) -> Void
   ) {
     output.write(ascii: UInt8(ascii: "\""))
-    write(string[...], newlines: true, to: &output) { piece in
-      switch piece {
-      case .newline: "\\n"
-      case .ascii(UInt8(ascii: "\"")): "\\\""
-      case .ascii(UInt8(ascii: "\\")): backslash
-      case .ascii(UInt8(ascii: "&")): "&amp;"
-      case .ascii(UInt8(ascii: "\t")): " "
-      default: nil
+    parts { part in
+      write(part[...], newlines: true, to: &output) { piece in
+        switch piece {
+        case .newline: "\\n"
+        case .ascii(UInt8(ascii: "\"")): "\\\""
+        case .ascii(UInt8(ascii: "\\")): backslash
+        case .ascii(UInt8(ascii: "&")): "&amp;"
+        case .ascii(UInt8(ascii: "\t")): " "
+        default: nil
+        }
       }
     }
     output.write(ascii: UInt8(ascii: "\""))

@@ -96,8 +96,8 @@ public struct DOTShading: Hashable, Sendable {
 /// Output follows the map's order throughout, so the same map always gives the same bytes.
 public enum DOTExporter {
   /// Writes the map as `rows` gives it: one position's cluster at a time, each group's claims
-  /// as one query, then the relations. Stacking positions in rows reads each position's claims
-  /// and inner relations again, one position at a time.
+  /// as one query, then the relations. Stacking positions in rows reads a sketch of each
+  /// position (its claims' ids and text lengths and its relations), one position at a time.
   public static func write<Rows: MapRows>(
     _ rows: Rows, options: DOTOptions = DOTOptions(), to target: inout OutputBuffer
   ) throws(Rows.Failure) {
@@ -126,12 +126,12 @@ public enum DOTExporter {
       writeNode(claim, options: options, indent: "  ", to: &target)
     }
 
-    func clusterContents(_ index: Int) throws(Rows.Failure) -> DOTRows.Contents {
-      try contents(of: clusters[index], rows: rows)
+    func sketch(_ index: Int) throws(Rows.Failure) -> PlaceSketch {
+      try rows.sketch(of: places(in: clusters[index]))
     }
     let stacking = try DOTRows(
       clusterCount: clusters.count, layout: options.layout, wrapWidth: options.wrapWidth,
-      contents: clusterContents)
+      sketch: sketch)
     var relationKinds: Set<RelationKind> = []
     try rows.forEachRelation { row in
       guard row.joinsClaims else { return }
@@ -146,10 +146,10 @@ public enum DOTExporter {
       writeEdgeStyle(relation.kind, to: &target)
       if stacking.isFree(row), !relation.kind.isSymmetric { target.write(", constraint=false") }
       target.write(", tooltip=")
-      DOTEscaping.writeTooltip(tooltip(for: relation), to: &target)
+      writeTooltip(for: relation, to: &target)
       target.write("];\n")
     }
-    try stacking.write(to: &target, contents: clusterContents)
+    try stacking.write(to: &target, sketch: sketch)
 
     if options.legend {
       writeLegend(claimKinds: claimKinds, relationKinds: relationKinds, to: &target)
@@ -200,26 +200,9 @@ public enum DOTExporter {
     }
   }
 
-  /// Each claim of the cluster, its groups' included, in the order they are drawn.
-  private static func forEachClaim<Rows: MapRows>(
-    in cluster: Cluster, rows: Rows, _ body: (Claim) -> Void
-  ) throws(Rows.Failure) {
-    try rows.forEachClaim(in: cluster.place, body)
-    for group in cluster.groups { try forEachClaim(in: group, rows: rows, body) }
-  }
-
-  /// What stacking positions in rows needs of a position's cluster.
-  private static func contents<Rows: MapRows>(of cluster: Cluster, rows: Rows) throws(Rows.Failure)
-    -> DOTRows.Contents
-  {
-    var contents = DOTRows.Contents()
-    try forEachClaim(in: cluster, rows: rows) {
-      contents.claims.append((id: $0.id, textLength: $0.text.utf8.count))
-    }
-    try rows.forEachRelation(within: cluster.place.position) { row in
-      if !row.relation.kind.isSymmetric { contents.relations.append(row.relation) }
-    }
-    return contents
+  /// The places of the cluster, its groups' included, in the order their claims are drawn.
+  private static func places(in cluster: Cluster) -> [ClaimPlace] {
+    [cluster.place] + cluster.groups.flatMap(places)
   }
 
   /// The groups of the drawn positions as a forest per position, in the map's order.
@@ -336,11 +319,17 @@ public enum DOTExporter {
     }
   }
 
-  /// `from kind to`, and the relation's scheme on a line of its own.
-  static func tooltip(for relation: Relation) -> String {
-    let summary = "\(relation.from) \(relation.kind.rawValue) \(relation.to)"
-    guard let scheme = relation.scheme, !scheme.isEmpty else { return summary }
-    return summary + "\nscheme: " + scheme
+  /// `from kind to`, and the relation's scheme on a line of its own. Written a word at a time,
+  /// as no line break can span the spaces between them.
+  private static func writeTooltip(for relation: Relation, to output: inout OutputBuffer) {
+    DOTEscaping.writeTooltip(to: &output) { part in
+      part(relation.from)
+      part(" ")
+      part(relation.kind.rawValue)
+      part(" ")
+      guard let scheme = relation.scheme, !scheme.isEmpty else { return part(relation.to) }
+      part(relation.to + "\nscheme: " + scheme)
+    }
   }
 
   private static func writeNode(

@@ -13,10 +13,11 @@ struct DOTRows {
   let perRow: Int
 
   /// Arranges `clusterCount` clusters as `layout` asks; `auto` picks the row length whose
-  /// drawing, by an estimate of each cluster's size from `contents`, comes closest to 3:2 wide.
+  /// drawing, by an estimate of each cluster's size from its `sketch`, comes closest to 3:2
+  /// wide.
   init<Failure: Error>(
     clusterCount: Int, layout: DOTLayout, wrapWidth: Int,
-    contents: (Int) throws(Failure) -> Contents
+    sketch: (Int) throws(Failure) -> PlaceSketch
   ) throws(Failure) {
     self.clusterCount = clusterCount
     switch layout {
@@ -25,18 +26,10 @@ struct DOTRows {
     case .auto:
       var sizes: [(width: Double, height: Double)] = []
       for index in 0..<clusterCount {
-        sizes.append(Self.estimatedSize(of: try contents(index), wrapWidth: wrapWidth))
+        sizes.append(Self.estimatedSize(of: try sketch(index), wrapWidth: wrapWidth))
       }
       perRow = Self.bestRowLength(sizes)
     }
-  }
-
-  /// What the rows need of one cluster, read when they need it: its claims (its groups'
-  /// included) in the map's order, and the relations that rank claims (all but the symmetric
-  /// kinds) inside it.
-  struct Contents {
-    var claims: [(id: String, textLength: Int)] = []
-    var relations: [Relation] = []
   }
 
   /// Whether the drawing has more than one row, and so invisible edges and free cross-links.
@@ -54,7 +47,7 @@ struct DOTRows {
   /// cluster is read once: a row's bottom claims are kept from when it is the lower row of a
   /// pair until it is the upper row of the next.
   func write<Failure: Error>(
-    to target: inout OutputBuffer, contents: (Int) throws(Failure) -> Contents
+    to target: inout OutputBuffer, sketch: (Int) throws(Failure) -> PlaceSketch
   ) throws(Failure) {
     guard isStacked else { return }
     let rows = stride(from: 0, to: clusterCount, by: perRow).map {
@@ -62,14 +55,14 @@ struct DOTRows {
     }
     target.write("\n")
     var upperBottoms: [String] = []
-    for cluster in rows[0] { upperBottoms += Self.ends(of: try contents(cluster)).bottoms }
+    for cluster in rows[0] { upperBottoms += Self.ends(of: try sketch(cluster)).bottoms }
     // The map's first position on top: each row sits above the next.
     for (index, lower) in rows.dropFirst().enumerated() {
       let point = DOTEscaping.id("row:\(index)")
       target.write("  \(point) [shape=point, style=invis, width=0, height=0, label=\"\"];\n")
       var lowerBottoms: [String] = []
       for cluster in lower {
-        let ends = Self.ends(of: try contents(cluster))
+        let ends = Self.ends(of: try sketch(cluster))
         for claim in ends.tops {
           target.write("  ")
           DOTEscaping.writeID(claim, to: &target)
@@ -90,33 +83,36 @@ struct DOTRows {
     }
   }
 
-  /// Claims that no ranking relation inside the cluster leaves (tops: reasons point up, so
-  /// these are the highest) and that none enters (bottoms).
-  private static func ends(of cluster: Contents) -> (tops: [String], bottoms: [String]) {
-    let leaves = Set(cluster.relations.map(\.from))
-    let entered = Set(cluster.relations.map(\.to))
+  /// Claims that no ranking relation (all but the symmetric kinds) inside the cluster leaves
+  /// (tops: reasons point up, so these are the highest) and that none enters (bottoms).
+  private static func ends(of cluster: PlaceSketch) -> (tops: [String], bottoms: [String]) {
+    var leaves = Array(repeating: false, count: cluster.claims.count)
+    var entered = leaves
+    for relation in cluster.relations where !relation.kind.isSymmetric {
+      leaves[relation.from] = true
+      entered[relation.to] = true
+    }
     let ids = cluster.claims.map(\.id)
-    return (ids.filter { !leaves.contains($0) }, ids.filter { !entered.contains($0) })
+    return (
+      ids.indices.filter { !leaves[$0] }.map { ids[$0] },
+      ids.indices.filter { !entered[$0] }.map { ids[$0] }
+    )
   }
 
   /// Width and height in points, as `dot` would roughly draw the cluster: claims ranked by the
-  /// longest chain of `relations` (those inside it) below them, each rank as wide as its nodes
+  /// longest chain of ranking relations inside it below them, each rank as wide as its nodes
   /// side by side. Lines are counted from the text's length, not wrapped, as an estimate needs
   /// no more and the export stays one pass of wrapping.
-  static func estimatedSize(of cluster: Contents, wrapWidth: Int) -> (
+  static func estimatedSize(of cluster: PlaceSketch, wrapWidth: Int) -> (
     width: Double, height: Double
   ) {
-    let (claims, relations) = (cluster.claims, cluster.relations)
-    let index = Dictionary(
-      claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let claims = cluster.claims
     var below = Array(repeating: [Int](), count: claims.count)
     var incoming = Array(repeating: 0, count: claims.count)
-    for relation in relations {
-      guard let from = index[relation.from], let to = index[relation.to], from != to else {
-        continue
-      }
-      below[from].append(to)
-      incoming[to] += 1
+    for relation in cluster.relations where !relation.kind.isSymmetric {
+      guard relation.from != relation.to else { continue }
+      below[relation.from].append(relation.to)
+      incoming[relation.to] += 1
     }
     // Longest-path ranks in topological order; claims on a cycle keep the rank reached so far.
     var rank = Array(repeating: 0, count: claims.count)

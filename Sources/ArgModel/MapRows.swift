@@ -24,6 +24,11 @@ public protocol MapRows {
 
   /// Every reconstruction, in the map's order.
   func forEachReconstruction(_ body: (Reconstruction) -> Void) throws(Failure)
+
+  /// The claims placed at `places`, place by place in the map's order, without their words,
+  /// and the relations between them: what sizing a drawing needs. Defaults to reading whole
+  /// claims and relations.
+  func sketch(of places: [ClaimPlace]) throws(Failure) -> PlaceSketch
 }
 
 extension MapRows {
@@ -44,6 +49,56 @@ extension ArgumentMap {
     try rows.forEachRelation { relations.append($0.relation) }
     try rows.forEachReconstruction { reconstructions.append($0) }
   }
+}
+
+extension MapRows {
+  public func sketch(of places: [ClaimPlace]) throws(Failure) -> PlaceSketch {
+    var sketch = PlaceSketch()
+    var index: [String: Int] = [:]
+    for place in places {
+      try forEachClaim(in: place) { claim in
+        index[claim.id] = sketch.claims.count
+        sketch.claims.append(PlaceSketch.Claim(id: claim.id, textLength: claim.text.utf8.count))
+      }
+    }
+    try forEachRelation { row in
+      guard let from = index[row.relation.from], let to = index[row.relation.to] else { return }
+      sketch.relations.append(PlaceSketch.Relation(from: from, to: to, kind: row.relation.kind))
+    }
+    return sketch
+  }
+}
+
+/// Some places' claims as ids and text lengths, and the relations between them by index into
+/// `claims`; see ``MapRows/sketch(of:)``.
+public struct PlaceSketch: Sendable {
+  public struct Claim: Sendable {
+    public var id: String
+    /// In UTF-8 bytes.
+    public var textLength: Int
+
+    public init(id: String, textLength: Int) {
+      self.id = id
+      self.textLength = textLength
+    }
+  }
+
+  public struct Relation: Sendable {
+    public var from: Int
+    public var to: Int
+    public var kind: RelationKind
+
+    public init(from: Int, to: Int, kind: RelationKind) {
+      self.from = from
+      self.to = to
+      self.kind = kind
+    }
+  }
+
+  public var claims: [Claim] = []
+  public var relations: [Relation] = []
+
+  public init() {}
 }
 
 /// The small parts of a map, which exporters hold whole.

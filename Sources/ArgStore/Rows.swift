@@ -4,24 +4,69 @@ import SQLiteKit
 /// Column lists and row decoders shared by every query, so a claim is read one way only.
 enum Rows {
   /// Select `claimColumns` from `claims c` to decode with `claim(_:tags:)`.
-  static let claimColumns =
-    "c.seq, c.id, c.kind, c.text, \(positionID(of: "c")), \(sourceID(of: "c")), c.comment, "
-    + "c.quote, c.base, c.group_id, c.speaker, c.said_at, c.title"
+  static let claimColumns = claimColumns(
+    position: positionID(of: "c"), source: sourceID(of: "c"))
+
+  /// `claimColumns` with the keys of the claim's position and source in place of their slugs,
+  /// to decode with `claim(_:tags:slugs:)`: a stream of many claims names them from a table in
+  /// memory rather than by two subqueries a row.
+  static let keyedClaimColumns = claimColumns(position: "c.position_seq", source: "c.source_seq")
+
+  private static func claimColumns(position: String, source: String) -> String {
+    "c.seq, c.id, c.kind, c.text, \(position), \(source), c.comment, c.quote, c.base, "
+      + "c.group_id, c.speaker, c.said_at, c.title"
+  }
 
   /// Columns after `claimColumns` start here.
   static let afterClaimColumns = 13
 
   static func claim(_ row: Row, tags: [String]) -> Claim {
-    let provenance = row.optionalString(5).map {
+    claim(row, tags: tags, position: row.optionalString(4), source: row.optionalString(5))
+  }
+
+  static func claim(_ row: Row, tags: [String], slugs: Slugs) -> Claim {
+    claim(
+      row, tags: tags, position: slugs.position(row, 4),
+      source: row.isNull(5) ? nil : slugs.source(row.int(5)))
+  }
+
+  private static func claim(_ row: Row, tags: [String], position: String?, source: String?)
+    -> Claim
+  {
+    let provenance = source.map {
       Provenance(
         source: $0, comment: row.optionalString(6), quote: row.optionalString(7),
         speaker: row.optionalString(10), time: row.optionalString(11))
     }
     return Claim(
       id: row.string(1), kind: ClaimKind(rawValue: row.string(2)) ?? .statement,
-      text: row.string(3), position: row.optionalString(4), group: row.optionalString(9),
+      text: row.string(3), position: position, group: row.optionalString(9),
       tags: tags, provenance: provenance, base: row.isNull(8) ? nil : row.double(8),
       title: row.optionalString(12))
+  }
+
+  /// The slugs of every position and source by key, for `keyedClaimColumns`: both tables are
+  /// small.
+  struct Slugs {
+    private var positions: [Int: String] = [:]
+    private var sources: [Int: String] = [:]
+
+    init(_ database: Database) throws {
+      try database.cachedStatement("SELECT seq, id FROM positions").forEachRow {
+        positions[$0.int(0)] = $0.string(1)
+      }
+      try database.cachedStatement("SELECT seq, id FROM sources").forEachRow {
+        sources[$0.int(0)] = $0.string(1)
+      }
+    }
+
+    func position(_ key: Int) -> String? { positions[key] }
+    func source(_ key: Int) -> String? { sources[key] }
+
+    /// The position whose key is in `column`, which may be NULL.
+    func position(_ row: Row, _ column: Int) -> String? {
+      row.isNull(column) ? nil : positions[row.int(column)]
+    }
   }
 
   /// After `claimColumns`: the claim's tags joined by `tagSeparator` (NULL for none), read
@@ -110,8 +155,9 @@ enum Rows {
   /// to decode with `relation(_:)`.
   static let relationColumns = "f.id, t.id, r.kind, r.scheme"
 
-  /// After `relationColumns`: the positions of the relation's ends.
-  static let relationEndPositions = "\(positionID(of: "f")), \(positionID(of: "t"))"
+  /// After `relationColumns`: the keys of the positions of the relation's ends, to name with
+  /// `Slugs`.
+  static let relationEndPositions = "f.position_seq, t.position_seq"
 
   /// An SQL condition on a relation's ends `claims f` and `claims t`: both in `position`. The
   /// `+` keeps SQLite from pairing every claim of the position with every other through

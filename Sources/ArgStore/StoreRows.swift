@@ -69,10 +69,10 @@ public struct StoreRows: MapRows {
   /// The position a position's export was asked for, drawn even when it has no claims.
   var requested: Position? = nil
 
-  private var database: Database { store.database }
+  var database: Database { store.database }
 
   /// `JOIN selected alias ON alias.seq = seq`, or nothing for the whole map.
-  private func join(_ alias: String, on seq: String) -> String {
+  func join(_ alias: String, on seq: String) -> String {
     selected.map { "JOIN \($0) \(alias) ON \(alias).seq = \(seq)" } ?? ""
   }
 
@@ -104,32 +104,50 @@ public struct StoreRows: MapRows {
     }
   }
 
+  /// One statement over the claims, naming their positions and sources from memory, and two
+  /// walked alongside it in seq order: the claims' tags and their members, which few claims
+  /// have. A subquery per claim for each cost as much as reading the claims.
   public func forEachClaim(in place: ClaimPlace?, _ body: (Claim) -> Void) throws(StoreError) {
     let (filter, values) = place.map(Rows.placeFilter) ?? ("1", [])
+    /// The rows of `table`, by its `claim_seq`, for the claims the filter selects.
+    func alongClaims(_ columns: String, from table: String, order: String) throws -> RowsBySeq {
+      try RowsBySeq(
+        database.cachedStatement(
+          """
+          SELECT \(columns) FROM \(table) JOIN claims c ON c.seq = claim_seq
+          \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY claim_seq, \(order)
+          """), values)
+    }
     try storeErrors {
-      let members = try database.cachedStatement(
-        "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member")
-      try database.prepare(
+      let slugs = try Rows.Slugs(database)
+      var tags = try alongClaims("claim_seq, tag", from: "claim_tags", order: "tag")
+      defer { tags.finish() }
+      var members = try alongClaims(Rows.memberColumns, from: "claim_members m", order: "member")
+      defer { members.finish() }
+      try database.cachedStatement(
         """
-        SELECT \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn)
-        FROM claims c \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY c.seq
+        SELECT \(Rows.keyedClaimColumns) FROM claims c \(join("s", on: "c.seq")) WHERE \(filter)
+        ORDER BY c.seq
         """
       ).forEachRow(values) { row in
-        var claim = Rows.claim(row, tags: Rows.tags(row, Rows.afterClaimColumns))
-        if row.int(Rows.afterClaimColumns + 1) != 0 {
-          claim.members = try members.map([row.int(0)], Rows.member)
-        }
+        let seq = row.int(0)
+        var claim = Rows.claim(row, tags: try tags.rows(of: seq) { $0.string(1) }, slugs: slugs)
+        claim.members = try members.rows(of: seq, Rows.member)
         body(claim)
       }
     }
   }
 
+  /// Claims are counted by their position's key and group first, so that a place is worked out
+  /// once per pair rather than once per claim.
   public func claimCounts() throws(StoreError) -> [ClaimPlace: Int] {
     try storeErrors {
       var counts: [ClaimPlace: Int] = [:]
       try database.prepare(
         """
-        SELECT \(Rows.placeColumns), count(*) FROM claims c \(join("s", on: "c.seq"))
+        SELECT \(Rows.placeColumns), sum(c.count) FROM (
+          SELECT c.position_seq, c.group_id, count(*) AS count FROM claims c
+          \(join("s", on: "c.seq")) GROUP BY 1, 2) c
         GROUP BY 1, 2
         """
       ).forEachRow {
@@ -145,6 +163,7 @@ public struct StoreRows: MapRows {
   {
     let (filter, values) = position.map(Rows.relationsWithin) ?? ("1", [])
     try storeErrors {
+      let slugs = try Rows.Slugs(database)
       try database.prepare(
         """
         SELECT \(Rows.relationColumns), \(Rows.relationEndPositions) FROM relations r
@@ -155,8 +174,8 @@ public struct StoreRows: MapRows {
       ).forEachRow(values) {
         body(
           RelationRow(
-            relation: Rows.relation($0), fromPosition: $0.optionalString(4),
-            toPosition: $0.optionalString(5)))
+            relation: Rows.relation($0), fromPosition: slugs.position($0, 4),
+            toPosition: slugs.position($0, 5)))
       }
     }
   }
