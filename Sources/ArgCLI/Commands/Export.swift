@@ -103,8 +103,9 @@ extension Commands {
       """,
     options: selectionOptions
   ) { command, context throws(CLIError) in
-    let map = try selectedMap(command, context)
-    context.console.stream { AIFWriter.write(map, pretty: true, to: &$0) }
+    try streamRows(try selection(command), context) { rows, output throws(StoreError) in
+      try AIFWriter.write(rows, pretty: true, to: &output)
+    }
     context.console.line()
   }
 
