@@ -32,6 +32,20 @@ public protocol MapRows {
   /// Every claim whose provenance says what was said, by whom or when (see
   /// ``Provenance/recordsSaying``), in the map's order: its id and its provenance.
   func forEachSaying(_ body: (_ claim: String, Provenance) -> Void) throws(Failure)
+
+  /// Every wording written under `place` (see ``Wording``), in the map's order: claims, and a
+  /// claim's members in turn. Unlike ``forEachClaim(in:_:)``, a position is taken as written,
+  /// listed in the outline or not.
+  func forEachWording(in place: ClaimPlace, _ body: (Wording) -> Void) throws(Failure)
+
+  /// The positions wordings are written under that the outline does not list, in order of
+  /// first appearance.
+  func unlistedPositions() throws(Failure) -> [String]
+
+  /// Every relation into an id that is no claim of the map (a map read from a file may have
+  /// them), in the map's order, with the claim it comes from; those a reconstruction puts in
+  /// the graph are left out, as in ``Wording/incoming``.
+  func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) throws(Failure)
 }
 
 extension MapRows {

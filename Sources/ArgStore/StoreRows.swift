@@ -69,10 +69,10 @@ public struct StoreRows: MapRows {
   /// The position a position's export was asked for, drawn even when it has no claims.
   var requested: Position? = nil
 
-  private var database: Database { store.database }
+  var database: Database { store.database }
 
   /// `JOIN selected alias ON alias.seq = seq`, or nothing for the whole map.
-  private func join(_ alias: String, on seq: String) -> String {
+  func join(_ alias: String, on seq: String) -> String {
     selected.map { "JOIN \($0) \(alias) ON \(alias).seq = \(seq)" } ?? ""
   }
 

@@ -187,8 +187,9 @@ extension Commands {
     path: ["export", "argdown"],
     abstract: "The whole map as corpus text; importing it gives the same map."
   ) { _, context throws(CLIError) in
-    let map = try attempt { try context.store().map() }
-    context.console.stream { ArgdownPrinter.print(map, to: &$0) }
+    try streamRows(.whole, context) { rows, output throws(StoreError) in
+      try ArgdownPrinter.print(rows, to: &output)
+    }
   }
 
   /// Streams the rows of `selection` from the store through `write` into stdout.

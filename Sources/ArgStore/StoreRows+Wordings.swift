@@ -1,0 +1,169 @@
+import ArgModel
+import SQLiteKit
+
+/// The wordings of the stored map, each with its claim's links (see ``Wording``). A place's
+/// claims come from one statement, in seq order; a claim's links come from cached statements
+/// run only for the claims that have any. Memory holds one claim and its links, and the few
+/// members' wordings of one place.
+extension StoreRows {
+  public func forEachWording(in place: ClaimPlace, _ body: (Wording) -> Void) throws(StoreError) {
+    let (filter, values) = Rows.placeFilter(place)
+    let (memberFilter, _) = Rows.placeFilter(place, alias: "m")
+    try storeErrors {
+      var members = try database.prepare(
+        """
+        SELECT m.claim_seq, (
+          SELECT count(*) FROM claim_members o WHERE o.claim_seq = m.claim_seq AND o.member < m.member)
+        FROM claim_members m \(join("s", on: "m.claim_seq")) WHERE \(memberFilter)
+        ORDER BY m.claim_seq, m.member
+        """
+      ).map(values) { (seq: $0.int(0), index: $0.int(1)) }[...]
+      let claimBySeq = try database.cachedStatement(
+        "SELECT \(Self.wordingColumns) FROM claims c WHERE c.seq = ?")
+      // Members' wordings go between the claims, in the order of their claims' seqs.
+      func writeMembers(before seq: Int) throws {
+        while let next = members.first, next.seq < seq {
+          members.removeFirst()
+          try claimBySeq.forEachRow([next.seq]) { body(try wording($0, member: next.index)) }
+        }
+      }
+      try database.prepare(
+        """
+        SELECT \(Self.wordingColumns) FROM claims c \(join("s", on: "c.seq"))
+        WHERE \(filter) AND NOT EXISTS (SELECT 1 FROM claim_members m WHERE m.claim_seq = c.seq)
+        ORDER BY c.seq
+        """
+      ).forEachRow(values) { row in
+        try writeMembers(before: row.int(0))
+        body(try wording(row, member: nil))
+      }
+      try writeMembers(before: .max)
+    }
+  }
+
+  /// The whole map's outline lists every position; a selection's, those of its claims, so a
+  /// member may stand in another.
+  public func unlistedPositions() throws(StoreError) -> [String] {
+    guard let selected else { return [] }
+    let listed = Set(try outline().positions.map(\.id))
+    return try storeErrors {
+      try database.prepare(
+        """
+        SELECT \(Rows.positionID(of: "m")) FROM claim_members m JOIN \(selected) s
+        ON s.seq = m.claim_seq WHERE m.position_seq IS NOT NULL GROUP BY m.position_seq
+        ORDER BY m.position_seq
+        """
+      ).map([]) { $0.string(0) }.filter { !listed.contains($0) }
+    }
+  }
+
+  /// None: the store's foreign keys make every relation join two claims.
+  public func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) {}
+
+  /// `claimColumns`, tags, whether the claim has members, relations in, asides out and a
+  /// reconstruction.
+  private static let wordingColumns = """
+    \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn),
+    EXISTS (SELECT 1 FROM relations r WHERE r.to_seq = c.seq),
+    EXISTS (SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind IN (\(asideKinds))),
+    EXISTS (SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = c.seq)
+    """
+
+  /// The aside kinds as SQL literals: constants of the model, not values from outside.
+  private static let asideKinds = RelationKind.allCases.filter(\.isAside)
+    .map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+  /// An SQL condition on `relations r`: a reconstruction puts it in the graph, as a premise
+  /// supporting its argument or the argument supporting its last step.
+  private static let reconstructed = """
+    (r.kind = 'supports' AND r.scheme IS NULL AND (
+      EXISTS (
+        SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = r.to_seq
+        AND s.claim_seq = r.from_seq AND s.step < (
+          SELECT max(l.step) FROM reconstruction_steps l WHERE l.argument_seq = r.to_seq))
+      OR EXISTS (
+        SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = r.from_seq
+        AND s.claim_seq = r.to_seq AND s.step = (
+          SELECT max(l.step) FROM reconstruction_steps l WHERE l.argument_seq = r.from_seq))))
+    """
+
+  /// A row of `wordingColumns` as the wording `member`, with the claim's links if it is the
+  /// first.
+  private func wording(_ row: Row, member: Int?) throws -> Wording {
+    let seq = row.int(0)
+    let flags = Rows.afterClaimColumns + 1
+    var claim = Rows.claim(row, tags: Rows.tags(row, Rows.afterClaimColumns))
+    if row.int(flags) != 0 {
+      claim.members = try database.cachedStatement(
+        "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member"
+      ).map([seq], Rows.member)
+    }
+    var wording = Wording(claim: claim, member: member)
+    guard wording.isFirst else { return wording }
+    if row.int(flags + 1) != 0 {
+      try linkedRelations(
+        "r.to_seq = ?1 AND NOT \(Self.reconstructed) ORDER BY r.kind DESC, r.from_seq",
+        other: "f", seq, into: &wording
+      ) { $0.incoming.append($1) }
+    }
+    if row.int(flags + 2) != 0 {
+      try linkedRelations(
+        "r.from_seq = ?1 AND r.kind IN (\(Self.asideKinds)) ORDER BY r.to_seq, r.kind DESC",
+        other: "t", seq, into: &wording
+      ) { $0.asides.append($1) }
+    }
+    if row.int(flags + 3) != 0 { try addReconstruction(seq, to: &wording) }
+    return wording
+  }
+
+  /// The relations of claim `seq` matching `condition`, named by their `other` end (`f` or
+  /// `t`), each given to `add`; those whose other end is not selected are left out.
+  private func linkedRelations(
+    _ condition: String, other: String, _ seq: Int, into wording: inout Wording,
+    _ add: (inout Wording, Relation) -> Void
+  ) throws {
+    try database.cachedStatement(
+      """
+      SELECT \(Rows.relationColumns), \(other).kind, \(other).title FROM relations r
+      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+      \(join("so", on: "\(other).seq")) WHERE \(condition)
+      """
+    ).forEachRow([seq]) { row in
+      let relation = Rows.relation(row)
+      let id = other == "f" ? relation.from : relation.to
+      wording.names[id] = Self.name(row, id: id, kind: 4)
+      add(&wording, relation)
+    }
+  }
+
+  /// The argument `seq`'s reconstruction, when every step is selected: a partial one would
+  /// read as a different argument.
+  private func addReconstruction(_ seq: Int, to wording: inout Wording) throws {
+    let selectedStep = selected == nil ? "1" : "so.seq IS NOT NULL"
+    var steps: [Reconstruction.Step] = []
+    var complete = true
+    try database.cachedStatement(
+      """
+      SELECT c.id, s.inference, c.kind, c.title, \(selectedStep) FROM reconstruction_steps s
+      JOIN claims c ON c.seq = s.claim_seq
+      \(selected.map { "LEFT JOIN \($0) so ON so.seq = s.claim_seq" } ?? "")
+      WHERE s.argument_seq = ? ORDER BY s.step
+      """
+    ).forEachRow([seq]) { row in
+      let id = row.string(0)
+      steps.append(Reconstruction.Step(claim: id, inference: row.optionalString(1)))
+      wording.names[id] = Self.name(row, id: id, kind: 2)
+      complete = complete && row.int(4) != 0
+    }
+    if complete {
+      wording.reconstruction = Reconstruction(argument: wording.claim.id, steps: steps)
+    }
+  }
+
+  /// A claim's name from its kind and title, in columns `kind` and `kind + 1`.
+  private static func name(_ row: Row, id: String, kind: Int) -> ClaimName {
+    ClaimName(
+      id: id, kind: ClaimKind(rawValue: row.string(kind)) ?? .statement,
+      title: row.optionalString(kind + 1))
+  }
+}
