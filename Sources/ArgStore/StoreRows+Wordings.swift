@@ -2,9 +2,9 @@ import ArgModel
 import SQLiteKit
 
 /// The wordings of the stored map, each with its claim's links (see ``Wording``). A place's
-/// claims come from one statement, in seq order; a claim's links come from cached statements
-/// run only for the claims that have any. Memory holds one claim and its links, and the few
-/// members' wordings of one place.
+/// claims come from one statement, in seq order, and the relations into them from another,
+/// read first; asides and reconstructions, which few claims have, come from cached statements
+/// run only for those. Memory holds one place's relations in and its few members' wordings.
 extension StoreRows {
   public func forEachWording(in place: ClaimPlace, _ body: (Wording) -> Void) throws(StoreError) {
     let (filter, values) = Rows.placeFilter(place)
@@ -18,13 +18,16 @@ extension StoreRows {
         ORDER BY m.claim_seq, m.member
         """
       ).map(values) { (seq: $0.int(0), index: $0.int(1)) }[...]
+      let incoming = try relations(into: filter, values)
       let claimBySeq = try database.cachedStatement(
         "SELECT \(Self.wordingColumns) FROM claims c WHERE c.seq = ?")
       // Members' wordings go between the claims, in the order of their claims' seqs.
       func writeMembers(before seq: Int) throws {
         while let next = members.first, next.seq < seq {
           members.removeFirst()
-          try claimBySeq.forEachRow([next.seq]) { body(try wording($0, member: next.index)) }
+          try claimBySeq.forEachRow([next.seq]) {
+            body(try wording($0, member: next.index, incoming: nil))
+          }
         }
       }
       try database.prepare(
@@ -35,7 +38,7 @@ extension StoreRows {
         """
       ).forEachRow(values) { row in
         try writeMembers(before: row.int(0))
-        body(try wording(row, member: nil))
+        body(try wording(row, member: nil, incoming: incoming[row.int(0)] ?? []))
       }
       try writeMembers(before: .max)
     }
@@ -60,11 +63,36 @@ extension StoreRows {
   /// None: the store's foreign keys make every relation join two claims.
   public func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) {}
 
-  /// `claimColumns`, tags, whether the claim has members, relations in, asides out and a
-  /// reconstruction.
+  /// The relations into the claims (without members) that `filter` selects, by their target's
+  /// seq, in the map's order, each with the claim it comes from.
+  private func relations(into filter: String, _ values: [any SQLBindable]) throws -> [Int: [Link]] {
+    var incoming: [Int: [Link]] = [:]
+    try database.prepare(
+      """
+      SELECT \(Rows.relationColumns), f.kind, f.title, r.to_seq FROM claims c
+      \(join("s", on: "c.seq")) JOIN relations r ON r.to_seq = c.seq
+      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+      \(join("so", on: "f.seq"))
+      WHERE \(filter) AND NOT \(Self.reconstructed)
+      ORDER BY r.to_seq, r.kind DESC, r.from_seq
+      """
+    ).forEachRow(values) { row in
+      let relation = Rows.relation(row)
+      incoming[row.int(6), default: []].append(
+        Link(relation: relation, other: Self.name(row, id: relation.from, kind: 4)))
+    }
+    return incoming
+  }
+
+  /// A relation and the claim at its other end.
+  private struct Link {
+    var relation: Relation
+    var other: ClaimName
+  }
+
+  /// `claimColumns`, tags, whether the claim has members, asides out and a reconstruction.
   private static let wordingColumns = """
     \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn),
-    EXISTS (SELECT 1 FROM relations r WHERE r.to_seq = c.seq),
     EXISTS (SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind IN (\(asideKinds))),
     EXISTS (SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = c.seq)
     """
@@ -88,8 +116,8 @@ extension StoreRows {
     """
 
   /// A row of `wordingColumns` as the wording `member`, with the claim's links if it is the
-  /// first.
-  private func wording(_ row: Row, member: Int?) throws -> Wording {
+  /// first: the relations in are `incoming`, or read here when nil.
+  private func wording(_ row: Row, member: Int?, incoming: [Link]?) throws -> Wording {
     let seq = row.int(0)
     let flags = Rows.afterClaimColumns + 1
     var claim = Rows.claim(row, tags: Rows.tags(row, Rows.afterClaimColumns))
@@ -100,19 +128,24 @@ extension StoreRows {
     }
     var wording = Wording(claim: claim, member: member)
     guard wording.isFirst else { return wording }
-    if row.int(flags + 1) != 0 {
+    if let incoming {
+      for link in incoming {
+        wording.incoming.append(link.relation)
+        wording.names[link.other.id] = link.other
+      }
+    } else {
       try linkedRelations(
         "r.to_seq = ?1 AND NOT \(Self.reconstructed) ORDER BY r.kind DESC, r.from_seq",
         other: "f", seq, into: &wording
       ) { $0.incoming.append($1) }
     }
-    if row.int(flags + 2) != 0 {
+    if row.int(flags + 1) != 0 {
       try linkedRelations(
         "r.from_seq = ?1 AND r.kind IN (\(Self.asideKinds)) ORDER BY r.to_seq, r.kind DESC",
         other: "t", seq, into: &wording
       ) { $0.asides.append($1) }
     }
-    if row.int(flags + 3) != 0 { try addReconstruction(seq, to: &wording) }
+    if row.int(flags + 2) != 0 { try addReconstruction(seq, to: &wording) }
     return wording
   }
 
