@@ -67,11 +67,19 @@ extension Commands {
       preferredBudget: SolverBudget(timeout: .seconds(settings.timeout ?? 10)),
       layout: try chosenLayout(command),
       searchPath: context.environment["PATH"] ?? Graphviz.defaultSearchPath)
-    let map = try selectedMap(command, context)
-    let whole = try attempt { try context.store().frameworkMap(withTexts: false) }
+    let selection = try selection(command)
+    let store = try context.store()
+    let whole = try attempt { try store.frameworkMap(withTexts: false) }
     // The page is built whole before a byte is written, so a failure leaves no half file.
-    let page = try attempt { try MapPage.render(map, judgedIn: whole, settings: pageSettings) }
-    context.console.writeOut(page)
+    try attempt {
+      try store.withRows(selection) { rows throws(StoreError) in
+        Result { () throws(ArgmapError) in
+          try MapPage.write(rows, judgedIn: whole, settings: pageSettings) {
+            context.console.writeOut($0)
+          }
+        }
+      }.get()
+    }
   }
 
   private static let layoutOption = CommandSpec.Option(
@@ -218,23 +226,5 @@ extension Commands {
     }
     if let root { return .tree(root: root, depth: depth) }
     return position.map(MapSelection.position) ?? .whole
-  }
-
-  /// The whole map, one position, or one claim's tree, as the options ask.
-  private static func selectedMap(_ command: ParsedCommand, _ context: Context) throws(CLIError)
-    -> ArgumentMap
-  {
-    let store = try context.store()
-    let position = command.value("--position")
-    let root = command.value("--root")
-    let depth = try command.count("--depth")
-    if position != nil && root != nil {
-      throw .usage("'--position' and '--root' cannot be combined", command.spec)
-    }
-    if depth != nil && root == nil {
-      throw .usage("'--depth' needs '--root'", command.spec)
-    }
-    guard let root else { return try attempt { try store.map(position: position) } }
-    return try attempt { try store.map(treeOf: root, depth: depth) }
   }
 }
