@@ -25,23 +25,45 @@ extension StoreRows {
       func writeMembers(before seq: Int) throws {
         while let next = members.first, next.seq < seq {
           members.removeFirst()
-          try claimBySeq.forEachRow([next.seq]) {
-            body(try wording($0, member: next.index, incoming: nil))
+          try claimBySeq.forEachRow([next.seq]) { row in
+            let flags = ClaimFlags(row, at: Rows.afterClaimColumns)
+            body(try wording(row, flags, member: next.index, incoming: nil))
           }
         }
       }
+      guard let seqs = try seqRange(of: place) else { return }
+      var marks = try ClaimMarks(database, seqs: seqs)
+      defer { marks.finish() }
       try database.prepare(
         """
-        SELECT \(Self.wordingColumns) FROM claims c \(join("s", on: "c.seq"))
-        WHERE \(filter) AND NOT EXISTS (SELECT 1 FROM claim_members m WHERE m.claim_seq = c.seq)
+        SELECT \(Rows.claimColumns) FROM claims c \(join("s", on: "c.seq")) WHERE \(filter)
         ORDER BY c.seq
         """
       ).forEachRow(values) { row in
-        try writeMembers(before: row.int(0))
-        body(try wording(row, member: nil, incoming: incoming[row.int(0)] ?? []))
+        let seq = row.int(0)
+        let flags = try marks.flags(of: seq)
+        // A claim with members is written as its members' wordings, each in its own place.
+        guard !flags.hasMembers else { return }
+        try writeMembers(before: seq)
+        body(try wording(row, flags, member: nil, incoming: incoming[seq] ?? []))
       }
       try writeMembers(before: .max)
     }
+  }
+
+  /// The seqs of the first and last claim in `place`'s position (or outside every position),
+  /// between which the place's claims lie; nil when it has none. Read from the index of claims
+  /// by position.
+  private func seqRange(of place: ClaimPlace) throws -> ClosedRange<Int>? {
+    let (condition, values): (String, [any SQLBindable]) =
+      place.position.map { ("position_seq = \(Rows.positionSeq(ofID: "?1"))", [$0]) }
+      ?? ("position_seq IS NULL", [])
+    return try database.cachedStatement(
+      """
+      SELECT (SELECT min(seq) FROM claims WHERE \(condition)),
+        (SELECT max(seq) FROM claims WHERE \(condition))
+      """
+    ).first(values) { $0.isNull(0) ? nil : $0.int(0)...$0.int(1) } ?? nil
   }
 
   /// The whole map's outline lists every position; a selection's, those of its claims, so a
@@ -90,7 +112,7 @@ extension StoreRows {
     var other: ClaimName
   }
 
-  /// `claimColumns`, tags, whether the claim has members, asides out and a reconstruction.
+  /// `claimColumns`, then the columns of `ClaimFlags`: for a claim read by itself.
   private static let wordingColumns = """
     \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn),
     EXISTS (SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind IN (\(asideKinds))),
@@ -98,7 +120,7 @@ extension StoreRows {
     """
 
   /// The aside kinds as SQL literals: constants of the model, not values from outside.
-  private static let asideKinds = RelationKind.allCases.filter(\.isAside)
+  fileprivate static let asideKinds = RelationKind.allCases.filter(\.isAside)
     .map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
   /// An SQL condition on `relations r`: a reconstruction puts it in the graph, as a premise
@@ -115,13 +137,14 @@ extension StoreRows {
           SELECT max(l.step) FROM reconstruction_steps l WHERE l.argument_seq = r.from_seq))))
     """
 
-  /// A row of `wordingColumns` as the wording `member`, with the claim's links if it is the
-  /// first: the relations in are `incoming`, or read here when nil.
-  private func wording(_ row: Row, member: Int?, incoming: [Link]?) throws -> Wording {
+  /// A row of `claimColumns` with its `flags` as the wording `member`, with the claim's links
+  /// if it is the first: the relations in are `incoming`, or read here when nil.
+  private func wording(_ row: Row, _ flags: ClaimFlags, member: Int?, incoming: [Link]?) throws
+    -> Wording
+  {
     let seq = row.int(0)
-    let flags = Rows.afterClaimColumns + 1
-    var claim = Rows.claim(row, tags: Rows.tags(row, Rows.afterClaimColumns))
-    if row.int(flags) != 0 {
+    var claim = Rows.claim(row, tags: flags.tags)
+    if flags.hasMembers {
       claim.members = try database.cachedStatement(
         "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member"
       ).map([seq], Rows.member)
@@ -139,13 +162,13 @@ extension StoreRows {
         other: "f", seq, into: &wording
       ) { $0.incoming.append($1) }
     }
-    if row.int(flags + 1) != 0 {
+    if flags.hasAsides {
       try linkedRelations(
         "r.from_seq = ?1 AND r.kind IN (\(Self.asideKinds)) ORDER BY r.to_seq, r.kind DESC",
         other: "t", seq, into: &wording
       ) { $0.asides.append($1) }
     }
-    if row.int(flags + 2) != 0 { try addReconstruction(seq, to: &wording) }
+    if flags.hasReconstruction { try addReconstruction(seq, to: &wording) }
     return wording
   }
 
@@ -199,4 +222,96 @@ extension StoreRows {
       id: id, kind: ClaimKind(rawValue: row.string(kind)) ?? .statement,
       title: row.optionalString(kind + 1))
   }
+}
+
+/// What a claim has besides its columns: its tags, and whether it has members, asides out and
+/// a reconstruction, which decide what else is read for it.
+private struct ClaimFlags {
+  var tags: [String] = []
+  var hasMembers = false
+  var hasAsides = false
+  var hasReconstruction = false
+
+  init() {}
+
+  /// From the columns after `claimColumns` in `StoreRows.wordingColumns`, from `column` on.
+  init(_ row: Row, at column: Int) {
+    tags = Rows.tags(row, column)
+    hasMembers = row.int(column + 1) != 0
+    hasAsides = row.int(column + 2) != 0
+    hasReconstruction = row.int(column + 3) != 0
+  }
+}
+
+/// The flags of a place's claims, read alongside them in seq order: one statement per table
+/// (tags, members, asides, reconstruction steps) stepping through its rows in the place's range
+/// of seqs, rather than a subquery per claim and table, which cost as much as reading
+/// the claims. Each holds one row.
+private struct ClaimMarks {
+  private var tags: SeqCursor
+  private var members: SeqCursor
+  private var asides: SeqCursor
+  private var reconstructions: SeqCursor
+
+  init(_ database: Database, seqs: ClosedRange<Int>) throws {
+    func cursor(_ sql: String) throws -> SeqCursor {
+      try SeqCursor(database.cachedStatement(sql), seqs: seqs)
+    }
+    tags = try cursor(
+      """
+      SELECT claim_seq, group_concat(tag, char(31)) FROM claim_tags WHERE claim_seq BETWEEN ?1 AND ?2
+      GROUP BY claim_seq ORDER BY claim_seq
+      """)
+    members = try cursor(
+      """
+      SELECT DISTINCT claim_seq FROM claim_members WHERE claim_seq BETWEEN ?1 AND ?2
+      ORDER BY claim_seq
+      """)
+    asides = try cursor(
+      """
+      SELECT DISTINCT from_seq FROM relations WHERE from_seq BETWEEN ?1 AND ?2
+      AND kind IN (\(StoreRows.asideKinds)) ORDER BY from_seq
+      """)
+    reconstructions = try cursor(
+      """
+      SELECT DISTINCT argument_seq FROM reconstruction_steps WHERE argument_seq BETWEEN ?1 AND ?2
+      ORDER BY argument_seq
+      """)
+  }
+
+  /// The flags of claim `seq`, no lower than the last asked for.
+  mutating func flags(of seq: Int) throws -> ClaimFlags {
+    var flags = ClaimFlags()
+    if let row = try tags.row(at: seq) { flags.tags = Rows.tags(row, 1) }
+    flags.hasMembers = try members.row(at: seq) != nil
+    flags.hasAsides = try asides.row(at: seq) != nil
+    flags.hasReconstruction = try reconstructions.row(at: seq) != nil
+    return flags
+  }
+
+  func finish() {
+    [tags, members, asides, reconstructions].forEach { $0.finish() }
+  }
+}
+
+/// A statement whose rows come in ascending order of the claim seq in their first column,
+/// walked alongside a statement over claims in seq order.
+private struct SeqCursor {
+  private let statement: Statement
+  private var current: Row?
+
+  init(_ statement: Statement, seqs: ClosedRange<Int>) throws {
+    self.statement = statement
+    try statement.start([seqs.lowerBound, seqs.upperBound])
+    current = try statement.next()
+  }
+
+  /// The row for claim `seq`, if there is one, after stepping past those before it.
+  mutating func row(at seq: Int) throws -> Row? {
+    while let row = current, row.int(0) < seq { current = try statement.next() }
+    guard let row = current, row.int(0) == seq else { return nil }
+    return row
+  }
+
+  func finish() { statement.reset() }
 }

@@ -122,6 +122,22 @@ public final class Statement {
     return transform(Row(handle: handle))
   }
 
+  /// Binds `values` for reading the rows one call of `next()` at a time, to walk statements
+  /// side by side; `reset()` ends the walk early.
+  public func start(_ values: [any SQLBindable]) throws(SQLiteError) {
+    try bind(values)
+  }
+
+  /// The next row, valid until the next call; nil (and the statement reset) after the last.
+  public func next() throws(SQLiteError) -> Row? {
+    try step() ? Row(handle: handle) : nil
+  }
+
+  /// Ends a walk begun by `start`, releasing its read lock.
+  public func reset() {
+    sqlite3_reset(handle)
+  }
+
   /// Advances; true while a row is available.
   private func step() throws(SQLiteError) -> Bool {
     switch sqlite3_step(handle) {
