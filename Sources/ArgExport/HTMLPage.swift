@@ -71,44 +71,28 @@ public struct HTMLOptions: Hashable, Sendable {
 /// or change the script element; the SVG as Graphviz wrote it (XML, whose text and attributes
 /// escape `<` and `&` already), less its prolog and comments. The page fetches nothing.
 public enum HTMLPage {
-  /// Claims' data as the page's script reads it: the map in `MapJSON`'s form (so a field
-  /// added there, such as a claim's title, reaches the page), the status views and the title.
-  public static func data(_ map: ArgumentMap, options: HTMLOptions) -> JSONValue {
-    .object([
-      ("title", .string(title(map, options))),
-      ("map", MapJSON.value(of: map)),
-      ("statuses", .array(options.statuses.map(value(of:)))),
-      (
-        "unavailable",
-        .array(
-          options.unavailable.map {
-            .object([("id", .string($0.id)), ("reason", .string($0.reason))])
-          }
-        )
-      ),
-      ("initialStatus", JSONValue(options.initialStatus)),
-    ])
-  }
-
-  /// Writes the page. `svg` is `dot -Tsvg`'s output for the map's DOT.
-  public static func write(
-    _ map: ArgumentMap, svg: String, options: HTMLOptions = HTMLOptions(),
-    to target: inout some TextOutputStream
-  ) {
+  /// Writes the page for the map `rows` gives, the data a record at a time. The `{{svg}}` slot
+  /// is filled by `writeSVG`, which writes `dot -Tsvg`'s output for the map's DOT through an
+  /// ``SVGInliner``.
+  public static func write<Rows: MapRows, Target: TextOutputStream>(
+    _ rows: Rows, options: HTMLOptions = HTMLOptions(), to target: inout Target,
+    svg writeSVG: (inout Target) -> Void
+  ) throws(Rows.Failure) {
+    let title = pageTitle(try rows.outline().title, options)
     var template = Substring(String(decoding: PackageResources.page_html, as: UTF8.self))
     while let open = template.firstRange(of: "{{"),
       let close = template[open.upperBound...].firstRange(of: "}}")
     {
       target.write(String(template[..<open.lowerBound]))
       switch template[open.upperBound..<close.lowerBound] {
-      case "title": target.write(HTMLEscaping.text(title(map, options)))
+      case "title": target.write(HTMLEscaping.text(title))
       case "css": target.write(String(decoding: PackageResources.page_css, as: UTF8.self))
       case "js": target.write(String(decoding: PackageResources.page_js, as: UTF8.self))
-      case "svg": target.write(inlineSVG(svg))
+      case "svg": writeSVG(&target)
       case "data":
-        var json = ""
-        data(map, options: options).write(to: &json)
-        target.write(HTMLEscaping.scriptJSON(json))
+        var script = ScriptJSONStream(base: target)
+        try writeData(rows, title: title, options: options, to: &script)
+        target = script.base
       default: target.write(String(template[open.lowerBound..<close.upperBound]))
       }
       template = template[close.upperBound...]
@@ -116,17 +100,47 @@ public enum HTMLPage {
     target.write(String(template))
   }
 
-  /// The page as text; see ``write(_:svg:options:to:)``.
+  /// The page as text, `svg` being `dot -Tsvg`'s output; see ``write(_:options:to:svg:)``.
   public static func render(
     _ map: ArgumentMap, svg: String, options: HTMLOptions = HTMLOptions()
   ) -> String {
     var page = ""
-    write(map, svg: svg, options: options, to: &page)
+    write(map, options: options, to: &page) { $0.write(inlineSVG(svg)) }
     return page
   }
 
-  private static func title(_ map: ArgumentMap, _ options: HTMLOptions) -> String {
-    [options.title, map.title].compactMap { $0 }.first { !$0.isEmpty } ?? "Argument map"
+  /// Claims' data as the page's script reads it: the map in `MapJSON`'s form (so a field
+  /// added there, such as a claim's title, reaches the page), the status views and the title.
+  private static func writeData<Rows: MapRows>(
+    _ rows: Rows, title: String, options: HTMLOptions, to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
+    var members = JSONWriter.Elements(pretty: false, depth: 0)
+    target.write("{")
+    members.next(key: "title", to: &target)
+    JSONWriter.writeString(title, to: &target)
+    members.next(key: "map", to: &target)
+    // MapJSON writes into a byte buffer; the page's script stream escapes it as it passes.
+    // The map's JSON is held whole here: a page is for maps Graphviz can draw anyway.
+    var json = OutputBuffer()
+    try MapJSON.write(rows, to: &json)
+    target.write(json.text)
+    let unavailable = options.unavailable.map {
+      JSONValue.object([("id", .string($0.id)), ("reason", .string($0.reason))])
+    }
+    let rest: [(String, JSONValue)] = [
+      ("statuses", .array(options.statuses.map(value(of:)))),
+      ("unavailable", .array(unavailable)),
+      ("initialStatus", JSONValue(options.initialStatus)),
+    ]
+    for (key, value) in rest {
+      members.next(key: key, to: &target)
+      value.write(to: &target)
+    }
+    members.close("}", to: &target)
+  }
+
+  private static func pageTitle(_ mapTitle: String?, _ options: HTMLOptions) -> String {
+    [options.title, mapTitle].compactMap { $0 }.first { !$0.isEmpty } ?? "Argument map"
   }
 
   private static func value(of view: HTMLStatusView) -> JSONValue {
@@ -151,22 +165,67 @@ public enum HTMLPage {
   /// The legend's order: standing first, falling last.
   private static let standingOrder = ["accepted", "credulous", "undecided", "rejected"]
 
-  /// Graphviz's SVG from its `<svg` element on, without comments: the XML prolog and DOCTYPE
-  /// mean nothing inside HTML, and the comments only repeat node names.
+  /// Graphviz's SVG from its `<svg` element on, without comments; see ``SVGInliner``.
   static func inlineSVG(_ svg: String) -> String {
-    guard let start = svg.firstRange(of: "<svg") else { return "" }
-    var rest = svg[start.lowerBound...]
     var kept = ""
-    kept.reserveCapacity(rest.utf8.count)
-    // In XML text and attribute values `<` is always escaped, so `<!--` only opens a comment.
-    while let open = rest.firstRange(of: "<!--") {
-      kept += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].firstRange(of: "-->") else { return kept }
-      rest = rest[close.upperBound...]
-      if rest.first == "\n" { rest = rest.dropFirst() }
-    }
-    kept += rest
+    kept.reserveCapacity(svg.utf8.count)
+    var inliner = SVGInliner()
+    inliner.feed(Substring(svg), to: &kept)
     return kept
+  }
+}
+
+/// Passes on Graphviz's SVG from its `<svg` element on, without comments: the XML prolog and
+/// DOCTYPE mean nothing inside HTML, and the comments only repeat node names. It takes the
+/// SVG in pieces (such as lines) that do not split `<svg`, `<!--` or `-->`, so a large drawing
+/// need not be held whole.
+public struct SVGInliner {
+  private var state = State.beforeSVG
+
+  private enum State {
+    case beforeSVG, inText, inComment
+    /// Just past a comment: a line break here goes with it.
+    case afterComment
+  }
+
+  public init() {}
+
+  public mutating func feed(_ piece: Substring, to target: inout some TextOutputStream) {
+    var rest = piece
+    while !rest.isEmpty {
+      switch state {
+      case .beforeSVG:
+        guard let start = rest.firstRange(of: "<svg") else { return }
+        rest = rest[start.lowerBound...]
+        state = .inText
+      case .afterComment:
+        if rest.first == "\n" { rest = rest.dropFirst() }
+        state = .inText
+      case .inText:
+        // In XML text and attribute values `<` is always escaped, so `<!--` only opens a comment.
+        guard let open = rest.firstRange(of: "<!--") else {
+          target.write(String(rest))
+          return
+        }
+        target.write(String(rest[..<open.lowerBound]))
+        rest = rest[open.upperBound...]
+        state = .inComment
+      case .inComment:
+        guard let close = rest.firstRange(of: "-->") else { return }
+        rest = rest[close.upperBound...]
+        state = .afterComment
+      }
+    }
+  }
+}
+
+/// Writes JSON into a `<script>` element through ``HTMLEscaping/scriptJSON(_:)``, which
+/// escapes scalar by scalar, so pieces escaped one at a time give the whole text escaped.
+struct ScriptJSONStream<Base: TextOutputStream>: TextOutputStream {
+  var base: Base
+
+  mutating func write(_ string: String) {
+    base.write(HTMLEscaping.scriptJSON(string))
   }
 }
 

@@ -22,17 +22,36 @@ enum AIFArgmapKeys {
 
   // MARK: Writing
 
-  /// The `argmap` key's value: what of `map` no node holds.
-  static func metadata(of map: ArgumentMap) -> JSONValue {
-    var object: JSONObject = ["version": .int(version)]
-    if let title = map.title { object.append("title", .string(title)) }
-    object.append("sources", .array(map.sources.map(MapJSON.value(of:))))
-    object.append("positions", .array(map.positions.map(MapJSON.value(of:))))
-    if !map.groups.isEmpty { object.append("groups", .array(map.groups.map(MapJSON.value(of:)))) }
-    if !map.reconstructions.isEmpty {
-      object.append("reconstructions", .array(map.reconstructions.map(MapJSON.value(of:))))
+  /// Writes the `argmap` key's value: what of the map no node holds, at depth 1.
+  static func writeMetadata<Rows: MapRows>(
+    _ rows: Rows, pretty: Bool, to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
+    let outline = try rows.outline()
+    var members = JSONWriter.Elements(pretty: pretty, depth: 1)
+    func write(_ key: String, _ value: JSONValue, to target: inout some TextOutputStream) {
+      members.next(key: key, to: &target)
+      JSONWriter.write(value, pretty: pretty, depth: 2, to: &target)
     }
-    return .object(object)
+    target.write("{")
+    write("version", .int(version), to: &target)
+    if let title = outline.title { write("title", .string(title), to: &target) }
+    write("sources", .array(outline.sources.map(MapJSON.value(of:))), to: &target)
+    write("positions", .array(outline.positions.map(MapJSON.value(of:))), to: &target)
+    if !outline.groups.isEmpty {
+      write("groups", .array(outline.groups.map(MapJSON.value(of:))), to: &target)
+    }
+    // Written only when the map has any, which is known once the first one comes.
+    var reconstructions = JSONWriter.Elements(pretty: pretty, depth: 2)
+    try rows.forEachReconstruction { reconstruction in
+      if reconstructions.isEmpty {
+        members.next(key: "reconstructions", to: &target)
+        target.write("[")
+      }
+      reconstructions.next(to: &target)
+      JSONWriter.write(MapJSON.value(of: reconstruction), pretty: pretty, depth: 3, to: &target)
+    }
+    if !reconstructions.isEmpty { reconstructions.close("]", to: &target) }
+    members.close("}", to: &target)
   }
 
   /// Adds the claim's keys to its node.
@@ -51,12 +70,6 @@ enum AIFArgmapKeys {
       node.append("source", .string(provenance.source))
       if let comment = provenance.comment { node.append("comment", .string(comment)) }
     }
-  }
-
-  /// Whether the claim's provenance needs a locution: something was said, by someone or when.
-  static func hasLocution(_ claim: Claim) -> Bool {
-    guard let provenance = claim.provenance else { return false }
-    return provenance.quote != nil || provenance.speaker != nil || provenance.time != nil
   }
 
   /// An L node's text as AIFdb writes it: `Speaker : what was said`.

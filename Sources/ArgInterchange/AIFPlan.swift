@@ -1,26 +1,12 @@
 import ArgExport
 import ArgModel
 
-/// What ``AIFWriter`` makes of each claim and relation, decided before anything is written so
-/// that nodes and edges can be streamed with stable numbers.
+/// What ``AIFWriter`` makes of each claim, relation and saying. The writer reads the rows a few
+/// times over, in the order it writes them, and numbers the scheme, L and YA nodes and the
+/// edges with running counts, so the plan holds only the arguments it writes as scheme nodes.
 struct AIFPlan {
-  private let claims: [Claim]
-  private let relations: [Relation]
-  /// The argument claims written as RA or CA nodes, with the index of their one outgoing
-  /// relation.
-  private let argumentNodes: [String: Int]
-  /// Per relation: how it is written, and the number of its first scheme node and first edge.
-  private let forms: [Form]
-  private let firstScheme: [Int]
-  private let firstEdge: [Int]
-  /// The claims whose provenance is written as a locution, in map order; the k-th has the L node
-  /// `firstLocutionNode + 2k` and the YA node after it, and the edges numbered likewise.
-  let locutionClaims: [Int]
-  private let firstLocutionNode: Int
-  private let firstLocutionEdge: Int
-  /// The speakers, in order of first appearance; the participant of the i-th is `i + 1`.
-  private let speakers: [String]
-  private let participantIDs: [String: Int]
+  /// The argument claims written as RA or CA nodes, with their one outgoing relation.
+  private let argumentNodes: [String: Relation]
 
   enum Form {
     /// An end is not a claim of the map.
@@ -43,67 +29,43 @@ struct AIFPlan {
     var edgeCount: Int { self == .edge ? 1 : 2 * schemeCount }
   }
 
-  init(_ map: ArgumentMap) {
-    claims = map.claims
-    relations = map.relations
-    let claims = Set(map.claims.map(\.id))
-    argumentNodes = Self.schemeShapedArguments(map, claims: claims)
-    forms = map.relations.enumerated().map { [argumentNodes] index, relation in
-      guard claims.contains(relation.from), claims.contains(relation.to) else { return .omitted }
-      if argumentNodes[relation.from] == index
-        || (relation.kind == .supports && argumentNodes[relation.to] != nil)
-      {
-        return .edge
-      }
-      return relation.kind == .contradicts ? .mutual : .scheme
-    }
-    (firstScheme, firstLocutionNode) = Self.runningTotal(forms.map(\.schemeCount))
-    (firstEdge, firstLocutionEdge) = Self.runningTotal(forms.map(\.edgeCount))
-    locutionClaims = map.claims.indices.filter { AIFArgmapKeys.hasLocution(map.claims[$0]) }
-    var speakers: [String] = []
-    var participantIDs: [String: Int] = [:]
-    for index in locutionClaims {
-      guard let speaker = map.claims[index].provenance?.speaker, participantIDs[speaker] == nil
-      else { continue }
-      speakers.append(speaker)
-      participantIDs[speaker] = speakers.count
-    }
-    self.speakers = speakers
-    self.participantIDs = participantIDs
+  init<Rows: MapRows>(_ rows: Rows) throws(Rows.Failure) {
+    argumentNodes = try Self.schemeShapedArguments(rows)
   }
 
-  /// 1 + the sum of the counts before each position, and 1 + the sum of them all.
-  private static func runningTotal(_ counts: [Int]) -> (starts: [Int], end: Int) {
-    var total = 1
-    let starts = counts.map { count in
-      defer { total += count }
-      return total
+  func form(of row: RelationRow) -> Form {
+    guard row.joinsClaims else { return .omitted }
+    let relation = row.relation
+    // A scheme-shaped argument has one outgoing relation, so any relation from it is that one.
+    if argumentNodes[relation.from] != nil
+      || (relation.kind == .supports && argumentNodes[relation.to] != nil)
+    {
+      return .edge
     }
-    return (starts, total)
+    return relation.kind == .contradicts ? .mutual : .scheme
   }
 
   /// Argument claims that support, rebut or undercut exactly one other claim and nothing else,
   /// are supported by at least one claim without a scheme, and take part in no symmetric
   /// relation: what ``AIFReader`` makes of a linked or attacked RA or CA node.
-  private static func schemeShapedArguments(_ map: ArgumentMap, claims: Set<String>) -> [String:
-    Int]
+  private static func schemeShapedArguments<Rows: MapRows>(_ rows: Rows) throws(Rows.Failure)
+    -> [String: Relation]
   {
-    let arguments = Set(map.claims.filter { $0.kind == .argument }.map(\.id))
-    var conclusion: [String: Int] = [:]
+    var conclusion: [String: Relation] = [:]
     var disqualified: Set<String> = []
     var hasPremise: Set<String> = []
-    for (index, relation) in map.relations.enumerated()
-    where claims.contains(relation.from) && claims.contains(relation.to) {
-      if arguments.contains(relation.from) {
+    try rows.forEachArgumentRelation { row in
+      let relation = row.relation
+      if row.fromIsArgument {
         if Self.argumentNodeType(relation.kind) != nil, relation.to != relation.from,
           conclusion[relation.from] == nil
         {
-          conclusion[relation.from] = index
+          conclusion[relation.from] = relation
         } else {
           disqualified.insert(relation.from)
         }
       }
-      if arguments.contains(relation.to) {
+      if row.toIsArgument {
         if relation.kind.isSymmetric || (relation.kind == .supports && relation.scheme != nil) {
           disqualified.insert(relation.to)
         } else if relation.kind == .supports {
@@ -118,8 +80,7 @@ struct AIFPlan {
   /// AIF has no place for goes in argmap's own keys (``AIFArgmapKeys``).
   func node(for claim: Claim) -> JSONValue {
     var node: JSONObject = ["nodeID": .string(claim.id), "text": .string(claim.displayText)]
-    if let conclusion = argumentNodes[claim.id] {
-      let relation = relations[conclusion]
+    if let relation = argumentNodes[claim.id] {
       node.append("type", .string(Self.argumentNodeType(relation.kind) ?? "RA"))
       Self.appendSchemeKeys(relation, to: &node)
     } else {
@@ -129,16 +90,39 @@ struct AIFPlan {
     return .object(node)
   }
 
-  func schemeNodes(for index: Int) -> [JSONValue] {
-    let relation = relations[index]
-    return (0..<forms[index].schemeCount).map { offset in
+  /// The relation's scheme nodes, numbered from `first`.
+  func schemeNodes(for row: RelationRow, first: Int) -> [JSONValue] {
+    let relation = row.relation
+    return (0..<form(of: row).schemeCount).map { offset in
       var node: JSONObject = [
-        "nodeID": .string(numberedNodeID(firstScheme[index] + offset)),
-        "text": .string(scheme(of: relation)), "type": .string(Self.nodeType(relation.kind)),
+        "nodeID": .string(Self.numberedNodeID(first + offset)),
+        "text": .string(Self.scheme(of: relation)), "type": .string(Self.nodeType(relation.kind)),
       ]
       Self.appendSchemeKeys(relation, to: &node)
       return .object(node)
     }
+  }
+
+  /// The relation's edges, numbered from `firstEdge`, through its scheme nodes numbered from
+  /// `firstScheme`.
+  func edges(for row: RelationRow, firstScheme: Int, firstEdge: Int) -> [JSONValue] {
+    let relation = row.relation
+    let ends: [(String, String)]
+    switch form(of: row) {
+    case .omitted: ends = []
+    case .edge: ends = [(relation.from, relation.to)]
+    case .scheme:
+      let node = Self.numberedNodeID(firstScheme)
+      ends = [(relation.from, node), (node, relation.to)]
+    case .mutual:
+      let (there, back) = (
+        Self.numberedNodeID(firstScheme), Self.numberedNodeID(firstScheme + 1)
+      )
+      ends = [
+        (relation.from, there), (there, relation.to), (relation.to, back), (back, relation.from),
+      ]
+    }
+    return Self.edges(ends, first: firstEdge)
   }
 
   /// The scheme a relation names, and which conflict a CA node is.
@@ -147,84 +131,49 @@ struct AIFPlan {
     if nodeType(relation.kind) == "CA" { node.append("relation", .string(relation.kind.rawValue)) }
   }
 
-  /// The k-th locution claim's L and YA nodes: what was said, by whom, when.
-  func locutionNodes(_ k: Int) -> [JSONValue] {
-    guard let provenance = claims[locutionClaims[k]].provenance else { return [] }
+  /// A saying's L node, numbered `first`, and the YA node after it: what was said, by whom,
+  /// when.
+  static func locutionNodes(_ provenance: Provenance, first: Int) -> [JSONValue] {
     var locution: JSONObject = [
-      "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k)),
+      "nodeID": .string(numberedNodeID(first)),
       "text": .string(AIFArgmapKeys.locutionText(provenance)), "type": "L",
     ]
     if let time = provenance.time { locution.append("timestamp", .string(time)) }
     return [
       .object(locution),
-      [
-        "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k + 1)), "text": "Asserting",
-        "type": "YA",
-      ],
+      ["nodeID": .string(numberedNodeID(first + 1)), "text": "Asserting", "type": "YA"],
     ]
   }
 
-  /// L → YA → the claim.
-  func locutionEdges(_ k: Int) -> [JSONValue] {
-    let (locution, illocution) = (
-      numberedNodeID(firstLocutionNode + 2 * k), numberedNodeID(firstLocutionNode + 2 * k + 1)
-    )
-    return [(locution, illocution), (illocution, claims[locutionClaims[k]].id)].enumerated().map {
-      offset, ends in
+  /// L → YA → the claim, for the L node numbered `node`, the edges numbered from `firstEdge`.
+  static func locutionEdges(claim: String, node: Int, firstEdge: Int) -> [JSONValue] {
+    let (locution, illocution) = (numberedNodeID(node), numberedNodeID(node + 1))
+    return edges([(locution, illocution), (illocution, claim)], first: firstEdge)
+  }
+
+  /// The `locutions` entry naming the speaker of the L node numbered `node`.
+  static func locutionRecord(node: Int, participant: Int) -> JSONValue {
+    ["nodeID": .string(numberedNodeID(node)), "personID": .string(String(participant))]
+  }
+
+  /// A speaker as the AIF participant numbered `number`, the name whole as the first name.
+  static func participantRecord(_ speaker: String, number: Int) -> JSONValue {
+    ["participantID": .string(String(number)), "firstname": .string(speaker), "surname": ""]
+  }
+
+  private static func edges(_ ends: [(String, String)], first: Int) -> [JSONValue] {
+    ends.enumerated().map { offset, ends in
       [
-        "edgeID": .string(String(firstLocutionEdge + 2 * k + offset)), "fromID": .string(ends.0),
-        "toID": .string(ends.1),
-      ]
-    }
-  }
-
-  /// The `locutions` entry naming the k-th locution's speaker, if it has one.
-  func locutionRecord(_ k: Int) -> JSONValue? {
-    guard let speaker = claims[locutionClaims[k]].provenance?.speaker,
-      let participant = participantIDs[speaker]
-    else { return nil }
-    return [
-      "nodeID": .string(numberedNodeID(firstLocutionNode + 2 * k)),
-      "personID": .string(String(participant)),
-    ]
-  }
-
-  /// The speakers as AIF participants, each name whole as the first name.
-  var participantRecords: [JSONValue] {
-    speakers.enumerated().map { index, speaker in
-      ["participantID": .string(String(index + 1)), "firstname": .string(speaker), "surname": ""]
-    }
-  }
-
-  func edges(for index: Int) -> [JSONValue] {
-    let relation = relations[index]
-    let ends: [(String, String)]
-    switch forms[index] {
-    case .omitted: ends = []
-    case .edge: ends = [(relation.from, relation.to)]
-    case .scheme:
-      let node = numberedNodeID(firstScheme[index])
-      ends = [(relation.from, node), (node, relation.to)]
-    case .mutual:
-      let (there, back) = (
-        numberedNodeID(firstScheme[index]), numberedNodeID(firstScheme[index] + 1)
-      )
-      ends = [
-        (relation.from, there), (there, relation.to), (relation.to, back), (back, relation.from),
-      ]
-    }
-    return ends.enumerated().map { offset, ends in
-      [
-        "edgeID": .string(String(firstEdge[index] + offset)), "fromID": .string(ends.0),
+        "edgeID": .string(String(first + offset)), "fromID": .string(ends.0),
         "toID": .string(ends.1),
       ]
     }
   }
 
   /// Scheme, L and YA nodes: `#` cannot occur in a claim id, so they never take a claim's id.
-  private func numberedNodeID(_ number: Int) -> String { "#\(number)" }
+  private static func numberedNodeID(_ number: Int) -> String { "#\(number)" }
 
-  private func scheme(of relation: Relation) -> String {
+  private static func scheme(of relation: Relation) -> String {
     relation.scheme ?? AIFWriter.defaultScheme(for: relation.kind)
   }
 

@@ -21,46 +21,111 @@ import ArgModel
 /// the file back into the same map, ids unchanged. Relations with an end the map has no claim
 /// for have nothing to point at in AIF and are left out.
 ///
-/// The document is streamed node by node, so a map of a million claims is never held as one
-/// JSON value.
+/// The document is streamed as `rows` gives it: claims, relations and sayings are read a few
+/// times over, once for each part of the document they appear in, and the numbers run on
+/// from one pass to the next, so a map of a million claims is never held whole.
 public enum AIFWriter {
-  public static func write(
-    _ map: ArgumentMap, pretty: Bool = false, to target: inout some TextOutputStream
-  ) {
-    let plan = AIFPlan(map)
-    let locutions = plan.locutionClaims.indices
-    let nodes = [
-      AnyCollection(map.claims.lazy.map(plan.node(for:))),
-      AnyCollection(map.relations.indices.lazy.flatMap(plan.schemeNodes(for:))),
-      AnyCollection(locutions.lazy.flatMap(plan.locutionNodes)),
-    ].joined()
-    let edges = [
-      AnyCollection(map.relations.indices.lazy.flatMap(plan.edges(for:))),
-      AnyCollection(locutions.lazy.flatMap(plan.locutionEdges)),
-    ].joined()
-    JSONWriter.writeContainer(
-      ["nodes", "edges", "locutions", "participants", AIFArgmapKeys.marker], open: "{",
-      close: "}", pretty: pretty, depth: 0, to: &target
-    ) { key, target in
-      JSONWriter.writeKey(key, pretty: pretty, to: &target)
-      switch key {
-      case "nodes": writeRecords(nodes, pretty: pretty, to: &target)
-      case "edges": writeRecords(edges, pretty: pretty, to: &target)
-      case "locutions":
-        writeRecords(locutions.compactMap(plan.locutionRecord), pretty: pretty, to: &target)
-      case "participants": writeRecords(plan.participantRecords, pretty: pretty, to: &target)
-      default:
-        JSONWriter.write(AIFArgmapKeys.metadata(of: map), pretty: pretty, depth: 1, to: &target)
-      }
+  public static func write<Rows: MapRows>(
+    _ rows: Rows, pretty: Bool = false, to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
+    let plan = try AIFPlan(rows)
+    var document = JSONWriter.Elements(pretty: pretty, depth: 0)
+    target.write("{")
+    document.next(key: "nodes", to: &target)
+    var records = RecordArray(pretty: pretty, opening: &target)
+    try rows.forEachClaim(in: nil) { records.append(plan.node(for: $0), to: &target) }
+    var scheme = 1
+    try rows.forEachRelation { row in
+      for node in plan.schemeNodes(for: row, first: scheme) { records.append(node, to: &target) }
+      scheme += plan.form(of: row).schemeCount
     }
+    // The k-th saying has the L node `firstLocution + 2k` and the YA node after it.
+    let firstLocution = scheme
+    var speakers = Speakers()
+    var saying = firstLocution
+    try rows.forEachSaying { _, provenance in
+      for node in AIFPlan.locutionNodes(provenance, first: saying) {
+        records.append(node, to: &target)
+      }
+      speakers.note(provenance.speaker)
+      saying += 2
+    }
+    records.close(to: &target)
+
+    document.next(key: "edges", to: &target)
+    records = RecordArray(pretty: pretty, opening: &target)
+    (scheme, saying) = (1, firstLocution)
+    var edge = 1
+    try rows.forEachRelation { row in
+      for record in plan.edges(for: row, firstScheme: scheme, firstEdge: edge) {
+        records.append(record, to: &target)
+      }
+      let form = plan.form(of: row)
+      (scheme, edge) = (scheme + form.schemeCount, edge + form.edgeCount)
+    }
+    try rows.forEachSaying { claim, _ in
+      for record in AIFPlan.locutionEdges(claim: claim, node: saying, firstEdge: edge) {
+        records.append(record, to: &target)
+      }
+      (saying, edge) = (saying + 2, edge + 2)
+    }
+    records.close(to: &target)
+
+    document.next(key: "locutions", to: &target)
+    records = RecordArray(pretty: pretty, opening: &target)
+    saying = firstLocution
+    try rows.forEachSaying { _, provenance in
+      if let participant = provenance.speaker.flatMap(speakers.number) {
+        records.append(AIFPlan.locutionRecord(node: saying, participant: participant), to: &target)
+      }
+      saying += 2
+    }
+    records.close(to: &target)
+
+    document.next(key: "participants", to: &target)
+    records = RecordArray(pretty: pretty, opening: &target)
+    for (index, speaker) in speakers.names.enumerated() {
+      records.append(AIFPlan.participantRecord(speaker, number: index + 1), to: &target)
+    }
+    records.close(to: &target)
+
+    document.next(key: AIFArgmapKeys.marker, to: &target)
+    try AIFArgmapKeys.writeMetadata(rows, pretty: pretty, to: &target)
+    document.close("}", to: &target)
   }
 
-  private static func writeRecords<Target: TextOutputStream>(
-    _ records: some Collection<JSONValue>, pretty: Bool, to target: inout Target
-  ) {
-    JSONWriter.writeContainer(records, open: "[", close: "]", pretty: pretty, depth: 1, to: &target)
-    { record, target in
+  /// The speakers, in order of first appearance; the participant of the i-th is `i + 1`.
+  private struct Speakers {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    mutating func note(_ speaker: String?) {
+      guard let speaker, numbers[speaker] == nil else { return }
+      names.append(speaker)
+      numbers[speaker] = names.count
+    }
+
+    func number(_ speaker: String) -> Int? { numbers[speaker] }
+  }
+
+  /// One of the document's arrays of records, written a record at a time.
+  private struct RecordArray {
+    private var elements: JSONWriter.Elements
+    private let pretty: Bool
+
+    init(pretty: Bool, opening target: inout some TextOutputStream) {
+      self.pretty = pretty
+      elements = JSONWriter.Elements(pretty: pretty, depth: 1)
+      target.write("[")
+    }
+
+    mutating func append(_ record: JSONValue, to target: inout some TextOutputStream) {
+      elements.next(to: &target)
       JSONWriter.write(record, pretty: pretty, depth: 2, to: &target)
+    }
+
+    func close(to target: inout some TextOutputStream) {
+      elements.close("]", to: &target)
     }
   }
 

@@ -29,6 +29,28 @@ public protocol MapRows {
   /// and the relations between them: what sizing a drawing needs. Defaults to reading whole
   /// claims and relations.
   func sketch(of places: [ClaimPlace]) throws(Failure) -> PlaceSketch
+
+  /// Every relation between claims of the map with an argument at one end or both, and which
+  /// ends are arguments, in no particular order: what decides how AIF draws an argument.
+  func forEachArgumentRelation(_ body: (ArgumentRelation) -> Void) throws(Failure)
+
+  /// Every claim whose provenance says what was said, by whom or when (see
+  /// ``Provenance/recordsSaying``), in the map's order: its id and its provenance.
+  func forEachSaying(_ body: (_ claim: String, Provenance) -> Void) throws(Failure)
+
+  /// Every wording written under `place` (see ``Wording``), in the map's order: claims, and a
+  /// claim's members in turn. Unlike ``forEachClaim(in:_:)``, a position is taken as written,
+  /// listed in the outline or not.
+  func forEachWording(in place: ClaimPlace, _ body: (Wording) -> Void) throws(Failure)
+
+  /// The positions wordings are written under that the outline does not list, in order of
+  /// first appearance.
+  func unlistedPositions() throws(Failure) -> [String]
+
+  /// Every relation into an id that is no claim of the map (a map read from a file may have
+  /// them), in the map's order, with the claim it comes from; those a reconstruction puts in
+  /// the graph are left out, as in ``Wording/incoming``.
+  func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) throws(Failure)
 }
 
 extension MapRows {
@@ -153,6 +175,25 @@ public struct RelationRow: Hashable, Sendable {
   }
 }
 
+/// A relation with an argument at one end or both; see ``MapRows/forEachArgumentRelation(_:)``.
+public struct ArgumentRelation: Hashable, Sendable {
+  public var relation: Relation
+  public var fromIsArgument: Bool
+  public var toIsArgument: Bool
+
+  public init(relation: Relation, fromIsArgument: Bool, toIsArgument: Bool) {
+    self.relation = relation
+    self.fromIsArgument = fromIsArgument
+    self.toIsArgument = toIsArgument
+  }
+}
+
+extension Provenance {
+  /// Whether it records something said, by someone or at some time: a quote, a speaker or a
+  /// time, rather than only where the claim was drawn from.
+  public var recordsSaying: Bool { quote != nil || speaker != nil || time != nil }
+}
+
 extension ArgumentMap: MapRows {
   public typealias Failure = Never
 
@@ -194,6 +235,25 @@ extension ArgumentMap: MapRows {
 
   public func forEachReconstruction(_ body: (Reconstruction) -> Void) {
     reconstructions.forEach(body)
+  }
+
+  public func forEachArgumentRelation(_ body: (ArgumentRelation) -> Void) {
+    var kinds: [String: ClaimKind] = [:]
+    forEachClaim(in: nil) { kinds[$0.id] = $0.kind }
+    for relation in relations {
+      guard let from = kinds[relation.from], let to = kinds[relation.to],
+        from == .argument || to == .argument
+      else { continue }
+      body(
+        ArgumentRelation(
+          relation: relation, fromIsArgument: from == .argument, toIsArgument: to == .argument))
+    }
+  }
+
+  public func forEachSaying(_ body: (_ claim: String, Provenance) -> Void) {
+    forEachClaim(in: nil) { claim in
+      if let provenance = claim.provenance, provenance.recordsSaying { body(claim.id, provenance) }
+    }
   }
 
   /// Places claims as ``ClaimPlace`` says, by the map's first record of each position and group.

@@ -93,16 +93,23 @@ enum Rows {
 
   /// An SQL condition on `claims c` selecting the claims placed at `place`, and its values.
   static func placeFilter(_ place: ClaimPlace) -> (String, [any SQLBindable]) {
-    guard let position = place.position else { return ("c.position_seq IS NULL", []) }
+    placeFilter(place, alias: "c")
+  }
+
+  /// The same condition on `claims` or `claim_members` under another alias.
+  static func placeFilter(_ place: ClaimPlace, alias c: String) -> (String, [any SQLBindable]) {
+    guard let position = place.position else { return ("\(c).position_seq IS NULL", []) }
     guard let group = place.group else {
       return (
         """
-        c.position_seq = \(positionSeq(ofID: "?1")) AND (c.group_id IS NULL OR NOT EXISTS (
-          SELECT 1 FROM claim_groups g WHERE g.id = c.group_id AND g.position_id = ?1))
+        \(c).position_seq = \(positionSeq(ofID: "?1")) AND (\(c).group_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM claim_groups g WHERE g.id = \(c).group_id AND g.position_id = ?1))
         """, [position]
       )
     }
-    return ("c.position_seq = \(positionSeq(ofID: "?1")) AND c.group_id = ?2", [position, group])
+    return (
+      "\(c).position_seq = \(positionSeq(ofID: "?1")) AND \(c).group_id = ?2", [position, group]
+    )
   }
 
   /// Select `memberColumns` from `claim_members m` to decode with `member(_:)`.

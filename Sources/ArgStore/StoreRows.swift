@@ -213,4 +213,41 @@ public struct StoreRows: MapRows {
       current.map(body)
     }
   }
+
+  public func forEachArgumentRelation(_ body: (ArgumentRelation) -> Void) throws(StoreError) {
+    try storeErrors {
+      try database.prepare(
+        """
+        SELECT \(Rows.relationColumns), f.kind = ?1, t.kind = ?1 FROM relations r
+        \(join("sf", on: "r.from_seq")) \(join("st", on: "r.to_seq"))
+        JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+        WHERE f.kind = ?1 OR t.kind = ?1
+        """
+      ).forEachRow([ClaimKind.argument.rawValue]) {
+        body(
+          ArgumentRelation(
+            relation: Rows.relation($0), fromIsArgument: $0.int(4) != 0,
+            toIsArgument: $0.int(5) != 0))
+      }
+    }
+  }
+
+  public func forEachSaying(_ body: (_ claim: String, Provenance) -> Void) throws(StoreError) {
+    try storeErrors {
+      try database.prepare(
+        """
+        SELECT c.id, \(Rows.sourceID(of: "c")), c.comment, c.quote, c.speaker, c.said_at
+        FROM claims c \(join("s", on: "c.seq"))
+        WHERE c.quote IS NOT NULL OR c.speaker IS NOT NULL OR c.said_at IS NOT NULL
+        ORDER BY c.seq
+        """
+      ).forEachRow {
+        body(
+          $0.string(0),
+          Provenance(
+            source: $0.string(1), comment: $0.optionalString(2), quote: $0.optionalString(3),
+            speaker: $0.optionalString(4), time: $0.optionalString(5)))
+      }
+    }
+  }
 }

@@ -28,11 +28,14 @@ public enum ArgdownPrinter {
     return text
   }
 
-  /// Writes what ``print(_:)`` returns, a position at a time, so the text of a large map is
-  /// never held whole.
-  public static func print(_ map: ArgumentMap, to target: inout some TextOutputStream) {
-    var writer = Writer(map)
-    writer.write { target.write(String(decoding: $0, as: UTF8.self)) }
+  /// Writes what ``print(_:)`` returns as `rows` gives it, a position (or group) at a time, so
+  /// the text of a large map is never held whole: each position's and group's wordings are
+  /// read in turn, each claim with its links.
+  public static func print<Rows: MapRows>(
+    _ rows: Rows, to target: inout some TextOutputStream
+  ) throws(Rows.Failure) {
+    var writer = Writer(try rows.outline())
+    try writer.write(rows) { target.write(String(decoding: $0, as: UTF8.self)) }
   }
 
   /// Collapses runs of spaces, tabs and line breaks into one space and trims: the form the
@@ -59,72 +62,19 @@ public enum ArgdownPrinter {
   ]
 }
 
-/// One definition to write: a claim, or one member of a claim with several.
-private struct Entry {
-  var claim: Int
-  /// The member's index, or nil for a claim with a single wording.
-  var member: Int?
-}
-
 /// Builds the output as UTF-8 bytes, handing them on after each position.
 private struct Writer {
-  let map: ArgumentMap
+  let outline: MapOutline
   /// The text not yet handed on.
   var bytes: [UInt8] = []
   /// Whether any text was handed on, so the next block needs a blank line before it.
   private var drained = false
-  /// The first claim with each id.
-  private var index: [String: Int] = [:]
-  /// Ids that relations point to but that are no claim of the map, in order of appearance.
-  private var outside: [String] = []
-  /// The relations each claim (then each outside id) receives, as linked lists in the map's
-  /// order: `first[target]`, then `next[relation]` until -1. Relations written another way
-  /// (as metadata, or by a reconstruction) are left out.
-  private var first: [Int] = []
-  private var last: [Int] = []
-  private var next: [Int] = []
-  /// The `rephrases` and `prefers` relations of each claim, written as its metadata.
-  private var listed: [Int: [Relation]] = [:]
-  private var reconstructions: [String: Reconstruction] = [:]
   private let sourceTitles: [String: String]
 
-  init(_ map: ArgumentMap) {
-    self.map = map
+  init(_ outline: MapOutline) {
+    self.outline = outline
     sourceTitles = Dictionary(
-      map.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-    index.reserveCapacity(map.claims.count)
-    for (offset, claim) in map.claims.enumerated() where index[claim.id] == nil {
-      index[claim.id] = offset
-    }
-    for reconstruction in map.reconstructions where index[reconstruction.argument] != nil {
-      reconstructions[reconstruction.argument] =
-        reconstructions[reconstruction.argument] ?? reconstruction
-    }
-    let derived = Set(reconstructions.values.flatMap(\.relations))
-    var outsideSlots: [String: Int] = [:]
-    first = Array(repeating: -1, count: map.claims.count)
-    last = first
-    next = Array(repeating: -1, count: map.relations.count)
-    for (offset, relation) in map.relations.enumerated() where !derived.contains(relation) {
-      if Writer.isMetadata(relation.kind), let from = index[relation.from] {
-        listed[from, default: []].append(relation)
-        continue
-      }
-      var target: Int
-      if let claim = index[relation.to] {
-        target = claim
-      } else if let slot = outsideSlots[relation.to] {
-        target = slot
-      } else {
-        target = first.count
-        outsideSlots[relation.to] = target
-        outside.append(relation.to)
-        first.append(-1)
-        last.append(-1)
-      }
-      if first[target] < 0 { first[target] = offset } else { next[last[target]] = offset }
-      last[target] = offset
-    }
+      outline.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// How a claim's indented line says it receives a relation of this kind.
@@ -137,10 +87,6 @@ private struct Writer {
     }
   }
 
-  private static func isMetadata(_ kind: RelationKind) -> Bool {
-    kind == .rephrases || kind == .prefers
-  }
-
   /// Hands the text written so far to `output`.
   private mutating func drain(to output: ([UInt8]) -> Void) {
     output(bytes)
@@ -149,52 +95,60 @@ private struct Writer {
   }
 
   /// Writes the map, passing the text to `output` after each position and at the end.
-  mutating func write(to output: ([UInt8]) -> Void) {
+  mutating func write<Rows: MapRows>(_ rows: Rows, to output: ([UInt8]) -> Void)
+    throws(Rows.Failure)
+  {
     writeFrontMatter()
-    var byPosition: [String: [Entry]] = [:]
-    var strayPositions: [String] = []
-    let known = Set(map.positions.map(\.id))
-    for (offset, claim) in map.claims.enumerated() {
-      let entries =
-        claim.members.isEmpty
-        ? [(Entry(claim: offset), claim.position)]
-        : claim.members.indices.map {
-          (Entry(claim: offset, member: $0), claim.members[$0].position)
-        }
-      for (entry, position) in entries {
-        guard let position else {
-          writeEntry(entry)
-          continue
-        }
-        if !known.contains(position) && byPosition[position] == nil {
-          strayPositions.append(position)
-        }
-        byPosition[position, default: []].append(entry)
+    try rows.forEachWording(in: .outside) { writeEntry($0) }
+    for position in outline.positions {
+      try writeHeading(position, rows)
+      drain(to: output)
+    }
+    for id in try rows.unlistedPositions() {
+      try writeHeading(Position(id: id, title: id), rows)
+      drain(to: output)
+    }
+    try writeDanglingRelations(rows)
+    drain(to: output)
+  }
+
+  /// Relations to ids that are no claim, under a bare reference to each id, in order of the
+  /// id's first appearance.
+  private mutating func writeDanglingRelations<Rows: MapRows>(_ rows: Rows) throws(Rows.Failure) {
+    var targets: [String] = []
+    var received: [String: [(Relation, ClaimName?)]] = [:]
+    try rows.forEachDanglingRelation { relation, from in
+      if received[relation.to] == nil { targets.append(relation.to) }
+      received[relation.to, default: []].append((relation, from))
+    }
+    for id in targets {
+      startBlock()
+      writeReference(id, nil)
+      append("\n")
+      for (relation, from) in received[id] ?? [] where Writer.isShownBelow(relation, from: from) {
+        writeReceived(relation, from: from)
       }
     }
-    for position in map.positions {
-      writeHeading(position, claims: byPosition[position.id] ?? [])
-      drain(to: output)
-    }
-    for id in strayPositions {
-      writeHeading(Position(id: id, title: id), claims: byPosition[id] ?? [])
-      drain(to: output)
-    }
-    for (offset, id) in outside.enumerated() {
-      startBlock()
-      writeReference(id)
-      append("\n")
-      writeRelations(to: map.claims.count + offset)
-    }
-    drain(to: output)
+  }
+
+  /// Whether a relation is written below its target: an aside from a claim is written in that
+  /// claim's metadata instead.
+  private static func isShownBelow(_ relation: Relation, from: ClaimName?) -> Bool {
+    !relation.kind.isAside || from == nil
+  }
+
+  private mutating func writeReceived(_ relation: Relation, from: ClaimName?) {
+    append(Writer.receivedMarker(relation.kind))
+    writeReference(relation.from, from)
+    bytes.append(ASCII.lineFeed)
   }
 
   /// The map's title, and the sources whose titles a `source:` value cannot carry.
   private mutating func writeFrontMatter() {
-    let described = map.sources.filter { sourceName($0.id) == $0.id && $0.title != $0.id }
-    guard map.title != nil || !described.isEmpty else { return }
+    let described = outline.sources.filter { sourceName($0.id) == $0.id && $0.title != $0.id }
+    guard outline.title != nil || !described.isEmpty else { return }
     append("===\n")
-    if let title = map.title {
+    if let title = outline.title {
       append("title: ")
       writeValue(title)
       append("\n")
@@ -221,18 +175,17 @@ private struct Writer {
 
   /// `[name]` or `<name>`: the claim's title where reading it back gives the claim's id, else
   /// the id (the title then goes in the definition's metadata). A title is written as it was
-  /// read, between brackets that it cannot contain.
-  private mutating func writeReference(_ id: String) {
-    let claim = index[id].map { map.claims[$0] }
-    let isArgument = claim?.kind == .argument
+  /// read, between brackets that it cannot contain. `name` is nil for an id that is no claim.
+  private mutating func writeReference(_ id: String, _ name: ClaimName?) {
+    let isArgument = name?.kind == .argument
     bytes.append(isArgument ? ASCII.less : ASCII.openBracket)
-    append(claim.flatMap(Writer.bracketTitle) ?? id)
+    append(name.flatMap(Writer.bracketTitle) ?? id)
     bytes.append(isArgument ? ASCII.greater : ASCII.closeBracket)
   }
 
   /// The claim's title, when the parser makes the claim's own id of it: not an id itself, the
   /// id its slug, and nothing in it that would end the brackets.
-  static func bracketTitle(_ claim: Claim) -> String? {
+  static func bracketTitle(_ claim: ClaimName) -> String? {
     guard let title = claim.title, !Identifier.isValid(title),
       Identifier.id(forTitle: title) == claim.id,
       !title.utf8.contains(where: { $0 == ASCII.closeBracket || $0 == ASCII.greater })
@@ -240,19 +193,11 @@ private struct Writer {
     return title
   }
 
-  private mutating func writeRelations(to target: Int) {
-    var relation = first[target]
-    while relation >= 0 {
-      append(Writer.receivedMarker(map.relations[relation].kind))
-      writeReference(map.relations[relation].from)
-      bytes.append(ASCII.lineFeed)
-      relation = next[relation]
-    }
-  }
-
   /// The position's heading, its claims outside every group, then its groups as deeper
   /// headings. A claim whose group is not one of the position's is written outside groups.
-  private mutating func writeHeading(_ position: Position, claims: [Entry]) {
+  private mutating func writeHeading<Rows: MapRows>(_ position: Position, _ rows: Rows)
+    throws(Rows.Failure)
+  {
     startBlock()
     append("# ")
     let before = bytes.count
@@ -265,25 +210,14 @@ private struct Writer {
       writeValue(summary)
     }
     append("}\n")
-    let groups = map.groups.filter { $0.position == position.id }
-    let groupIDs = Set(groups.map(\.id))
-    var byGroup: [String: [Entry]] = [:]
-    for entry in claims {
-      let claim = map.claims[entry.claim]
-      if let group = entry.member.map({ claim.members[$0].group }) ?? claim.group,
-        groupIDs.contains(group)
-      {
-        byGroup[group, default: []].append(entry)
-      } else {
-        writeEntry(entry)
-      }
-    }
-    writeGroups(groups, parent: nil, level: 2, claims: byGroup)
+    try rows.forEachWording(in: ClaimPlace(position: position.id)) { writeEntry($0) }
+    let groups = outline.groups.filter { $0.position == position.id }
+    try writeGroups(groups, parent: nil, level: 2, rows)
   }
 
-  private mutating func writeGroups(
-    _ groups: [Group], parent: String?, level: Int, claims: [String: [Entry]]
-  ) {
+  private mutating func writeGroups<Rows: MapRows>(
+    _ groups: [Group], parent: String?, level: Int, _ rows: Rows
+  ) throws(Rows.Failure) {
     for group in groups where group.parent == parent {
       startBlock()
       append(String(repeating: "#", count: level) + " ")
@@ -291,15 +225,17 @@ private struct Writer {
       append(" {id: ")
       writeValue(group.id)
       append("}\n")
-      for entry in claims[group.id] ?? [] { writeEntry(entry) }
-      writeGroups(groups, parent: group.id, level: level + 1, claims: claims)
+      try rows.forEachWording(in: ClaimPlace(position: group.position, group: group.id)) {
+        writeEntry($0)
+      }
+      try writeGroups(groups, parent: group.id, level: level + 1, rows)
     }
   }
 
   /// A claim's definition, or one member's. The claim's relations, base score, listed
   /// relations and reconstruction go with its first definition only.
-  private mutating func writeEntry(_ entry: Entry) {
-    let claim = map.claims[entry.claim]
+  private mutating func writeEntry(_ entry: Wording) {
+    let claim = entry.claim
     var wording = claim
     var isCanonical = false
     if let member = entry.member {
@@ -310,26 +246,26 @@ private struct Writer {
       let canonical = claim.members.lastIndex { $0.text == claim.text }
       isCanonical = member == canonical && canonical != claim.members.count - 1
     }
-    let carriesRelations = (entry.member ?? 0) == 0
-    if !carriesRelations { wording.base = nil }
+    if !entry.isFirst { wording.base = nil }
     startBlock()
-    writeReference(claim.id)
+    writeReference(claim.id, ClaimName(claim))
     bytes.append(ASCII.colon)
     if !wording.text.isEmpty {
       bytes.append(ASCII.space)
       writeEscaped(wording.text)
     }
     writeTags(wording.tags)
-    writeMetadata(
-      wording, listed: carriesRelations ? listed[entry.claim] ?? [] : [], isCanonical: isCanonical)
+    writeMetadata(wording, listed: entry.asides, names: entry.names, isCanonical: isCanonical)
     bytes.append(ASCII.lineFeed)
-    guard carriesRelations else { return }
-    writeRelations(to: entry.claim)
-    if claim.kind == .argument, let reconstruction = reconstructions[claim.id] {
-      writeReconstruction(reconstruction)
+    guard entry.isFirst else { return }
+    for relation in entry.incoming {
+      let from = entry.names[relation.from]
+      if Writer.isShownBelow(relation, from: from) { writeReceived(relation, from: from) }
+    }
+    if claim.kind == .argument, let reconstruction = entry.reconstruction {
+      writeReconstruction(reconstruction, names: entry.names)
     }
   }
-
   private mutating func writeTags(_ tags: [String]) {
     for tag in tags {
       let tag = ArgdownPrinter.normalize(tag)
@@ -345,7 +281,9 @@ private struct Writer {
     }
   }
 
-  private mutating func writeMetadata(_ claim: Claim, listed: [Relation], isCanonical: Bool) {
+  private mutating func writeMetadata(
+    _ claim: Claim, listed: [Relation], names: [String: ClaimName], isCanonical: Bool
+  ) {
     var separator = " {"
     if let provenance = claim.provenance {
       let entries = [
@@ -366,13 +304,13 @@ private struct Writer {
       append(separator + "isCanonical: true")
       separator = ", "
     }
-    if let title = claim.title, Writer.bracketTitle(claim) == nil {
+    if let title = claim.title, Writer.bracketTitle(ClaimName(claim)) == nil {
       append(separator + "title: ")
       writeValue(title)
       separator = ", "
     }
     for kind in [RelationKind.rephrases, .prefers] {
-      let targets = listed.filter { $0.kind == kind }.map { listedName($0.to) }
+      let targets = listed.filter { $0.kind == kind }.map { listedName($0.to, names[$0.to]) }
       guard !targets.isEmpty else { continue }
       append(separator + kind.rawValue + ": [" + targets.joined(separator: ", ") + "]")
       separator = ", "
@@ -391,8 +329,8 @@ private struct Writer {
 
   /// How a metadata list names a claim: by its title, as brackets do, unless the title holds
   /// a character that would end the list item; then by its id, which cannot.
-  private func listedName(_ id: String) -> String {
-    guard let title = index[id].flatMap({ Writer.bracketTitle(map.claims[$0]) }),
+  private func listedName(_ id: String, _ name: ClaimName?) -> String {
+    guard let title = name.flatMap(Writer.bracketTitle),
       !title.utf8.contains(where: {
         $0 == ASCII.comma || $0 == ASCII.openBracket
           || $0 == ASCII.closeBracket || $0 == ASCII.openBrace || $0 == ASCII.closeBrace
@@ -403,7 +341,9 @@ private struct Writer {
   }
 
   /// The numbered steps below the argument, each conclusion after its inference line.
-  private mutating func writeReconstruction(_ reconstruction: Reconstruction) {
+  private mutating func writeReconstruction(
+    _ reconstruction: Reconstruction, names: [String: ClaimName]
+  ) {
     startBlock()
     for (number, step) in reconstruction.steps.enumerated() {
       if let inference = step.inference {
@@ -416,7 +356,7 @@ private struct Writer {
         }
       }
       append("(\(number + 1)) ")
-      writeReference(step.claim)
+      writeReference(step.claim, names[step.claim])
       bytes.append(ASCII.lineFeed)
     }
   }

@@ -67,3 +67,17 @@ public enum ArgmapError: Error, Sendable, CustomStringConvertible {
     }
   }
 }
+
+/// An error the library's front door reports as an ``ArgmapError``: what reading a map's rows
+/// can fail with.
+public protocol ArgmapErrorConvertible: Error {
+  var argmapError: ArgmapError { get }
+}
+
+extension StoreError: ArgmapErrorConvertible {
+  public var argmapError: ArgmapError { .store(self) }
+}
+
+extension Never: ArgmapErrorConvertible {
+  public var argmapError: ArgmapError { switch self {} }
+}

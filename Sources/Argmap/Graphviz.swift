@@ -22,29 +22,22 @@ public enum Graphviz {
       .first { access($0, X_OK) == 0 }
   }
 
-  /// `dot -Tsvg` of `source`, with `options` (such as `-Gmclimit=0.1`) before the file. DOT
-  /// goes in and SVG comes out through files in a private temporary folder, so neither side
-  /// can block on a full pipe; the folder is removed after.
-  public static func svg(fromDOT source: String, options: [String] = [], searchPath: String)
-    throws(ArgmapError) -> String
-  {
+  /// Runs `dot -Tsvg` on the DOT file `input`, with `options` (such as `-Gmclimit=0.1`) before
+  /// it, writing the SVG to `output`. Through files, neither side can block on a full pipe,
+  /// and neither the DOT nor the SVG need be held whole.
+  public static func svg(
+    fromDOTFile input: String, to output: String, options: [String] = [], searchPath: String
+  ) throws(ArgmapError) {
     guard let dot = findDot(searchPath: searchPath) else {
       throw .graphvizMissing(searchPath: searchPath)
     }
-    let folder = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let (input, output, errors) = (folder + "/map.dot", folder + "/map.svg", folder + "/errors")
-    do {
-      try Data(source.utf8).write(to: URL(fileURLWithPath: input))
-    } catch {
-      throw .unwritable(path: input, reason: "\(error)")
-    }
+    let errors = output + ".errors"
+    defer { unlink(errors) }
     let status = run(dot, ["-Tsvg"] + options + ["-o", output, input], errorsTo: errors)
-    let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-    guard status == 0, let svg = try? String(contentsOfFile: output, encoding: .utf8) else {
+    guard status == 0, access(output, R_OK) == 0 else {
+      let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
       throw .graphvizFailed(status: status, message: message)
     }
-    return svg
   }
 
   /// Spawns `program` with stdin from /dev/null and stderr into `errorsTo`; its exit status,
@@ -68,15 +61,5 @@ public enum Graphviz {
     }
     // WIFEXITED and WEXITSTATUS are macros Swift cannot import.
     return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-  }
-
-  private static func scratchFolder() throws(ArgmapError) -> String {
-    let base =
-      getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    var template = Array((base + "/argmap-dot-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw .unwritable(path: base, reason: String(cString: strerror(errno)))
-    }
-    return String(cString: made)
   }
 }

@@ -25,21 +25,69 @@ public enum MapPage {
     }
   }
 
-  /// The page for `map`, with standings judged over `whole` (the map it was selected from), so
-  /// a claim's colour does not depend on which part is drawn. Nothing is returned, and so
-  /// nothing written, unless every step succeeded.
+  /// Writes the page for the map `rows` gives, with standings judged over `whole` (the map
+  /// it was selected from), so a claim's colour does not depend on which part is drawn. The
+  /// DOT, the SVG and the page pass through scratch files, so argmap holds none of them whole;
+  /// the page is handed to `deliver` in pieces only once all of it is written, so a failure
+  /// delivers nothing.
+  public static func write<Rows: MapRows>(
+    _ rows: Rows, judgedIn whole: ArgumentMap, settings: Settings,
+    to deliver: (String) -> Void
+  ) throws(ArgmapError) where Rows.Failure: ArgmapErrorConvertible {
+    try ScratchFiles.withFolder { folder throws(ArgmapError) in
+      let (dot, svg, page) = (folder + "/map.dot", folder + "/map.svg", folder + "/map.html")
+      let claims = try converting { () throws(Rows.Failure) in
+        try rows.claimCounts().values.reduce(0, +)
+      }
+      try ScratchFiles.write(dot) { file throws(ArgmapError) in
+        try converting { () throws(Rows.Failure) in
+          var buffer = file.buffer()
+          defer { buffer.flush() }
+          try DOTExporter.write(rows, options: DOTOptions(layout: settings.layout), to: &buffer)
+        }
+      }
+      try Graphviz.svg(
+        fromDOTFile: dot, to: svg, options: claims > largeMap ? quickLayout : [],
+        searchPath: settings.searchPath)
+      let (views, unavailable) = statusViews(whole, settings: settings)
+      let options = HTMLOptions(
+        title: settings.title, statuses: views, unavailable: unavailable,
+        initialStatus: settings.initialStatus)
+      try ScratchFiles.write(page) { file throws(ArgmapError) in
+        var svgError: ArgmapError?
+        try converting { () throws(Rows.Failure) in
+          try HTMLPage.write(rows, options: options, to: &file) { target in
+            var inliner = SVGInliner()
+            do throws(ArgmapError) {
+              try ScratchFiles.forEachLine(svg) { inliner.feed($0, to: &target) }
+            } catch {
+              svgError = error
+            }
+          }
+        }
+        if let svgError { throw svgError }
+      }
+      try ScratchFiles.forEachPiece(page, deliver)
+    }
+  }
+
+  /// The page as text; see ``write(_:judgedIn:settings:to:)``.
   public static func render(_ map: ArgumentMap, judgedIn whole: ArgumentMap, settings: Settings)
     throws(ArgmapError) -> String
   {
-    let dot = DOTExporter.render(map, options: DOTOptions(layout: settings.layout))
-    let svg = try Graphviz.svg(
-      fromDOT: dot, options: map.claims.count > largeMap ? quickLayout : [],
-      searchPath: settings.searchPath)
-    let (views, unavailable) = statusViews(whole, settings: settings)
-    let options = HTMLOptions(
-      title: settings.title, statuses: views, unavailable: unavailable,
-      initialStatus: settings.initialStatus)
-    return HTMLPage.render(map, svg: svg, options: options)
+    var page = ""
+    try write(map, judgedIn: whole, settings: settings) { page += $0 }
+    return page
+  }
+
+  private static func converting<Result, Failure: ArgmapErrorConvertible>(
+    _ body: () throws(Failure) -> Result
+  ) throws(ArgmapError) -> Result {
+    do {
+      return try body()
+    } catch {
+      throw error.argmapError
+    }
   }
 
   /// Above this many claims, `dot` runs with its iteration limits lowered: crossing

@@ -74,6 +74,14 @@ struct HTMLPageTests {
     #expect(
       HTMLPage.inlineSVG(svg)
         == "<svg viewBox=\"0 0 1 1\"><g class=\"node\"><title>a&#45;b</title></g></svg>")
+    // Fed a line at a time, as a large drawing is, it keeps the same text.
+    var inliner = SVGInliner()
+    var kept = ""
+    for line in svg.split(separator: "\n", omittingEmptySubsequences: false) {
+      inliner.feed(line, to: &kept)
+      inliner.feed("\n", to: &kept)
+    }
+    #expect(kept == HTMLPage.inlineSVG(svg + "\n"))
   }
 
   @Test(

@@ -44,11 +44,22 @@ import Testing
 
   @Test func aMissingDotIsItsOwnErrorAndABrokenGraphIsReported() throws {
     #expect(Graphviz.findDot(searchPath: "/nonexistent:/also/not") == nil)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("argmap-graphviz-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (dot, svg) = (
+      folder.appendingPathComponent("a.dot"), folder.appendingPathComponent("a.svg")
+    )
+    try Data("digraph { a }".utf8).write(to: dot)
     #expect(throws: ArgmapError.self) {
-      try Graphviz.svg(fromDOT: "digraph { a }", searchPath: "/nonexistent")
+      try Graphviz.svg(fromDOTFile: dot.path, to: svg.path, searchPath: "/nonexistent")
     }
+    try Graphviz.svg(fromDOTFile: dot.path, to: svg.path, searchPath: Graphviz.defaultSearchPath)
+    #expect(try String(contentsOf: svg, encoding: .utf8).contains("<svg"))
+    try Data("digraph { a -> }".utf8).write(to: dot)
     do {
-      _ = try Graphviz.svg(fromDOT: "digraph { a -> }", searchPath: Graphviz.defaultSearchPath)
+      try Graphviz.svg(fromDOTFile: dot.path, to: svg.path, searchPath: Graphviz.defaultSearchPath)
       Issue.record("dot accepted a broken graph")
     } catch .graphvizFailed(let status, let message) {
       #expect(status != 0)
@@ -65,5 +76,20 @@ import Testing
     for claim in map.claims {
       #expect(page.contains("<title>\(claim.id)</title>"), "\(claim.id)")
     }
+  }
+
+  @Test func aLongPageComesWholeAndEveryCharacterIntact() throws {
+    // Well over one 64 KiB piece of the page file, in characters of two to four bytes; each
+    // quote under the 16 KiB that `dot` takes in one quoted string.
+    let quote = String(repeating: "é€👩‍👩‍👧‍👦 ", count: 500)
+    var map = map
+    for index in map.claims.indices {
+      map.claims[index].provenance = Provenance(source: "s", quote: quote)
+    }
+    let page = try MapPage.render(map, judgedIn: map, settings: MapPage.Settings())
+    #expect(page.utf8.count > 2 << 16)
+    #expect(!page.contains("\u{FFFD}"))
+    #expect(page.contains(quote))
+    #expect(page.hasSuffix("</html>\n"))
   }
 }

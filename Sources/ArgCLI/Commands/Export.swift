@@ -68,11 +68,19 @@ extension Commands {
       preferredBudget: SolverBudget(timeout: .seconds(settings.timeout ?? 10)),
       layout: try chosenLayout(command),
       searchPath: context.environment["PATH"] ?? Graphviz.defaultSearchPath)
-    let map = try selectedMap(command, context)
-    let whole = try attempt { try context.store().frameworkMap() }
+    let selection = try selection(command)
+    let store = try context.store()
+    let whole = try attempt { try store.frameworkMap() }
     // The page is built whole before a byte is written, so a failure leaves no half file.
-    let page = try attempt { try MapPage.render(map, judgedIn: whole, settings: pageSettings) }
-    context.console.writeOut(page)
+    try attempt {
+      try store.withRows(selection) { rows throws(StoreError) in
+        Result { () throws(ArgmapError) in
+          try MapPage.write(rows, judgedIn: whole, settings: pageSettings) {
+            context.console.writeOut($0)
+          }
+        }
+      }.get()
+    }
   }
 
   private static let layoutOption = CommandSpec.Option(
@@ -104,8 +112,9 @@ extension Commands {
       """,
     options: selectionOptions
   ) { command, context throws(CLIError) in
-    let map = try selectedMap(command, context)
-    context.console.stream { AIFWriter.write(map, pretty: true, to: &$0) }
+    try streamRows(try selection(command), context) { rows, output throws(StoreError) in
+      try AIFWriter.write(rows, pretty: true, to: &output)
+    }
     context.console.line()
   }
 
@@ -220,8 +229,9 @@ extension Commands {
     path: ["export", "argdown"],
     abstract: "The whole map as corpus text; importing it gives the same map."
   ) { _, context throws(CLIError) in
-    let map = try attempt { try context.store().map() }
-    context.console.stream { ArgdownPrinter.print(map, to: &$0) }
+    try streamRows(.whole, context) { rows, output throws(StoreError) in
+      try ArgdownPrinter.print(rows, to: &output)
+    }
   }
 
   /// Streams the rows of `selection` from the store through `write` into stdout.
@@ -250,23 +260,5 @@ extension Commands {
     }
     if let root { return .tree(root: root, depth: depth) }
     return position.map(MapSelection.position) ?? .whole
-  }
-
-  /// The whole map, one position, or one claim's tree, as the options ask.
-  private static func selectedMap(_ command: ParsedCommand, _ context: Context) throws(CLIError)
-    -> ArgumentMap
-  {
-    let store = try context.store()
-    let position = command.value("--position")
-    let root = command.value("--root")
-    let depth = try command.count("--depth")
-    if position != nil && root != nil {
-      throw .usage("'--position' and '--root' cannot be combined", command.spec)
-    }
-    if depth != nil && root == nil {
-      throw .usage("'--depth' needs '--root'", command.spec)
-    }
-    guard let root else { return try attempt { try store.map(position: position) } }
-    return try attempt { try store.map(treeOf: root, depth: depth) }
   }
 }

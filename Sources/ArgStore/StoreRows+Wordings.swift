@@ -1,0 +1,317 @@
+import ArgModel
+import SQLiteKit
+
+/// The wordings of the stored map, each with its claim's links (see ``Wording``). A place's
+/// claims come from one statement, in seq order, and the relations into them from another,
+/// read first; asides and reconstructions, which few claims have, come from cached statements
+/// run only for those. Memory holds one place's relations in and its few members' wordings.
+extension StoreRows {
+  public func forEachWording(in place: ClaimPlace, _ body: (Wording) -> Void) throws(StoreError) {
+    let (filter, values) = Rows.placeFilter(place)
+    let (memberFilter, _) = Rows.placeFilter(place, alias: "m")
+    try storeErrors {
+      var members = try database.prepare(
+        """
+        SELECT m.claim_seq, (
+          SELECT count(*) FROM claim_members o WHERE o.claim_seq = m.claim_seq AND o.member < m.member)
+        FROM claim_members m \(join("s", on: "m.claim_seq")) WHERE \(memberFilter)
+        ORDER BY m.claim_seq, m.member
+        """
+      ).map(values) { (seq: $0.int(0), index: $0.int(1)) }[...]
+      let incoming = try relations(into: filter, values)
+      let claimBySeq = try database.cachedStatement(
+        "SELECT \(Self.wordingColumns) FROM claims c WHERE c.seq = ?")
+      // Members' wordings go between the claims, in the order of their claims' seqs.
+      func writeMembers(before seq: Int) throws {
+        while let next = members.first, next.seq < seq {
+          members.removeFirst()
+          try claimBySeq.forEachRow([next.seq]) { row in
+            let flags = ClaimFlags(row, at: Rows.afterClaimColumns)
+            body(try wording(row, flags, member: next.index, incoming: nil))
+          }
+        }
+      }
+      guard let seqs = try seqRange(of: place) else { return }
+      var marks = try ClaimMarks(database, seqs: seqs)
+      defer { marks.finish() }
+      try database.prepare(
+        """
+        SELECT \(Rows.claimColumns) FROM claims c \(join("s", on: "c.seq")) WHERE \(filter)
+        ORDER BY c.seq
+        """
+      ).forEachRow(values) { row in
+        let seq = row.int(0)
+        let flags = try marks.flags(of: seq)
+        // A claim with members is written as its members' wordings, each in its own place.
+        guard !flags.hasMembers else { return }
+        try writeMembers(before: seq)
+        body(try wording(row, flags, member: nil, incoming: incoming[seq] ?? []))
+      }
+      try writeMembers(before: .max)
+    }
+  }
+
+  /// The seqs of the first and last claim in `place`'s position (or outside every position),
+  /// between which the place's claims lie; nil when it has none. Read from the index of claims
+  /// by position.
+  private func seqRange(of place: ClaimPlace) throws -> ClosedRange<Int>? {
+    let (condition, values): (String, [any SQLBindable]) =
+      place.position.map { ("position_seq = \(Rows.positionSeq(ofID: "?1"))", [$0]) }
+      ?? ("position_seq IS NULL", [])
+    return try database.cachedStatement(
+      """
+      SELECT (SELECT min(seq) FROM claims WHERE \(condition)),
+        (SELECT max(seq) FROM claims WHERE \(condition))
+      """
+    ).first(values) { $0.isNull(0) ? nil : $0.int(0)...$0.int(1) } ?? nil
+  }
+
+  /// The whole map's outline lists every position; a selection's, those of its claims, so a
+  /// member may stand in another.
+  public func unlistedPositions() throws(StoreError) -> [String] {
+    guard let selected else { return [] }
+    let listed = Set(try outline().positions.map(\.id))
+    return try storeErrors {
+      try database.prepare(
+        """
+        SELECT \(Rows.positionID(of: "m")) FROM claim_members m JOIN \(selected) s
+        ON s.seq = m.claim_seq WHERE m.position_seq IS NOT NULL GROUP BY m.position_seq
+        ORDER BY m.position_seq
+        """
+      ).map([]) { $0.string(0) }.filter { !listed.contains($0) }
+    }
+  }
+
+  /// None: the store's foreign keys make every relation join two claims.
+  public func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) {}
+
+  /// The relations into the claims (without members) that `filter` selects, by their target's
+  /// seq, in the map's order, each with the claim it comes from.
+  private func relations(into filter: String, _ values: [any SQLBindable]) throws -> [Int: [Link]] {
+    var incoming: [Int: [Link]] = [:]
+    try database.prepare(
+      """
+      SELECT \(Rows.relationColumns), f.kind, f.title, r.to_seq FROM claims c
+      \(join("s", on: "c.seq")) JOIN relations r ON r.to_seq = c.seq
+      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+      \(join("so", on: "f.seq"))
+      WHERE \(filter) AND NOT \(Self.reconstructed)
+      ORDER BY r.to_seq, r.kind DESC, r.from_seq
+      """
+    ).forEachRow(values) { row in
+      let relation = Rows.relation(row)
+      incoming[row.int(6), default: []].append(
+        Link(relation: relation, other: Self.name(row, id: relation.from, kind: 4)))
+    }
+    return incoming
+  }
+
+  /// A relation and the claim at its other end.
+  private struct Link {
+    var relation: Relation
+    var other: ClaimName
+  }
+
+  /// `claimColumns`, then the columns of `ClaimFlags`: for a claim read by itself.
+  private static let wordingColumns = """
+    \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn),
+    EXISTS (SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind IN (\(asideKinds))),
+    EXISTS (SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = c.seq)
+    """
+
+  /// The aside kinds as SQL literals: constants of the model, not values from outside.
+  fileprivate static let asideKinds = RelationKind.allCases.filter(\.isAside)
+    .map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+  /// An SQL condition on `relations r`: a reconstruction puts it in the graph, as a premise
+  /// supporting its argument or the argument supporting its last step.
+  private static let reconstructed = """
+    (r.kind = 'supports' AND r.scheme IS NULL AND (
+      EXISTS (
+        SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = r.to_seq
+        AND s.claim_seq = r.from_seq AND s.step < (
+          SELECT max(l.step) FROM reconstruction_steps l WHERE l.argument_seq = r.to_seq))
+      OR EXISTS (
+        SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = r.from_seq
+        AND s.claim_seq = r.to_seq AND s.step = (
+          SELECT max(l.step) FROM reconstruction_steps l WHERE l.argument_seq = r.from_seq))))
+    """
+
+  /// A row of `claimColumns` with its `flags` as the wording `member`, with the claim's links
+  /// if it is the first: the relations in are `incoming`, or read here when nil.
+  private func wording(_ row: Row, _ flags: ClaimFlags, member: Int?, incoming: [Link]?) throws
+    -> Wording
+  {
+    let seq = row.int(0)
+    var claim = Rows.claim(row, tags: flags.tags)
+    if flags.hasMembers {
+      claim.members = try database.cachedStatement(
+        "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member"
+      ).map([seq], Rows.member)
+    }
+    var wording = Wording(claim: claim, member: member)
+    guard wording.isFirst else { return wording }
+    if let incoming {
+      for link in incoming {
+        wording.incoming.append(link.relation)
+        wording.names[link.other.id] = link.other
+      }
+    } else {
+      try linkedRelations(
+        "r.to_seq = ?1 AND NOT \(Self.reconstructed) ORDER BY r.kind DESC, r.from_seq",
+        other: "f", seq, into: &wording
+      ) { $0.incoming.append($1) }
+    }
+    if flags.hasAsides {
+      try linkedRelations(
+        "r.from_seq = ?1 AND r.kind IN (\(Self.asideKinds)) ORDER BY r.to_seq, r.kind DESC",
+        other: "t", seq, into: &wording
+      ) { $0.asides.append($1) }
+    }
+    if flags.hasReconstruction { try addReconstruction(seq, to: &wording) }
+    return wording
+  }
+
+  /// The relations of claim `seq` matching `condition`, named by their `other` end (`f` or
+  /// `t`), each given to `add`; those whose other end is not selected are left out.
+  private func linkedRelations(
+    _ condition: String, other: String, _ seq: Int, into wording: inout Wording,
+    _ add: (inout Wording, Relation) -> Void
+  ) throws {
+    try database.cachedStatement(
+      """
+      SELECT \(Rows.relationColumns), \(other).kind, \(other).title FROM relations r
+      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
+      \(join("so", on: "\(other).seq")) WHERE \(condition)
+      """
+    ).forEachRow([seq]) { row in
+      let relation = Rows.relation(row)
+      let id = other == "f" ? relation.from : relation.to
+      wording.names[id] = Self.name(row, id: id, kind: 4)
+      add(&wording, relation)
+    }
+  }
+
+  /// The argument `seq`'s reconstruction, when every step is selected: a partial one would
+  /// read as a different argument.
+  private func addReconstruction(_ seq: Int, to wording: inout Wording) throws {
+    let selectedStep = selected == nil ? "1" : "so.seq IS NOT NULL"
+    var steps: [Reconstruction.Step] = []
+    var complete = true
+    try database.cachedStatement(
+      """
+      SELECT c.id, s.inference, c.kind, c.title, \(selectedStep) FROM reconstruction_steps s
+      JOIN claims c ON c.seq = s.claim_seq
+      \(selected.map { "LEFT JOIN \($0) so ON so.seq = s.claim_seq" } ?? "")
+      WHERE s.argument_seq = ? ORDER BY s.step
+      """
+    ).forEachRow([seq]) { row in
+      let id = row.string(0)
+      steps.append(Reconstruction.Step(claim: id, inference: row.optionalString(1)))
+      wording.names[id] = Self.name(row, id: id, kind: 2)
+      complete = complete && row.int(4) != 0
+    }
+    if complete {
+      wording.reconstruction = Reconstruction(argument: wording.claim.id, steps: steps)
+    }
+  }
+
+  /// A claim's name from its kind and title, in columns `kind` and `kind + 1`.
+  private static func name(_ row: Row, id: String, kind: Int) -> ClaimName {
+    ClaimName(
+      id: id, kind: ClaimKind(rawValue: row.string(kind)) ?? .statement,
+      title: row.optionalString(kind + 1))
+  }
+}
+
+/// What a claim has besides its columns: its tags, and whether it has members, asides out and
+/// a reconstruction, which decide what else is read for it.
+private struct ClaimFlags {
+  var tags: [String] = []
+  var hasMembers = false
+  var hasAsides = false
+  var hasReconstruction = false
+
+  init() {}
+
+  /// From the columns after `claimColumns` in `StoreRows.wordingColumns`, from `column` on.
+  init(_ row: Row, at column: Int) {
+    tags = Rows.tags(row, column)
+    hasMembers = row.int(column + 1) != 0
+    hasAsides = row.int(column + 2) != 0
+    hasReconstruction = row.int(column + 3) != 0
+  }
+}
+
+/// The flags of a place's claims, read alongside them in seq order: one statement per table
+/// (tags, members, asides, reconstruction steps) stepping through its rows in the place's range
+/// of seqs, rather than a subquery per claim and table, which cost as much as reading
+/// the claims. Each holds one row.
+private struct ClaimMarks {
+  private var tags: SeqCursor
+  private var members: SeqCursor
+  private var asides: SeqCursor
+  private var reconstructions: SeqCursor
+
+  init(_ database: Database, seqs: ClosedRange<Int>) throws {
+    func cursor(_ sql: String) throws -> SeqCursor {
+      try SeqCursor(database.cachedStatement(sql), seqs: seqs)
+    }
+    tags = try cursor(
+      """
+      SELECT claim_seq, group_concat(tag, char(31)) FROM claim_tags WHERE claim_seq BETWEEN ?1 AND ?2
+      GROUP BY claim_seq ORDER BY claim_seq
+      """)
+    members = try cursor(
+      """
+      SELECT DISTINCT claim_seq FROM claim_members WHERE claim_seq BETWEEN ?1 AND ?2
+      ORDER BY claim_seq
+      """)
+    asides = try cursor(
+      """
+      SELECT DISTINCT from_seq FROM relations WHERE from_seq BETWEEN ?1 AND ?2
+      AND kind IN (\(StoreRows.asideKinds)) ORDER BY from_seq
+      """)
+    reconstructions = try cursor(
+      """
+      SELECT DISTINCT argument_seq FROM reconstruction_steps WHERE argument_seq BETWEEN ?1 AND ?2
+      ORDER BY argument_seq
+      """)
+  }
+
+  /// The flags of claim `seq`, no lower than the last asked for.
+  mutating func flags(of seq: Int) throws -> ClaimFlags {
+    var flags = ClaimFlags()
+    if let row = try tags.row(at: seq) { flags.tags = Rows.tags(row, 1) }
+    flags.hasMembers = try members.row(at: seq) != nil
+    flags.hasAsides = try asides.row(at: seq) != nil
+    flags.hasReconstruction = try reconstructions.row(at: seq) != nil
+    return flags
+  }
+
+  func finish() {
+    [tags, members, asides, reconstructions].forEach { $0.finish() }
+  }
+}
+
+/// A statement whose rows come in ascending order of the claim seq in their first column,
+/// walked alongside a statement over claims in seq order.
+private struct SeqCursor {
+  private let statement: Statement
+  private var current: Row?
+
+  init(_ statement: Statement, seqs: ClosedRange<Int>) throws {
+    self.statement = statement
+    try statement.start([seqs.lowerBound, seqs.upperBound])
+    current = try statement.next()
+  }
+
+  /// The row for claim `seq`, if there is one, after stepping past those before it.
+  mutating func row(at seq: Int) throws -> Row? {
+    while let row = current, row.int(0) < seq { current = try statement.next() }
+    guard let row = current, row.int(0) == seq else { return nil }
+    return row
+  }
+
+  func finish() { statement.reset() }
+}
