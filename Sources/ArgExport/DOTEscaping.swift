@@ -74,7 +74,13 @@ enum DOTEscaping {
   /// backslash, so backslashes are doubled here too; an entity such as `&#92;` would not help,
   /// as it is decoded before the substitution.
   static func writeHTML(_ text: Substring, to output: inout OutputBuffer) {
-    write(text, newlines: true, to: &output) { piece in
+    var text = text
+    text.withUTF8 { writeHTML(utf8: $0, to: &output) }
+  }
+
+  /// ``writeHTML(_:to:)`` for text given as its UTF-8 bytes, such as a wrapped label's words.
+  static func writeHTML(utf8 text: UnsafeBufferPointer<UInt8>, to output: inout OutputBuffer) {
+    write(utf8: text, newlines: true, to: &output) { piece in
       switch piece {
       case .newline, .ascii(UInt8(ascii: "\t")): " "
       case .ascii(UInt8(ascii: "&")): "&amp;"
@@ -119,24 +125,29 @@ enum DOTEscaping {
     replacement: (Piece) -> String?
   ) {
     var text = text
-    text.withUTF8 { bytes in
-      var copied = 0
-      var index = 0
-      while index < bytes.count {
-        guard mayStartPiece(bytes[index]),
-          let found = piece(in: bytes, at: index, newlines: newlines),
-          let text = found.piece == .forbidden ? "\u{FFFD}" : replacement(found.piece)
-        else {
-          index += 1
-          continue
-        }
-        output.write(utf8: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-        output.write(text)
-        index += found.length
-        copied = index
+    text.withUTF8 { write(utf8: $0, newlines: newlines, to: &output, replacement: replacement) }
+  }
+
+  private static func write(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, newlines: Bool, to output: inout OutputBuffer,
+    replacement: (Piece) -> String?
+  ) {
+    var copied = 0
+    var index = 0
+    while index < bytes.count {
+      guard mayStartPiece(bytes[index]),
+        let found = piece(in: bytes, at: index, newlines: newlines),
+        let text = found.piece == .forbidden ? "\u{FFFD}" : replacement(found.piece)
+      else {
+        index += 1
+        continue
       }
-      output.write(utf8: UnsafeBufferPointer(rebasing: bytes[copied...]))
+      output.write(utf8: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+      output.write(text)
+      index += found.length
+      copied = index
     }
+    output.write(utf8: UnsafeBufferPointer(rebasing: bytes[copied...]))
   }
 
   /// Whether `byte` may start a piece: a control, one of the ASCII characters some escaper

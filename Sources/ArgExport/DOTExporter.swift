@@ -351,7 +351,7 @@ public enum DOTExporter {
     TextWrap.forEachPiece(of: claim.text, width: options.wrapWidth) { piece in
       switch piece {
       case .line: output.write("<BR/>")
-      case .text(let text): DOTEscaping.writeHTML(text, to: &output)
+      case .text(let utf8): DOTEscaping.writeHTML(utf8: utf8, to: &output)
       }
     }
     output.write(">, ")

@@ -20,46 +20,57 @@ public enum TextWrap {
     forEachPiece(of: text, width: width) { piece in
       switch piece {
       case .line: lines.append("")
-      case .text(let text): lines[lines.count - 1] += text
+      case .text(let utf8): lines[lines.count - 1] += String(decoding: utf8, as: UTF8.self)
       }
     }
     return lines
   }
 
   /// What `wrap` makes lines of, in order, for a writer that copies them out without building
-  /// the lines: `.line` starts each line, then `.text` gives its words and the spaces between.
+  /// the lines: `.line` starts each line, then `.text` gives its words and the spaces between,
+  /// as UTF-8 bytes that are valid only during the call.
   enum Piece {
     case line
-    case text(Substring)
+    case text(UnsafeBufferPointer<UInt8>)
   }
 
   /// The pieces of `wrap(text, width:)`; see ``Piece``. Leading empty lines are never started,
   /// and empty lines are held back until a line with words follows, so trailing ones are not.
   static func forEachPiece(of text: String, width: Int, _ body: (Piece) -> Void) {
     var lines = Lines(width: width)
-    // In ASCII text without CR every byte is one `Character`, so bytes can be split and counted
-    // directly; CR is left to the general path, where `\r\n` is a single line break.
+    // In ASCII text without CR every byte is one `Character`, so bytes can be split, counted
+    // and cut directly, and words handed over as byte ranges with no `Substring` between;
+    // CR is left to the general path, where `\r\n` is a single line break.
     let ascii = !text.utf8Contains { $0 >= 0x80 || $0 == 0x0D }
     let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes in
       guard ascii else { return false }
       forEachASCIIWord(in: bytes) { start, end in
         guard start < end else { return lines.endParagraph() }
-        let utf8 = text.utf8
-        let word = Substring(
-          utf8[
-            utf8.index(
-              utf8.startIndex, offsetBy: start)..<utf8.index(
-                utf8.startIndex, offsetBy: end)])
-        lines.add(word, count: end - start, body)
+        lines.add(UnsafeBufferPointer(rebasing: bytes[start..<end]), count: end - start, body) {
+          _ in width
+        }
       }
       return true
     }
     if wrapped == true { return }
     for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       for word in paragraph.split(whereSeparator: \.isWhitespace) {
-        lines.add(word, count: word.count, body)
+        var word = word
+        let count = word.count
+        word.withUTF8 { utf8 in
+          lines.add(utf8, count: count, body, cut: firstCharacters(width))
+        }
       }
       lines.endParagraph()
+    }
+  }
+
+  /// How many bytes the first `count` `Character`s of a UTF-8 run take.
+  private static func firstCharacters(_ count: Int) -> (UnsafeBufferPointer<UInt8>) -> Int {
+    { utf8 in
+      let text = String(decoding: utf8, as: UTF8.self)
+      return text.utf8.distance(
+        from: text.startIndex, to: text.index(text.startIndex, offsetBy: count))
     }
   }
 
@@ -94,9 +105,14 @@ public enum TextWrap {
     /// Empty lines met since the last line with words, started only if another one follows.
     var heldEmpty = 0
 
-    mutating func add(_ word: Substring, count: Int, _ body: (Piece) -> Void) {
+    /// Adds a word of `count` characters; `cut` says how many bytes of a longer one's first
+    /// `width` characters take.
+    mutating func add(
+      _ word: UnsafeBufferPointer<UInt8>, count: Int, _ body: (Piece) -> Void,
+      cut: (UnsafeBufferPointer<UInt8>) -> Int
+    ) {
       if lineCount > 0 && (width < 1 || lineCount + 1 + count <= width) {
-        body(.text(" "))
+        body(.text(Self.space))
         body(.text(word))
         lineCount += 1 + count
         return
@@ -106,15 +122,21 @@ public enum TextWrap {
       started = true
       var (word, count) = (word, count)
       while width > 0 && count > width {
-        let cut = word.index(word.startIndex, offsetBy: width)
+        let length = cut(word)
         body(.line)
-        body(.text(word[..<cut]))
-        word = word[cut...]
+        body(.text(UnsafeBufferPointer(rebasing: word[..<length])))
+        word = UnsafeBufferPointer(rebasing: word[length...])
         count -= width
       }
       body(.line)
       body(.text(word))
       lineCount = count
+    }
+
+    /// A space between words, from a literal that lives as long as the program.
+    private static var space: UnsafeBufferPointer<UInt8> {
+      let literal: StaticString = " "
+      return UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
     /// Ends a paragraph: the next word starts a line, and a paragraph without words is an empty
