@@ -21,11 +21,10 @@ extension MapStore {
   public func framework(regionOf rootID: String) throws(StoreError) -> (
     graph: ClaimGraph, map: ArgumentMap
   ) {
-    _ = try seq(ofClaim: rootID)
-    return try storeErrors {
-      let read = try readGraph(region: rootID, named: true)
-      return (read.graph, Self.named(read))
-    }
+    let read = try storeErrors { try readGraph(region: rootID, named: true) }
+    // A claim is in its own region, so an empty one means there is no such claim.
+    guard read.graph.count > 0 else { throw try claimNotFound(rootID) }
+    return (read.graph, Self.named(read))
   }
 
   /// The claims of the whole map, or of the region of `region` (the claim with that id and
