@@ -8,13 +8,6 @@ extension MapStore {
     try storeErrors { try readGraph(region: nil, named: false).graph }
   }
 
-  /// `claimGraph` of the claims `map(treeOf:)` selects without a depth limit: the claim and
-  /// everything that bears on it, with the relations among them.
-  public func claimGraph(treeOf rootID: String) throws(StoreError) -> ClaimGraph {
-    _ = try seq(ofClaim: rootID)
-    return try storeErrors { try readGraph(region: rootID, named: false).graph }
-  }
-
   /// The whole map with what explaining standings by claim id needs: every claim's id, kind
   /// and base score, and every relation's ends and kind, claims in map order; texts are empty,
   /// and relations come in no particular order. Evaluation itself reads `claimGraph`.
@@ -22,10 +15,16 @@ extension MapStore {
     try storeErrors { Self.named(try readGraph(region: nil, named: true)) }
   }
 
-  /// `frameworkMap` of the claims `claimGraph(treeOf:)` selects.
-  public func frameworkMap(treeOf rootID: String) throws(StoreError) -> ArgumentMap {
-    _ = try seq(ofClaim: rootID)
-    return try storeErrors { Self.named(try readGraph(region: rootID, named: true)) }
+  /// The claims `map(treeOf:)` selects without a depth limit (the claim and everything that
+  /// bears on it) with the relations among them, read once as both a `claimGraph` and a
+  /// `frameworkMap`, indexed alike: a claim's standing reads the one, its proof the other.
+  public func framework(regionOf rootID: String) throws(StoreError) -> (
+    graph: ClaimGraph, map: ArgumentMap
+  ) {
+    let read = try storeErrors { try readGraph(region: rootID, named: true) }
+    // A claim is in its own region, so an empty one means there is no such claim.
+    guard read.graph.count > 0 else { throw try claimNotFound(rootID) }
+    return (read.graph, Self.named(read))
   }
 
   /// The claims of the whole map, or of the region of `region` (the claim with that id and

@@ -97,15 +97,15 @@ public enum Evaluation {
   /// Evaluates only what can reach the claim: every claim with a chain of relations into it.
   /// That region is closed under attack, derived attack (their chains run through claims that
   /// reach it too) and support, so the claim stands there exactly as in the whole map, and a
-  /// query about one claim costs what its region costs, not what the map costs.
-  public static func standing(ofClaim id: String, in store: MapStore) throws -> ClaimStanding {
-    let region = try store.claimGraph(treeOf: id)
-    guard let index = region.index(ofSeq: try store.seq(ofClaim: id)) else {
-      throw StoreError.notFound(.claim, id: id, suggestion: nil)
-    }
-    let result = try evaluate(region, semantics: .grounded, support: .derived)
-    return ClaimStanding(
-      grounded: result.standings[index], strength: DFQuAD.strengths(of: region).strengths[index])
+  /// query about one claim costs what its region costs, not what the map costs. The region is
+  /// read once: its grounded proof gives the standing, and its graph the strength.
+  public static func standing(ofClaim id: String, in store: MapStore) throws -> (
+    standing: ClaimStanding, proof: Proof
+  ) {
+    let region = try store.framework(regionOf: id)
+    let proof = try Proof(claim: id, in: region.map, semantics: .grounded, support: .derived)
+    let strength = DFQuAD.strengths(of: region.graph).strengths[proof.claim]
+    return (ClaimStanding(grounded: proof.standing, strength: strength), proof)
   }
 
   public static func standing(of argument: Int, in labellings: [[Label]]) -> Standing {

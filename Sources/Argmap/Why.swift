@@ -229,7 +229,7 @@ extension Evaluation {
   ) throws -> Proof {
     let map =
       semantics == .stable || !assuming.isEmpty
-      ? try store.frameworkMap() : try store.frameworkMap(treeOf: id)
+      ? try store.frameworkMap() : try store.framework(regionOf: id).map
     if map.claim(withID: id) == nil { _ = try store.claim(id: id) }
     return try Proof(
       claim: id, in: map, semantics: semantics, support: support, assuming: assuming,

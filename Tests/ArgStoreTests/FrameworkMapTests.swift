@@ -32,16 +32,14 @@ struct FrameworkMapTests {
     let store = try Fixture.store()
     for claim in try store.claims() {
       let full = try store.map(treeOf: claim.id)
-      let graph = try store.claimGraph(treeOf: claim.id)
+      let (graph, named) = try store.framework(regionOf: claim.id)
       #expect(graph == ClaimGraph(map: full).withSeqs(graph.seqs).sortedRelations(like: graph))
-      let named = try store.frameworkMap(treeOf: claim.id)
       #expect(named.claims.map(\.id) == full.claims.map(\.id))
       #expect(
         Set(named.relations)
           == Set(full.relations.map { Relation(from: $0.from, to: $0.to, kind: $0.kind) }))
     }
-    #expect(throws: StoreError.self) { try store.claimGraph(treeOf: "no-such-claim") }
-    #expect(throws: StoreError.self) { try store.frameworkMap(treeOf: "no-such-claim") }
+    #expect(throws: StoreError.self) { try store.framework(regionOf: "no-such-claim") }
   }
 
   /// Removing claims leaves gaps in their seqs; relations must still find their ends, and

@@ -41,7 +41,7 @@ import Testing
     let strengths = Dictionary(
       uniqueKeysWithValues: zip(map.claims.map(\.id), DFQuAD.strengths(of: map).strengths))
     for (index, id) in map.claims.map(\.id).enumerated() {
-      let standing = try Evaluation.standing(ofClaim: id, in: store)
+      let standing = try Evaluation.standing(ofClaim: id, in: store).standing
       #expect(standing.grounded == whole.standings[index], "\(id)")
       #expect(abs(standing.strength - (strengths[id] ?? -1)) < 1e-9, "\(id)")
     }

@@ -112,7 +112,7 @@ import Testing
     let whole = try Evaluation.evaluate(map, semantics: .grounded, support: .derived)
     let strengths = DFQuAD.strengths(of: map).strengths
     for (index, claim) in map.claims.enumerated() {
-      let standing = try Evaluation.standing(ofClaim: claim.id, in: store)
+      let standing = try Evaluation.standing(ofClaim: claim.id, in: store).standing
       #expect(standing.grounded == whole.standings[index], "\(claim.id)")
       #expect(abs(standing.strength - strengths[index]) < 1e-9, "\(claim.id)")
     }

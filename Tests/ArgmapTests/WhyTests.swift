@@ -21,7 +21,7 @@ import Testing
         ofClaim: id, in: store, semantics: semantics, support: support)
       #expect(proof.standing == whole.standings[index], "\(id)")
       let regional = Verifier(
-        try semantics == .stable ? map : store.frameworkMap(treeOf: id), support: support)
+        try semantics == .stable ? map : store.framework(regionOf: id).map, support: support)
       #expect(regional.problems(proof) == [], "\(id)")
       // The whole map's proof too, against the whole map's labellings.
       let full = try Proof(claim: id, in: map, semantics: semantics, support: support)

@@ -10,23 +10,14 @@ extension Commands {
   ) { command, context throws(CLIError) in
     let store = try context.store()
     let detail = try attempt { try store.detail(ofClaim: command.positionals[0]) }
-    let standing = try standing(of: detail.claim.id, context)
+    let (standing, proof) = try attempt {
+      try Evaluation.standing(ofClaim: detail.claim.id, in: store)
+    }
     let finding = try attempt { try store.finding(forQuoteOf: detail.claim) }
-    let reason = reasonLine(
-      try attempt {
-        try Evaluation.proof(
-          ofClaim: detail.claim.id, in: store, semantics: .grounded, support: .derived)
-      })
+    let reason = reasonLine(proof)
     context.emit(
       command, json: json(detail, standing, finding, reason),
       text: { text(detail, standing, finding, reason) })
-  }
-
-  private static func standing(of id: String, _ context: Context) throws(CLIError)
-    -> Evaluation.ClaimStanding
-  {
-    let store = try context.store()
-    return try attempt { try Evaluation.standing(ofClaim: id, in: store) }
   }
 
   /// One list of neighbours in `show`: the claims linked to this one by `kind` in one
