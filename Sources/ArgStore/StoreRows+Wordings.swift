@@ -248,14 +248,14 @@ private struct ClaimFlags {
 /// of seqs, rather than a subquery per claim and table, which cost as much as reading
 /// the claims. Each holds one row.
 private struct ClaimMarks {
-  private var tags: SeqCursor
-  private var members: SeqCursor
-  private var asides: SeqCursor
-  private var reconstructions: SeqCursor
+  private var tags: RowsBySeq
+  private var members: RowsBySeq
+  private var asides: RowsBySeq
+  private var reconstructions: RowsBySeq
 
   init(_ database: Database, seqs: ClosedRange<Int>) throws {
-    func cursor(_ sql: String) throws -> SeqCursor {
-      try SeqCursor(database.cachedStatement(sql), seqs: seqs)
+    func cursor(_ sql: String) throws -> RowsBySeq {
+      try RowsBySeq(database.cachedStatement(sql), [seqs.lowerBound, seqs.upperBound])
     }
     tags = try cursor(
       """
@@ -282,36 +282,15 @@ private struct ClaimMarks {
   /// The flags of claim `seq`, no lower than the last asked for.
   mutating func flags(of seq: Int) throws -> ClaimFlags {
     var flags = ClaimFlags()
-    if let row = try tags.row(at: seq) { flags.tags = Rows.tags(row, 1) }
-    flags.hasMembers = try members.row(at: seq) != nil
-    flags.hasAsides = try asides.row(at: seq) != nil
-    flags.hasReconstruction = try reconstructions.row(at: seq) != nil
+    // Each statement gives at most one row per seq (grouped or distinct).
+    flags.tags = try tags.rows(of: seq) { Rows.tags($0, 1) }.first ?? []
+    flags.hasMembers = try !members.rows(of: seq) { _ in () }.isEmpty
+    flags.hasAsides = try !asides.rows(of: seq) { _ in () }.isEmpty
+    flags.hasReconstruction = try !reconstructions.rows(of: seq) { _ in () }.isEmpty
     return flags
   }
 
   func finish() {
     [tags, members, asides, reconstructions].forEach { $0.finish() }
   }
-}
-
-/// A statement whose rows come in ascending order of the claim seq in their first column,
-/// walked alongside a statement over claims in seq order.
-private struct SeqCursor {
-  private let statement: Statement
-  private var current: Row?
-
-  init(_ statement: Statement, seqs: ClosedRange<Int>) throws {
-    self.statement = statement
-    try statement.start([seqs.lowerBound, seqs.upperBound])
-    current = try statement.next()
-  }
-
-  /// The row for claim `seq`, if there is one, after stepping past those before it.
-  mutating func row(at seq: Int) throws -> Row? {
-    while let row = current, row.int(0) < seq { current = try statement.next() }
-    guard let row = current, row.int(0) == seq else { return nil }
-    return row
-  }
-
-  func finish() { statement.reset() }
 }

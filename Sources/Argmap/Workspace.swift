@@ -130,8 +130,8 @@ public enum Workspace {
   /// `format` names it) as one corpus and imports it in one transaction. A missing database
   /// file is created first: the default one from the built-in map, any other one empty.
   /// Errors in any file, including references to claims that exist neither in the files nor in
-  /// the database, stop the import before the database is touched; with `strict`, so do the
-  /// readers' warnings, as errors. `sourceFiles` maps source ids to files holding their
+  /// the database, roll the import back, leaving the database as it was; with `strict`, so do
+  /// the readers' warnings, as errors. `sourceFiles` maps source ids to files holding their
   /// texts, stored with the import.
   ///
   /// The import is one write in the map's history, recorded as `command`. `title` replaces the

@@ -13,8 +13,8 @@ extension Commands {
       not a Kialo export is skipped); '--format' names the format instead. '-' reads
       standard input, told by its content (Argdown unless it is JSON or a Kialo export).
       All files are read as one corpus; references may point at claims already in the
-      database. Any error stops the import before the database is touched, and every error
-      is listed as file:line:column. Re-importing is idempotent: changed claims are
+      database. Files are written one by one inside one transaction: any error rolls it
+      back, leaving the database as it was, and every error is listed as file:line:column. Re-importing is idempotent: changed claims are
       updated and new relations added. '--replace' first drops the claims of every
       position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
