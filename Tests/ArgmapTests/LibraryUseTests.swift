@@ -18,6 +18,15 @@ import Testing
       let parsed = ArgdownParser.parse([SourceFile(path: "x.argdown", text: "[a]: A claim.")])
       let dot = DOTExporter.render(parsed.map)
 
+      // As the README streams a position to stdout, here into a buffer that keeps it.
+      var out = OutputBuffer()
+      try store.withRows(.position("self-preservation")) { rows throws(StoreError) in
+        try DOTExporter.write(rows, options: DOTOptions(), to: &out)
+      }
+      out.flush()
+      #expect(out.text.hasPrefix("digraph"))
+      #expect(out.text.contains("self-preservation-scary-in-ais"))
+
       #expect(lines.first == "ai-should-not-act-on-self-preservation")
       #expect(lines.count > 3)
       #expect(parsed.map.claims.map(\.id) == ["a"])
