@@ -107,13 +107,18 @@ extension MapStore {
   private func importing(
     listing: Bool = true, removed: [String: Claim], _ body: (MapImport) throws -> Void
   ) throws -> ImportSummary {
-    let writer = try MapImport(store: self, listing: listing, removed: removed)
-    try writer.indexingNewClaimsAtEnd {
-      try body(writer)
-      try writer.resolveRelations()
+    // Its own transaction, nested as a savepoint in the caller's: the import drops the index
+    // trigger and makes staging tables, which a failure must take back even for a caller
+    // that forgot to open one.
+    try database.transaction {
+      let writer = try MapImport(store: self, listing: listing, removed: removed)
+      try writer.indexingNewClaimsAtEnd {
+        try body(writer)
+        try writer.resolveRelations()
+      }
+      try writer.dropStagingTables()
+      return writer.summary
     }
-    try writer.dropStagingTables()
-    return writer.summary
   }
 
   public func addPosition(_ position: Position) throws(StoreError) {

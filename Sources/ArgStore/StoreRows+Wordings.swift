@@ -31,7 +31,8 @@ extension StoreRows {
           }
         }
       }
-      guard let seqs = try seqRange(of: place) else { return }
+      // A position with no claims of its own may still hold other claims' wordings.
+      guard let seqs = try seqRange(of: place) else { return try writeMembers(before: .max) }
       var marks = try ClaimMarks(database, seqs: seqs)
       defer { marks.finish() }
       try database.prepare(

@@ -64,6 +64,19 @@ import Testing
     }
   }
 
+  /// A position that holds only another claim's second wording has no claims of its own in
+  /// the store, yet the Argdown export writes the wording under it, as the file did.
+  @Test func aPositionHoldingOnlyAWordingKeepsIt() throws {
+    let harness = try Harness()
+    let text = "# A {id: a}\n\n[T]: First wording.\n\n# B {id: b}\n\n[T]: Second wording.\n"
+    try harness.write(text, to: "two.argdown")
+    let db = harness.path("two.db")
+    #expect(harness.run("--db", db, "import", harness.path("two.argdown")).status == 0)
+    let exported = harness.run("--db", db, "export", "argdown")
+    #expect(exported.status == 0)
+    #expect(exported.out.hasSuffix("# B {id: b}\n\n[T]: Second wording.\n"), "\(exported.out)")
+  }
+
   /// The page with its drawing replaced by `<svg/>`: Graphviz's SVG differs between versions.
   static func maskingSVG(_ page: String) -> String {
     guard let start = page.range(of: "<svg"),

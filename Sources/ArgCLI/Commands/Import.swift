@@ -14,8 +14,9 @@ extension Commands {
       standard input, told by its content (Argdown unless it is JSON or a Kialo export).
       All files are read as one corpus; references may point at claims already in the
       database. Files are written one by one inside one transaction: any error rolls it
-      back, leaving the database as it was, and every error is listed as file:line:column. Re-importing is idempotent: changed claims are
-      updated and new relations added. '--replace' first drops the claims of every
+      back, leaving the database as it was, and every error is listed, at its
+      file:line:column where the file gives one. Re-importing is idempotent: changed
+      claims are updated and new relations added. '--replace' first drops the claims of every
       position the files define, so a position can be rebuilt from its edited file;
       relations that other positions' claims hold into claims that come back are kept.
       A claim stays in the position it is stored in; a file that defines it elsewhere gets a
