@@ -42,19 +42,24 @@ enum DOTEscaping {
     writeTooltip(to: &output) { $0(string) }
   }
 
-  /// The tooltip of the strings `parts` gives, joined, for a caller that holds them apart. Each
-  /// is escaped by itself, which is the same unless a part ends in CR and the next starts with
-  /// LF (one line break, joined).
+  /// The tooltip of the strings `parts` gives, joined, for a caller that holds them apart.
   static func writeTooltip(to output: inout OutputBuffer, parts: ((String) -> Void) -> Void) {
     writeEscString(backslash: "\\\\\u{2060}", to: &output, parts: parts)
   }
 
+  /// Escapes each part by itself, which is escaping them joined: only a CR ending one part and
+  /// an LF starting the next would read differently, as one line break, and the LF is dropped.
   private static func writeEscString(
     backslash: String, to output: inout OutputBuffer, parts: ((String) -> Void) -> Void
   ) {
     output.write(ascii: UInt8(ascii: "\""))
+    var afterCR = false
     parts { part in
-      write(part[...], newlines: true, to: &output) { piece in
+      guard !part.isEmpty else { return }
+      // LF is a grapheme cluster of its own, so this drops that one byte.
+      let part = afterCR && part.utf8.first == 0x0A ? part.dropFirst() : part[...]
+      afterCR = part.utf8.last == 0x0D
+      write(part, newlines: true, to: &output) { piece in
         switch piece {
         case .newline: "\\n"
         case .ascii(UInt8(ascii: "\"")): "\\\""

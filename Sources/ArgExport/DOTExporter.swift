@@ -97,7 +97,8 @@ public struct DOTShading: Hashable, Sendable {
 public enum DOTExporter {
   /// Writes the map as `rows` gives it: one position's cluster at a time, each group's claims
   /// as one query, then the relations. Stacking positions in rows reads a sketch of each
-  /// position (its claims' ids and text lengths and its relations), one position at a time.
+  /// position (its claims' ids and text lengths and its relations) once, one position at a
+  /// time, and keeps the ids of its top and bottom claims.
   public static func write<Rows: MapRows>(
     _ rows: Rows, options: DOTOptions = DOTOptions(), to target: inout OutputBuffer
   ) throws(Rows.Failure) {
@@ -149,7 +150,7 @@ public enum DOTExporter {
       writeTooltip(for: relation, to: &target)
       target.write("];\n")
     }
-    try stacking.write(to: &target, sketch: sketch)
+    stacking.write(to: &target)
 
     if options.legend {
       writeLegend(claimKinds: claimKinds, relationKinds: relationKinds, to: &target)
@@ -361,25 +362,35 @@ public enum DOTExporter {
       output.write(", fillcolor=")
       DOTEscaping.writeLabel(fill, to: &output)
     }
-    let tooltip = tooltip(for: claim)
-    if !tooltip.isEmpty {
+    var hasTooltip = false
+    forEachTooltipPart(of: claim) { hasTooltip = hasTooltip || !$0.isEmpty }
+    if hasTooltip {
       output.write(", tooltip=")
-      DOTEscaping.writeTooltip(tooltip, to: &output)
+      DOTEscaping.writeTooltip(to: &output) { forEachTooltipPart(of: claim, $0) }
     }
     output.write("];\n")
   }
 
   /// `source, comment` over the quote in curly quotes, or the claim's text without provenance.
   static func tooltip(for claim: Claim) -> String {
-    guard let provenance = claim.provenance else { return claim.text }
-    var lines = [provenance.source]
+    var tooltip = ""
+    forEachTooltipPart(of: claim) { tooltip += $0 }
+    return tooltip
+  }
+
+  /// The parts of ``tooltip(for:)``, in order, for a writer that escapes them as they come.
+  private static func forEachTooltipPart(of claim: Claim, _ part: (String) -> Void) {
+    guard let provenance = claim.provenance else { return part(claim.text) }
+    part(provenance.source)
     if let comment = provenance.comment, !comment.isEmpty {
-      lines[0] += ", " + comment
+      part(", ")
+      part(comment)
     }
     if let quote = provenance.quote, !quote.isEmpty {
-      lines.append("“" + quote + "”")
+      part("\n“")
+      part(quote)
+      part("”")
     }
-    return lines.joined(separator: "\n")
   }
 
   /// The shading's colours as a second legend cluster, one filled box per swatch.

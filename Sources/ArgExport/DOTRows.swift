@@ -11,25 +11,29 @@ import ArgModel
 struct DOTRows {
   let clusterCount: Int
   let perRow: Int
+  /// Each cluster's top and bottom claims, found in the sketch read to size it, so that no
+  /// cluster is read twice; empty when the clusters stand side by side.
+  private var ends: [(tops: IDList, bottoms: IDList)] = []
 
   /// Arranges `clusterCount` clusters as `layout` asks; `auto` picks the row length whose
   /// drawing, by an estimate of each cluster's size from its `sketch`, comes closest to 3:2
-  /// wide.
+  /// wide. Each cluster's sketch is read once, and only what the rows need of it is kept.
   init<Failure: Error>(
     clusterCount: Int, layout: DOTLayout, wrapWidth: Int,
     sketch: (Int) throws(Failure) -> PlaceSketch
   ) throws(Failure) {
     self.clusterCount = clusterCount
-    switch layout {
-    case .columns: perRow = max(1, clusterCount)
-    case .rows: perRow = 1
-    case .auto:
-      var sizes: [(width: Double, height: Double)] = []
-      for index in 0..<clusterCount {
-        sizes.append(Self.estimatedSize(of: try sketch(index), wrapWidth: wrapWidth))
-      }
-      perRow = Self.bestRowLength(sizes)
+    guard layout != .columns else {
+      perRow = max(1, clusterCount)
+      return
     }
+    var sizes: [(width: Double, height: Double)] = []
+    for index in 0..<clusterCount {
+      let cluster = try sketch(index)
+      if layout == .auto { sizes.append(Self.estimatedSize(of: cluster, wrapWidth: wrapWidth)) }
+      ends.append(Self.ends(of: cluster))
+    }
+    perRow = layout == .rows ? 1 : Self.bestRowLength(sizes)
   }
 
   /// Whether the drawing has more than one row, and so invisible edges and free cross-links.
@@ -43,60 +47,73 @@ struct DOTRows {
     return from != to
   }
 
-  /// The invisible points and edges that stack the rows; nothing for a single row. Each
-  /// cluster is read once: a row's bottom claims are kept from when it is the lower row of a
-  /// pair until it is the upper row of the next.
-  func write<Failure: Error>(
-    to target: inout OutputBuffer, sketch: (Int) throws(Failure) -> PlaceSketch
-  ) throws(Failure) {
+  /// The invisible points and edges that stack the rows; nothing for a single row.
+  func write(to target: inout OutputBuffer) {
     guard isStacked else { return }
     let rows = stride(from: 0, to: clusterCount, by: perRow).map {
       Array($0..<min($0 + perRow, clusterCount))
     }
     target.write("\n")
-    var upperBottoms: [String] = []
-    for cluster in rows[0] { upperBottoms += Self.ends(of: try sketch(cluster)).bottoms }
     // The map's first position on top: each row sits above the next.
     for (index, lower) in rows.dropFirst().enumerated() {
       let point = DOTEscaping.id("row:\(index)")
       target.write("  \(point) [shape=point, style=invis, width=0, height=0, label=\"\"];\n")
-      var lowerBottoms: [String] = []
       for cluster in lower {
-        let ends = Self.ends(of: try sketch(cluster))
-        for claim in ends.tops {
+        ends[cluster].tops.forEach { claim in
           target.write("  ")
           DOTEscaping.writeID(claim, to: &target)
           target.write(" -> ")
           target.write(point)
           target.write(" [style=invis];\n")
         }
-        lowerBottoms += ends.bottoms
       }
-      for claim in upperBottoms {
-        target.write("  ")
-        target.write(point)
-        target.write(" -> ")
-        DOTEscaping.writeID(claim, to: &target)
-        target.write(" [style=invis];\n")
+      for cluster in rows[index] {
+        ends[cluster].bottoms.forEach { claim in
+          target.write("  ")
+          target.write(point)
+          target.write(" -> ")
+          DOTEscaping.writeID(claim, to: &target)
+          target.write(" [style=invis];\n")
+        }
       }
-      upperBottoms = lowerBottoms
     }
   }
 
   /// Claims that no ranking relation (all but the symmetric kinds) inside the cluster leaves
   /// (tops: reasons point up, so these are the highest) and that none enters (bottoms).
-  private static func ends(of cluster: PlaceSketch) -> (tops: [String], bottoms: [String]) {
+  private static func ends(of cluster: PlaceSketch) -> (tops: IDList, bottoms: IDList) {
     var leaves = Array(repeating: false, count: cluster.claims.count)
     var entered = leaves
     for relation in cluster.relations where !relation.kind.isSymmetric {
       leaves[relation.from] = true
       entered[relation.to] = true
     }
-    let ids = cluster.claims.map(\.id)
-    return (
-      ids.indices.filter { !leaves[$0] }.map { ids[$0] },
-      ids.indices.filter { !entered[$0] }.map { ids[$0] }
-    )
+    var ends = (tops: IDList(), bottoms: IDList())
+    for (index, claim) in cluster.claims.enumerated() {
+      if !leaves[index] { ends.tops.append(claim.id) }
+      if !entered[index] { ends.bottoms.append(claim.id) }
+    }
+    return ends
+  }
+
+  /// Ids kept as their UTF-8 bytes end to end: a large map's bottom claims are most of its
+  /// claims, and a `String` apiece would cost several times the bytes.
+  private struct IDList {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    mutating func append(_ id: String) {
+      bytes.append(contentsOf: id.utf8)
+      ends.append(bytes.count)
+    }
+
+    func forEach(_ body: (String) -> Void) {
+      var start = 0
+      for end in ends {
+        body(String(decoding: bytes[start..<end], as: UTF8.self))
+        start = end
+      }
+    }
   }
 
   /// Width and height in points, as `dot` would roughly draw the cluster: claims ranked by the

@@ -26,7 +26,11 @@ extension JSONValue: CustomStringConvertible {
 /// The serializer behind ``JSONValue/write(to:pretty:)``, split into pieces so that exporters can
 /// stream a large document element by element with byte-identical output. Public for the
 /// exporters of other modules (AIF in ArgInterchange).
+///
+/// Its generic writers are inlinable, so that a writer in another module (AIF) is specialized
+/// for its output type rather than reaching every byte through `TextOutputStream`'s witness.
 public enum JSONWriter {
+  @inlinable
   public static func write<Target: TextOutputStream>(
     _ value: JSONValue, pretty: Bool, depth: Int, to target: inout Target
   ) {
@@ -54,6 +58,7 @@ public enum JSONWriter {
 
   /// Writes `open`, each item through `writeItem` (which writes one value, or one key and value,
   /// at `depth + 1`), and `close`, with the separators and line breaks of the chosen layout.
+  @inlinable
   public static func writeContainer<Items: Collection, Target: TextOutputStream>(
     _ items: Items, open: String, close: String, pretty: Bool, depth: Int, to target: inout Target,
     writeItem: (Items.Element, inout Target) -> Void
@@ -75,28 +80,34 @@ public enum JSONWriter {
   /// caller writes the opening bracket, calls `next` before each element and `close` after the
   /// last: the bytes are those of ``writeContainer(_:open:close:pretty:depth:to:writeItem:)``.
   public struct Elements {
-    let pretty: Bool
+    @usableFromInline let pretty: Bool
     /// The container's own depth; its elements are one deeper.
-    let depth: Int
-    public private(set) var isEmpty = true
+    @usableFromInline let depth: Int
+    /// Whether no element has been written yet; read through `isEmpty`.
+    @usableFromInline var empty = true
+    public var isEmpty: Bool { empty }
 
+    @inlinable
     public init(pretty: Bool, depth: Int) {
       self.pretty = pretty
       self.depth = depth
     }
 
+    @inlinable
     public mutating func next(to target: inout some TextOutputStream) {
       if !isEmpty { target.write(",") }
-      isEmpty = false
+      empty = false
       if pretty { writeLineBreak(depth: depth + 1, to: &target) }
     }
 
     /// `next`, then an object member's key and colon.
+    @inlinable
     public mutating func next(key: String, to target: inout some TextOutputStream) {
       next(to: &target)
       writeKey(key, pretty: pretty, to: &target)
     }
 
+    @inlinable
     public func close(_ bracket: String, to target: inout some TextOutputStream) {
       if pretty && !isEmpty { writeLineBreak(depth: depth, to: &target) }
       target.write(bracket)
@@ -104,11 +115,13 @@ public enum JSONWriter {
   }
 
   /// Writes a member's key and the colon after it; the caller writes the value.
+  @inlinable
   public static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {
     writeString(key, to: &target)
     target.write(pretty ? ": " : ":")
   }
 
+  @inlinable
   static func writeLineBreak(depth: Int, to target: inout some TextOutputStream) {
     if depth < lineBreaks.count {
       target.write(lineBreaks[depth])
@@ -118,15 +131,18 @@ public enum JSONWriter {
   }
 
   /// A line break and the indentation of each depth a document usually reaches, made once.
-  private static let lineBreaks = (0..<12).map { "\n" + String(repeating: " ", count: 2 * $0) }
+  @usableFromInline
+  static let lineBreaks = (0..<12).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
   /// The shortest text that reads back as the same `Double`; `null` if there is none.
+  @inlinable
   static func writeNumber(_ number: Double, to target: inout some TextOutputStream) {
     // Swift's `description` is the shortest round-trip form, and for finite values it is always
     // valid JSON: `1.0`, `-0.0`, `1e-07`, `1.7976931348623157e+308`.
     target.write(number.isFinite ? number.description : "null")
   }
 
+  @inlinable
   public static func writeString(_ string: String, to target: inout some TextOutputStream) {
     target.write("\"")
     if string.utf8Contains(where: mayNeedEscape) {
@@ -140,13 +156,15 @@ public enum JSONWriter {
   /// True for every byte that starts something `escaped` rewrites: controls, `"`, `\`, and the
   /// lead byte 0xE2 of U+2028 and U+2029 (it also leads other characters, which cost only the
   /// slower path).
-  private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+  @inlinable
+  static func mayNeedEscape(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
   }
 
   /// Works scalar by scalar rather than on `Character`s or `String` indices: an escaped scalar
   /// may share a grapheme cluster with the next one (`"` followed by U+0301), and slicing a
   /// `String` there would round to the cluster boundary.
+  @usableFromInline
   static func escaped(_ string: String) -> String {
     var result = ""
     result.reserveCapacity(string.utf8.count + 8)

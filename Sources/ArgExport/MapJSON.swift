@@ -63,25 +63,27 @@ public enum MapJSON {
   }
 
   public static func value(of claim: Claim) -> JSONValue {
-    var object: JSONObject = [
-      "id": .string(claim.id),
-      "kind": .string(claim.kind.rawValue),
-      "position": JSONValue(claim.position),
-      "text": .string(claim.text),
-      "tags": .array(claim.tags.map(JSONValue.string)),
-      "source": JSONValue(claim.provenance?.source),
-      "comment": JSONValue(claim.provenance?.comment),
-      "quote": JSONValue(claim.provenance?.quote),
-      "base": claim.base.map(JSONValue.double) ?? .null,
-    ]
-    appendIfPresent("group", claim.group, to: &object)
-    appendIfPresent("speaker", claim.provenance?.speaker, to: &object)
-    appendIfPresent("time", claim.provenance?.time, to: &object)
-    appendIfPresent("title", claim.title, to: &object)
-    if !claim.members.isEmpty {
-      object.append("members", .array(claim.members.map(value(of:))))
-    }
+    var object = JSONObject()
+    forEachMember(of: claim) { object.append($0, $1) }
     return .object(object)
+  }
+
+  /// The members of `value(of: claim)` in order, for a writer that writes them as they come.
+  private static func forEachMember(of claim: Claim, _ body: (String, JSONValue) -> Void) {
+    body("id", .string(claim.id))
+    body("kind", .string(claim.kind.rawValue))
+    body("position", JSONValue(claim.position))
+    body("text", .string(claim.text))
+    body("tags", .array(claim.tags.map(JSONValue.string)))
+    body("source", JSONValue(claim.provenance?.source))
+    body("comment", JSONValue(claim.provenance?.comment))
+    body("quote", JSONValue(claim.provenance?.quote))
+    body("base", claim.base.map(JSONValue.double) ?? .null)
+    if let group = claim.group { body("group", .string(group)) }
+    if let speaker = claim.provenance?.speaker { body("speaker", .string(speaker)) }
+    if let time = claim.provenance?.time { body("time", .string(time)) }
+    if let title = claim.title { body("title", .string(title)) }
+    if !claim.members.isEmpty { body("members", .array(claim.members.map(value(of:)))) }
   }
 
   public static func value(of member: ClaimMember) -> JSONValue {
@@ -102,13 +104,16 @@ public enum MapJSON {
   }
 
   public static func value(of relation: Relation) -> JSONValue {
-    var object: JSONObject = [
-      "from": .string(relation.from),
-      "to": .string(relation.to),
-      "kind": .string(relation.kind.rawValue),
-    ]
-    appendIfPresent("scheme", relation.scheme, to: &object)
+    var object = JSONObject()
+    forEachMember(of: relation) { object.append($0, $1) }
     return .object(object)
+  }
+
+  private static func forEachMember(of relation: Relation, _ body: (String, JSONValue) -> Void) {
+    body("from", .string(relation.from))
+    body("to", .string(relation.to))
+    body("kind", .string(relation.kind.rawValue))
+    if let scheme = relation.scheme { body("scheme", .string(scheme)) }
   }
 
   public static func value(of reconstruction: Reconstruction) -> JSONValue {
@@ -156,7 +161,7 @@ public enum MapJSON {
     target.write("[")
     try rows.forEachClaim(in: nil) { claim in
       claims.next(to: &target)
-      JSONWriter.write(value(of: claim), pretty: pretty, depth: 2, to: &target)
+      writeObject(pretty: pretty, depth: 2, to: &target) { forEachMember(of: claim, $0) }
     }
     claims.close("]", to: &target)
     members.next(key: "relations", to: &target)
@@ -164,7 +169,7 @@ public enum MapJSON {
     target.write("[")
     try rows.forEachRelation { row in
       relations.next(to: &target)
-      JSONWriter.write(value(of: row.relation), pretty: pretty, depth: 2, to: &target)
+      writeObject(pretty: pretty, depth: 2, to: &target) { forEachMember(of: row.relation, $0) }
     }
     relations.close("]", to: &target)
     // Written only when the map has any, which is known once the first one comes.
@@ -186,6 +191,21 @@ public enum MapJSON {
     var output = OutputBuffer()
     write(map, pretty: pretty, to: &output)
     return output.text
+  }
+
+  /// The object of the members `forEach` gives, as `JSONWriter` writes it, without building it:
+  /// a large map's claims and relations are written this way, one member at a time.
+  private static func writeObject(
+    pretty: Bool, depth: Int, to target: inout OutputBuffer,
+    _ forEach: ((String, JSONValue) -> Void) -> Void
+  ) {
+    var members = JSONWriter.Elements(pretty: pretty, depth: depth)
+    target.write("{")
+    forEach { key, value in
+      members.next(key: key, to: &target)
+      JSONWriter.write(value, pretty: pretty, depth: depth + 1, to: &target)
+    }
+    members.close("}", to: &target)
   }
 
   /// One top-level member's value: an array of records at depth 1.

@@ -40,15 +40,21 @@ public enum TextWrap {
     var lines = Lines(width: width)
     // In ASCII text without CR every byte is one `Character`, so bytes can be split, counted
     // and cut directly, and words handed over as byte ranges with no `Substring` between;
-    // CR is left to the general path, where `\r\n` is a single line break.
+    // CR is left to the general path, where `\r\n` is a single line break. Words one space
+    // apart go out joined, as they stand in the text.
     let ascii = !text.utf8Contains { $0 >= 0x80 || $0 == 0x0D }
     let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes in
       guard ascii else { return false }
-      forEachASCIIWord(in: bytes) { start, end in
-        guard start < end else { return lines.endParagraph() }
-        lines.add(UnsafeBufferPointer(rebasing: bytes[start..<end]), count: end - start, body) {
-          _ in width
+      withoutActuallyEscaping(body) { body in
+        var runs = Runs(in: bytes, body)
+        forEachASCIIWord(in: bytes) { start, end in
+          guard start < end else { return lines.endParagraph() }
+          lines.add(
+            UnsafeBufferPointer(rebasing: bytes[start..<end]), count: end - start,
+            { runs.add($0) }
+          ) { _ in width }
         }
+        runs.flush()
       }
       return true
     }
@@ -62,6 +68,58 @@ public enum TextWrap {
         }
       }
       lines.endParagraph()
+    }
+  }
+
+  /// Joins a line's words back into the run of `source` they came from where one space parted
+  /// them there, so that a writer escapes and copies a line at a time rather than a word.
+  private struct Runs {
+    let source: UnsafeBufferPointer<UInt8>
+    let body: (Piece) -> Void
+    /// The part of `source` not yet handed on, and whether a space follows it.
+    var pending: Range<Int>?
+    var spaced = false
+
+    init(in source: UnsafeBufferPointer<UInt8>, _ body: @escaping (Piece) -> Void) {
+      self.source = source
+      self.body = body
+    }
+
+    mutating func add(_ piece: Piece) {
+      guard case .text(let text) = piece else {
+        flush()
+        return body(piece)
+      }
+      // A piece from elsewhere is the space between words, a literal of its own.
+      guard let start = offset(of: text) else {
+        if pending != nil && !spaced { return spaced = true }
+        flush()
+        return body(piece)
+      }
+      if let run = pending {
+        if spaced, run.upperBound + 1 == start, source[run.upperBound] == UInt8(ascii: " ") {
+          pending = run.lowerBound..<start + text.count
+          spaced = false
+          return
+        }
+        flush()
+      }
+      pending = start..<start + text.count
+    }
+
+    mutating func flush() {
+      guard let run = pending else { return }
+      body(.text(UnsafeBufferPointer(rebasing: source[run])))
+      if spaced { body(.text(Lines.space)) }
+      (pending, spaced) = (nil, false)
+    }
+
+    /// Where `text` starts in `source`, if it lies there.
+    private func offset(of text: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard let base = source.baseAddress, let address = text.baseAddress,
+        address >= base, address + text.count <= base + source.count
+      else { return nil }
+      return address - base
     }
   }
 
@@ -134,7 +192,7 @@ public enum TextWrap {
     }
 
     /// A space between words, from a literal that lives as long as the program.
-    private static var space: UnsafeBufferPointer<UInt8> {
+    static var space: UnsafeBufferPointer<UInt8> {
       let literal: StaticString = " "
       return UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     }

@@ -24,11 +24,11 @@ enum AIFArgmapKeys {
 
   /// Writes the `argmap` key's value: what of the map no node holds, at depth 1.
   static func writeMetadata<Rows: MapRows>(
-    _ rows: Rows, pretty: Bool, to target: inout some TextOutputStream
+    _ rows: Rows, pretty: Bool, to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     let outline = try rows.outline()
     var members = JSONWriter.Elements(pretty: pretty, depth: 1)
-    func write(_ key: String, _ value: JSONValue, to target: inout some TextOutputStream) {
+    func write(_ key: String, _ value: JSONValue, to target: inout OutputBuffer) {
       members.next(key: key, to: &target)
       JSONWriter.write(value, pretty: pretty, depth: 2, to: &target)
     }

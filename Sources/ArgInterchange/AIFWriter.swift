@@ -26,7 +26,7 @@ import ArgModel
 /// from one pass to the next, so a map of a million claims is never held whole.
 public enum AIFWriter {
   public static func write<Rows: MapRows>(
-    _ rows: Rows, pretty: Bool = false, to target: inout some TextOutputStream
+    _ rows: Rows, pretty: Bool = false, to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     let plan = try AIFPlan(rows)
     var document = JSONWriter.Elements(pretty: pretty, depth: 0)
@@ -113,27 +113,27 @@ public enum AIFWriter {
     private var elements: JSONWriter.Elements
     private let pretty: Bool
 
-    init(pretty: Bool, opening target: inout some TextOutputStream) {
+    init(pretty: Bool, opening target: inout OutputBuffer) {
       self.pretty = pretty
       elements = JSONWriter.Elements(pretty: pretty, depth: 1)
       target.write("[")
     }
 
-    mutating func append(_ record: JSONValue, to target: inout some TextOutputStream) {
+    mutating func append(_ record: JSONValue, to target: inout OutputBuffer) {
       elements.next(to: &target)
       JSONWriter.write(record, pretty: pretty, depth: 2, to: &target)
     }
 
-    func close(to target: inout some TextOutputStream) {
+    func close(to target: inout OutputBuffer) {
       elements.close("]", to: &target)
     }
   }
 
   /// The map as AIF JSON text; see ``write(_:pretty:to:)``.
   public static func render(_ map: ArgumentMap, pretty: Bool = false) -> String {
-    var text = ""
-    write(map, pretty: pretty, to: &text)
-    return text
+    var output = OutputBuffer()
+    write(map, pretty: pretty, to: &output)
+    return output.text
   }
 
   /// The text of a scheme node whose relation names no scheme.

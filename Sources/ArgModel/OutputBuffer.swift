@@ -5,7 +5,9 @@
 /// Without a drain it keeps everything, for `text`: the same writer gives a whole document.
 /// As a `TextOutputStream` it takes the writers that print through `write(_:)` alone.
 public struct OutputBuffer: TextOutputStream {
-  @usableFromInline var bytes: [UInt8] = []
+  /// The memory the bytes are written to; `count` of its `capacity` bytes are written.
+  @usableFromInline var memory: Memory
+  @usableFromInline var count = 0
   /// How many bytes are gathered before they are drained.
   @usableFromInline let chunk: Int
   @usableFromInline let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
@@ -14,6 +16,7 @@ public struct OutputBuffer: TextOutputStream {
   public init() {
     chunk = .max
     drain = nil
+    memory = Memory(capacity: 1024)
   }
 
   /// A buffer that hands its bytes to `drain` whenever about `chunk` of them have gathered, and
@@ -21,19 +24,21 @@ public struct OutputBuffer: TextOutputStream {
   public init(chunk: Int = 1 << 16, drain: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
     self.chunk = chunk
     self.drain = drain
-    bytes.reserveCapacity(chunk + 1024)
+    memory = Memory(capacity: chunk + 1024)
   }
 
   /// Everything written, for a buffer without a drain (what is left since the last drain for
   /// one with).
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  public var text: String { String(decoding: written, as: UTF8.self) }
+
+  var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: memory.base, count: count) }
 
   @inlinable
   public mutating func write(_ string: String) {
     if let done: Void = string.utf8.withContiguousStorageIfAvailable({ write(utf8: $0) }) {
       return done
     }
-    bytes.append(contentsOf: string.utf8)
+    for byte in string.utf8 { write(ascii: byte) }
     drainIfFull()
   }
 
@@ -42,46 +47,87 @@ public struct OutputBuffer: TextOutputStream {
     if let done: Void = string.utf8.withContiguousStorageIfAvailable({ write(utf8: $0) }) {
       return done
     }
-    bytes.append(contentsOf: string.utf8)
+    for byte in string.utf8 { write(ascii: byte) }
     drainIfFull()
   }
 
   @inlinable
   public mutating func write(utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: utf8)
+    guard let source = utf8.baseAddress, !utf8.isEmpty else { return }
+    reserve(utf8.count).update(from: source, count: utf8.count)
+    count += utf8.count
     drainIfFull()
   }
 
-  /// One ASCII byte, such as a bracket or a quote.
+  /// One byte, such as a bracket or a quote.
   @inlinable
   public mutating func write(ascii byte: UInt8) {
-    bytes.append(byte)
+    reserve(1).pointee = byte
+    count += 1
   }
 
   /// `number` in decimal, as `String(number)` spells it, without making that string.
   public mutating func write(_ number: Int) {
-    if number < 0 { bytes.append(UInt8(ascii: "-")) }
-    // Digits come lowest first, then turn round; the magnitude is a UInt, so Int.min has one.
-    let first = bytes.count
-    var rest = number.magnitude
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[first...].reverse()
-    drainIfFull()
+    // Digits come lowest first into room for the longest spelling, then are copied out in
+    // order; the magnitude is a UInt, so Int.min has one.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var first = digits.count
+      var rest = number.magnitude
+      repeat {
+        first -= 1
+        digits[first] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0
+      if number < 0 { write(ascii: UInt8(ascii: "-")) }
+      write(utf8: UnsafeBufferPointer(rebasing: digits[first...]))
+    }
+  }
+
+  /// Room for `extra` more bytes after those written, which the caller fills and counts. Memory
+  /// shared with a copy of the buffer is copied first, so that copies stay values.
+  @inlinable
+  mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+    if count + extra > memory.capacity || !isKnownUniquelyReferenced(&memory) {
+      memory = memory.copy(count, toHold: count + extra)
+    }
+    return memory.base + count
   }
 
   @inlinable
   mutating func drainIfFull() {
-    if bytes.count >= chunk { flush() }
+    if count >= chunk { flush() }
   }
 
   /// Hands what is buffered to the drain; without one, does nothing.
   public mutating func flush() {
-    guard let drain, !bytes.isEmpty else { return }
-    bytes.withUnsafeBufferPointer(drain)
-    bytes.removeAll(keepingCapacity: true)
+    guard let drain, count > 0 else { return }
+    drain(written)
+    count = 0
+  }
+
+  /// Bytes of memory of the buffer's own rather than an array: writing a token is then a copy
+  /// into place, without an array's checks on every append. Its fields are constants, so using
+  /// them costs no exclusivity check; growing makes a new one.
+  @usableFromInline final class Memory {
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    @usableFromInline let capacity: Int
+
+    init(capacity: Int) {
+      self.capacity = capacity
+      base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// New memory holding the first `count` bytes of this, with room for `needed`, doubling
+    /// the capacity as often as that takes.
+    @usableFromInline func copy(_ count: Int, toHold needed: Int) -> Memory {
+      var newCapacity = max(capacity, 16)
+      while newCapacity < needed { newCapacity *= 2 }
+      let copy = Memory(capacity: newCapacity)
+      copy.base.update(from: base, count: count)
+      return copy
+    }
   }
 }
 

@@ -10,6 +10,7 @@ extension StoreRows {
     let (filter, values) = Rows.placeFilter(place)
     let (memberFilter, _) = Rows.placeFilter(place, alias: "m")
     try storeErrors {
+      let slugs = try Rows.Slugs(database)
       var members = try database.prepare(
         """
         SELECT m.claim_seq, (
@@ -27,7 +28,7 @@ extension StoreRows {
           members.removeFirst()
           try claimBySeq.forEachRow([next.seq]) { row in
             let flags = ClaimFlags(row, at: Rows.afterClaimColumns)
-            body(try wording(row, flags, member: next.index, incoming: nil))
+            body(try wording(row, flags, slugs, member: next.index, incoming: nil))
           }
         }
       }
@@ -37,8 +38,8 @@ extension StoreRows {
       defer { marks.finish() }
       try database.prepare(
         """
-        SELECT \(Rows.claimColumns) FROM claims c \(join("s", on: "c.seq")) WHERE \(filter)
-        ORDER BY c.seq
+        SELECT \(Rows.keyedClaimColumns) FROM claims c \(join("s", on: "c.seq"))
+        WHERE \(filter) ORDER BY c.seq
         """
       ).forEachRow(values) { row in
         let seq = row.int(0)
@@ -46,7 +47,7 @@ extension StoreRows {
         // A claim with members is written as its members' wordings, each in its own place.
         guard !flags.hasMembers else { return }
         try writeMembers(before: seq)
-        body(try wording(row, flags, member: nil, incoming: incoming[seq] ?? []))
+        body(try wording(row, flags, slugs, member: nil, incoming: incoming[seq] ?? []))
       }
       try writeMembers(before: .max)
     }
@@ -113,9 +114,9 @@ extension StoreRows {
     var other: ClaimName
   }
 
-  /// `claimColumns`, then the columns of `ClaimFlags`: for a claim read by itself.
+  /// `keyedClaimColumns`, then the columns of `ClaimFlags`: for a claim read by itself.
   private static let wordingColumns = """
-    \(Rows.claimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn),
+    \(Rows.keyedClaimColumns), \(Rows.tagsColumn), \(Rows.hasMembersColumn),
     EXISTS (SELECT 1 FROM relations r WHERE r.from_seq = c.seq AND r.kind IN (\(asideKinds))),
     EXISTS (SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = c.seq)
     """
@@ -138,13 +139,13 @@ extension StoreRows {
           SELECT max(l.step) FROM reconstruction_steps l WHERE l.argument_seq = r.from_seq))))
     """
 
-  /// A row of `claimColumns` with its `flags` as the wording `member`, with the claim's links
-  /// if it is the first: the relations in are `incoming`, or read here when nil.
-  private func wording(_ row: Row, _ flags: ClaimFlags, member: Int?, incoming: [Link]?) throws
-    -> Wording
-  {
+  /// A row of `keyedClaimColumns` with its `flags` as the wording `member`, with the claim's
+  /// links if it is the first: the relations in are `incoming`, or read here when nil.
+  private func wording(
+    _ row: Row, _ flags: ClaimFlags, _ slugs: Rows.Slugs, member: Int?, incoming: [Link]?
+  ) throws -> Wording {
     let seq = row.int(0)
-    var claim = Rows.claim(row, tags: flags.tags)
+    var claim = Rows.claim(row, tags: flags.tags, slugs: slugs)
     if flags.hasMembers {
       claim.members = try database.cachedStatement(
         "SELECT \(Rows.memberColumns) FROM claim_members m WHERE m.claim_seq = ? ORDER BY m.member"

@@ -23,19 +23,19 @@ import ArgModel
 /// whose position is not in `map.positions` get a heading titled with the id.
 public enum ArgdownPrinter {
   public static func print(_ map: ArgumentMap) -> String {
-    var text = ""
-    print(map, to: &text)
-    return text
+    var output = OutputBuffer()
+    print(map, to: &output)
+    return output.text
   }
 
   /// Writes what ``print(_:)`` returns as `rows` gives it, a position (or group) at a time, so
   /// the text of a large map is never held whole: each position's and group's wordings are
   /// read in turn, each claim with its links.
-  public static func print<Rows: MapRows>(
-    _ rows: Rows, to target: inout some TextOutputStream
-  ) throws(Rows.Failure) {
+  public static func print<Rows: MapRows>(_ rows: Rows, to target: inout OutputBuffer)
+    throws(Rows.Failure)
+  {
     var writer = Writer(try rows.outline())
-    try writer.write(rows) { target.write(String(decoding: $0, as: UTF8.self)) }
+    try writer.write(rows) { bytes in bytes.withUnsafeBufferPointer { target.write(utf8: $0) } }
   }
 
   /// Collapses runs of spaces, tabs and line breaks into one space and trims: the form the
@@ -370,15 +370,25 @@ private struct Writer {
     text.withUTF8 { source in
       var pendingSpace = false
       var wrote = false
-      for offset in source.indices {
+      var offset = 0
+      while offset < source.count {
+        // Most of a text is plain words and single spaces: copied a run at a time.
+        let run = Self.plainRun(in: source, from: offset)
+        if run > offset {
+          if pendingSpace && wrote { bytes.append(ASCII.space) }
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<run]))
+          (pendingSpace, wrote, offset) = (false, true, run)
+          continue
+        }
         let byte = source[offset]
+        offset += 1
         if byte == ASCII.space || byte == ASCII.tab || ASCII.isLineBreak(byte) {
           pendingSpace = true
           continue
         }
         if pendingSpace && wrote { bytes.append(ASCII.space) }
-        pendingSpace = false
-        wrote = true
+        (pendingSpace, wrote) = (false, true)
+        let position = offset - 1
         let needed: Bool
         switch byte {
         case ASCII.backslash, ASCII.openBracket, ASCII.closeBracket, ASCII.less, ASCII.greater,
@@ -386,13 +396,13 @@ private struct Writer {
           needed = true
         case ASCII.slash:
           // `//` and `/*` would start comments.
-          let following = offset + 1 < source.count ? source[offset + 1] : 0
+          let following = offset < source.count ? source[offset] : 0
           needed = following == ASCII.slash || following == ASCII.asterisk
         case ASCII.openParen, ASCII.closeParen:
           needed = parentheses
         case ASCII.minus:
-          let previous = offset > 0 ? source[offset - 1] : ASCII.space
-          let following = offset + 1 < source.count ? source[offset + 1] : ASCII.space
+          let previous = position > 0 ? source[position - 1] : ASCII.space
+          let following = offset < source.count ? source[offset] : ASCII.space
           needed = dashes && (previous == ASCII.minus || following == ASCII.minus)
         default:
           needed = false
@@ -400,6 +410,38 @@ private struct Writer {
         if needed { bytes.append(ASCII.backslash) }
         bytes.append(byte)
       }
+    }
+  }
+
+  /// Where the run of bytes from `start` that `writeEscaped` copies unchanged ends: bytes that
+  /// are never escaped, with single spaces between them (a space before a blank, or at either
+  /// end of the run, is left to the caller, which collapses and trims blanks).
+  private static func plainRun(in source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var end = start
+    while end < source.count {
+      let byte = source[end]
+      if isPlain(byte) {
+        end += 1
+      } else if byte == ASCII.space, end > start, end + 1 < source.count,
+        isPlain(source[end + 1])
+      {
+        end += 2
+      } else {
+        break
+      }
+    }
+    return end
+  }
+
+  /// Letters, digits, most punctuation and every byte of a multi-byte character: what the
+  /// escaper writes as it is wherever it stands.
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    switch byte {
+    case ASCII.space, ASCII.tab, ASCII.lineFeed, ASCII.carriageReturn, ASCII.backslash,
+      ASCII.openBracket, ASCII.closeBracket, ASCII.less, ASCII.greater, ASCII.openBrace,
+      ASCII.closeBrace, ASCII.hash, ASCII.slash, ASCII.openParen, ASCII.closeParen, ASCII.minus:
+      false
+    default: true
     }
   }
 

@@ -367,6 +367,25 @@ struct DOTEscapingTests {
     #expect(DOTEscaping.tooltip("a\nb") == #""a\nb""#)
   }
 
+  @Test("a tooltip written in parts reads as the parts joined, CR LF across two included")
+  func tooltipInParts() {
+    let partings = [["a\r", "\nb"], ["a\r", "", "\nb"], ["a\r", "\r\nb"], ["", "\n", "x\r"]]
+    for parts in partings {
+      var output = OutputBuffer()
+      DOTEscaping.writeTooltip(to: &output) { part in parts.forEach(part) }
+      #expect(output.text == DOTEscaping.tooltip(parts.joined()), "\(parts)")
+    }
+  }
+
+  @Test("a claim's tooltip is its provenance, even when the comment ends in CR")
+  func tooltipAcrossCR() {
+    var claim = Claim(id: "c", text: "text")
+    claim.provenance = Provenance(source: "seed", comment: "C3\r", quote: "said")
+    let map = ArgumentMap(claims: [claim])
+    let line = DOTExporter.render(map).split(separator: "\n").first { $0.contains(#""c" [label"#) }
+    #expect(line?.contains(#"tooltip="seed, C3\n“said”""#) == true)
+  }
+
   @Test("HTML label text: XML entities, doubled backslashes, no line breaks")
   func html() {
     #expect(
