@@ -37,28 +37,23 @@ public enum TextWrap {
   /// The pieces of `wrap(text, width:)`; see ``Piece``. Leading empty lines are never started,
   /// and empty lines are held back until a line with words follows, so trailing ones are not.
   static func forEachPiece(of text: String, width: Int, _ body: (Piece) -> Void) {
-    var lines = Lines(width: width)
     // In ASCII text without CR every byte is one `Character`, so bytes can be split, counted
     // and cut directly, and words handed over as byte ranges with no `Substring` between;
-    // CR is left to the general path, where `\r\n` is a single line break. Words one space
-    // apart go out joined, as they stand in the text.
-    let ascii = !text.utf8Contains { $0 >= 0x80 || $0 == 0x0D }
+    // CR is left to the general path, where `\r\n` is a single line break.
     let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes in
-      guard ascii else { return false }
-      withoutActuallyEscaping(body) { body in
-        var runs = Runs(in: bytes, body)
-        forEachASCIIWord(in: bytes) { start, end in
-          guard start < end else { return lines.endParagraph() }
-          lines.add(
-            UnsafeBufferPointer(rebasing: bytes[start..<end]), count: end - start,
-            { runs.add($0) }
-          ) { _ in width }
+      guard isASCIIWithoutCR(bytes) else { return false }
+      var lines = Lines(width: width, source: bytes)
+      forEachASCIIWord(in: bytes) { start, end in
+        guard start < end else { return lines.endParagraph() }
+        lines.add(UnsafeBufferPointer(rebasing: bytes[start..<end]), count: end - start, body) {
+          _ in width
         }
-        runs.flush()
       }
+      lines.flush(body)
       return true
     }
     if wrapped == true { return }
+    var lines = Lines(width: width, source: nil)
     for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       for word in paragraph.split(whereSeparator: \.isWhitespace) {
         var word = word
@@ -71,56 +66,22 @@ public enum TextWrap {
     }
   }
 
-  /// Joins a line's words back into the run of `source` they came from where one space parted
-  /// them there, so that a writer escapes and copies a line at a time rather than a word.
-  private struct Runs {
-    let source: UnsafeBufferPointer<UInt8>
-    let body: (Piece) -> Void
-    /// The part of `source` not yet handed on, and whether a space follows it.
-    var pending: Range<Int>?
-    var spaced = false
-
-    init(in source: UnsafeBufferPointer<UInt8>, _ body: @escaping (Piece) -> Void) {
-      self.source = source
-      self.body = body
+  /// Whether every byte is ASCII and none is CR, tested eight bytes at a time: every label's
+  /// text is tested, and most pass.
+  private static func isASCIIWithoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let (high, ones, cr): (UInt64, UInt64, UInt64) = (
+      0x8080_8080_8080_8080, 0x0101_0101_0101_0101, 0x0D0D_0D0D_0D0D_0D0D
+    )
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let block = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+      // A byte of `block ^ cr` is zero where the byte is CR: the usual test for a zero byte.
+      let crs = block ^ cr
+      if block & high != 0 || (crs &- ones) & ~crs & high != 0 { return false }
+      offset += 8
     }
-
-    mutating func add(_ piece: Piece) {
-      guard case .text(let text) = piece else {
-        flush()
-        return body(piece)
-      }
-      // A piece from elsewhere is the space between words, a literal of its own.
-      guard let start = offset(of: text) else {
-        if pending != nil && !spaced { return spaced = true }
-        flush()
-        return body(piece)
-      }
-      if let run = pending {
-        if spaced, run.upperBound + 1 == start, source[run.upperBound] == UInt8(ascii: " ") {
-          pending = run.lowerBound..<start + text.count
-          spaced = false
-          return
-        }
-        flush()
-      }
-      pending = start..<start + text.count
-    }
-
-    mutating func flush() {
-      guard let run = pending else { return }
-      body(.text(UnsafeBufferPointer(rebasing: source[run])))
-      if spaced { body(.text(Lines.space)) }
-      (pending, spaced) = (nil, false)
-    }
-
-    /// Where `text` starts in `source`, if it lies there.
-    private func offset(of text: UnsafeBufferPointer<UInt8>) -> Int? {
-      guard let base = source.baseAddress, let address = text.baseAddress,
-        address >= base, address + text.count <= base + source.count
-      else { return nil }
-      return address - base
-    }
+    return !bytes[offset...].contains { $0 >= 0x80 || $0 == 0x0D }
   }
 
   /// How many bytes the first `count` `Character`s of a UTF-8 run take.
@@ -156,12 +117,18 @@ public enum TextWrap {
   /// Fills lines with a paragraph's words, greedily.
   private struct Lines {
     let width: Int
+    /// The text every word lies in, when the words are known to lie in it: a line's words one
+    /// space apart there then go out joined, as one run of it, so that a writer escapes and
+    /// copies a line at a time rather than a word.
+    let source: UnsafeBufferPointer<UInt8>?
     /// How many characters the current line holds; 0 before a paragraph's first word.
     var lineCount = 0
     /// Whether any line has been started.
     var started = false
     /// Empty lines met since the last line with words, started only if another one follows.
     var heldEmpty = 0
+    /// The run of `source` on the current line not yet handed on.
+    var pending: Range<Int>?
 
     /// Adds a word of `count` characters; `cut` says how many bytes of a longer one's first
     /// `width` characters take.
@@ -170,11 +137,15 @@ public enum TextWrap {
       cut: (UnsafeBufferPointer<UInt8>) -> Int
     ) {
       if lineCount > 0 && (width < 1 || lineCount + 1 + count <= width) {
-        body(.text(Self.space))
-        body(.text(word))
+        if !joined(word) {
+          flush(body)
+          body(.text(Self.space))
+          hold(word, body)
+        }
         lineCount += 1 + count
         return
       }
+      flush(body)
       for _ in 0..<heldEmpty { body(.line) }
       heldEmpty = 0
       started = true
@@ -187,12 +158,40 @@ public enum TextWrap {
         count -= width
       }
       body(.line)
-      body(.text(word))
+      hold(word, body)
       lineCount = count
     }
 
+    /// Hands on the pending run, if any.
+    mutating func flush(_ body: (Piece) -> Void) {
+      guard let run = pending, let source else { return }
+      body(.text(UnsafeBufferPointer(rebasing: source[run])))
+      pending = nil
+    }
+
+    /// Keeps `word` as the pending run where words are joined; hands it on otherwise.
+    private mutating func hold(_ word: UnsafeBufferPointer<UInt8>, _ body: (Piece) -> Void) {
+      guard let start = offset(of: word) else { return body(.text(word)) }
+      pending = start..<start + word.count
+    }
+
+    /// Whether `word` follows the pending run after one space in `source`, and now ends it.
+    private mutating func joined(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard let source, let run = pending, let start = offset(of: word),
+        start == run.upperBound + 1, source[run.upperBound] == UInt8(ascii: " ")
+      else { return false }
+      pending = run.lowerBound..<start + word.count
+      return true
+    }
+
+    /// Where `word` starts in `source`; nil when words are not joined.
+    private func offset(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard let base = source?.baseAddress, let address = word.baseAddress else { return nil }
+      return address - base
+    }
+
     /// A space between words, from a literal that lives as long as the program.
-    static var space: UnsafeBufferPointer<UInt8> {
+    private static var space: UnsafeBufferPointer<UInt8> {
       let literal: StaticString = " "
       return UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     }

@@ -53,21 +53,6 @@ extension StoreRows {
     }
   }
 
-  /// The seqs of the first and last claim in `place`'s position (or outside every position),
-  /// between which the place's claims lie; nil when it has none. Read from the index of claims
-  /// by position.
-  private func seqRange(of place: ClaimPlace) throws -> ClosedRange<Int>? {
-    let (condition, values): (String, [any SQLBindable]) =
-      place.position.map { ("position_seq = \(Rows.positionSeq(ofID: "?1"))", [$0]) }
-      ?? ("position_seq IS NULL", [])
-    return try database.cachedStatement(
-      """
-      SELECT (SELECT min(seq) FROM claims WHERE \(condition)),
-        (SELECT max(seq) FROM claims WHERE \(condition))
-      """
-    ).first(values) { $0.isNull(0) ? nil : $0.int(0)...$0.int(1) } ?? nil
-  }
-
   /// The whole map's outline lists every position; a selection's, those of its claims, so a
   /// member may stand in another.
   public func unlistedPositions() throws(StoreError) -> [String] {

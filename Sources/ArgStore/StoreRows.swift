@@ -106,19 +106,22 @@ public struct StoreRows: MapRows {
 
   /// One statement over the claims, naming their positions and sources from memory, and two
   /// walked alongside it in seq order: the claims' tags and their members, which few claims
-  /// have. A subquery per claim for each cost as much as reading the claims.
+  /// have. Those two read their tables over the span of seqs the place's position takes, with
+  /// no join: rows of other claims in the span are stepped past. A subquery per claim, or a
+  /// join from each claim, cost as much as reading the claims.
   public func forEachClaim(in place: ClaimPlace?, _ body: (Claim) -> Void) throws(StoreError) {
     let (filter, values) = place.map(Rows.placeFilter) ?? ("1", [])
-    /// The rows of `table`, by its `claim_seq`, for the claims the filter selects.
-    func alongClaims(_ columns: String, from table: String, order: String) throws -> RowsBySeq {
-      try RowsBySeq(
-        database.cachedStatement(
-          """
-          SELECT \(columns) FROM \(table) JOIN claims c ON c.seq = claim_seq
-          \(join("s", on: "c.seq")) WHERE \(filter) ORDER BY claim_seq, \(order)
-          """), values)
-    }
     try storeErrors {
+      guard let seqs = try place.map(seqRange) ?? 0...Int.max else { return }
+      /// The rows of `table`, by its `claim_seq`, over the span.
+      func alongClaims(_ columns: String, from table: String, order: String) throws -> RowsBySeq {
+        try RowsBySeq(
+          database.cachedStatement(
+            """
+            SELECT \(columns) FROM \(table) WHERE claim_seq BETWEEN ? AND ?
+            ORDER BY claim_seq, \(order)
+            """), [seqs.lowerBound, seqs.upperBound])
+      }
       let slugs = try Rows.Slugs(database)
       var tags = try alongClaims("claim_seq, tag", from: "claim_tags", order: "tag")
       defer { tags.finish() }
@@ -136,6 +139,21 @@ public struct StoreRows: MapRows {
         body(claim)
       }
     }
+  }
+
+  /// The seqs of the first and last claim in `place`'s position (or outside every position),
+  /// between which the place's claims lie; nil when it has none. Read from the index of claims
+  /// by position.
+  func seqRange(of place: ClaimPlace) throws -> ClosedRange<Int>? {
+    let (condition, values): (String, [any SQLBindable]) =
+      place.position.map { ("position_seq = \(Rows.positionSeq(ofID: "?1"))", [$0]) }
+      ?? ("position_seq IS NULL", [])
+    return try database.cachedStatement(
+      """
+      SELECT (SELECT min(seq) FROM claims WHERE \(condition)),
+        (SELECT max(seq) FROM claims WHERE \(condition))
+      """
+    ).first(values) { $0.isNull(0) ? nil : $0.int(0)...$0.int(1) } ?? nil
   }
 
   /// Claims are counted by their position's key and group first, so that a place is worked out
