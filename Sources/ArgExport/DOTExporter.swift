@@ -271,9 +271,10 @@ public enum DOTExporter {
       attributes += ", tooltip=\(DOTEscaping.tooltip(tooltip))"
     }
     target.write("\(indent)  graph [\(attributes)];\n")
+    let nodeIndent = indent + "  "
     try rows.forEachClaim(in: cluster.place) { claim in
       kinds.insert(claim.kind)
-      writeNode(claim, options: options, indent: indent + "  ", to: &target)
+      writeNode(claim, options: options, indent: nodeIndent, to: &target)
     }
     for group in cluster.groups {
       try writeCluster(

@@ -114,6 +114,21 @@ public enum JSONWriter {
     }
   }
 
+  /// The object of the members `forEach` gives, written as ``write(_:pretty:depth:to:)`` writes
+  /// it, without building it: a large map's records are written a member at a time.
+  public static func writeObject(
+    pretty: Bool, depth: Int, to target: inout OutputBuffer,
+    _ forEach: ((String, JSONValue) -> Void) -> Void
+  ) {
+    var members = Elements(pretty: pretty, depth: depth)
+    target.write("{")
+    forEach { key, value in
+      members.next(key: key, to: &target)
+      write(value, pretty: pretty, depth: depth + 1, to: &target)
+    }
+    members.close("}", to: &target)
+  }
+
   /// Writes a member's key and the colon after it; the caller writes the value.
   @inlinable
   public static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {

@@ -161,7 +161,7 @@ public enum MapJSON {
     target.write("[")
     try rows.forEachClaim(in: nil) { claim in
       claims.next(to: &target)
-      writeObject(pretty: pretty, depth: 2, to: &target) { forEachMember(of: claim, $0) }
+      JSONWriter.writeObject(pretty: pretty, depth: 2, to: &target) { forEachMember(of: claim, $0) }
     }
     claims.close("]", to: &target)
     members.next(key: "relations", to: &target)
@@ -169,7 +169,9 @@ public enum MapJSON {
     target.write("[")
     try rows.forEachRelation { row in
       relations.next(to: &target)
-      writeObject(pretty: pretty, depth: 2, to: &target) { forEachMember(of: row.relation, $0) }
+      JSONWriter.writeObject(pretty: pretty, depth: 2, to: &target) {
+        forEachMember(of: row.relation, $0)
+      }
     }
     relations.close("]", to: &target)
     // Written only when the map has any, which is known once the first one comes.
@@ -191,21 +193,6 @@ public enum MapJSON {
     var output = OutputBuffer()
     write(map, pretty: pretty, to: &output)
     return output.text
-  }
-
-  /// The object of the members `forEach` gives, as `JSONWriter` writes it, without building it:
-  /// a large map's claims and relations are written this way, one member at a time.
-  private static func writeObject(
-    pretty: Bool, depth: Int, to target: inout OutputBuffer,
-    _ forEach: ((String, JSONValue) -> Void) -> Void
-  ) {
-    var members = JSONWriter.Elements(pretty: pretty, depth: depth)
-    target.write("{")
-    forEach { key, value in
-      members.next(key: key, to: &target)
-      JSONWriter.write(value, pretty: pretty, depth: depth + 1, to: &target)
-    }
-    members.close("}", to: &target)
   }
 
   /// One top-level member's value: an array of records at depth 1.

@@ -100,18 +100,21 @@ public enum TextWrap {
   private static func forEachASCIIWord(
     in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void
   ) {
-    var wordStart: Int?
-    for index in 0...bytes.count {
-      let byte = index < bytes.count ? bytes[index] : 0x0A
-      let newline = (0x0A...0x0C).contains(byte)
-      if newline || byte == 0x20 || byte == 0x09 {
-        if let start = wordStart { body(start, index) }
-        wordStart = nil
-        if newline { body(index, index) }
-      } else if wordStart == nil {
-        wordStart = index
+    var wordStart = -1
+    for index in bytes.indices {
+      let byte = bytes[index]
+      // Every separator is at most a space; most bytes are not, and are words.
+      guard byte <= 0x20, byte == 0x20 || byte == 0x09 || (0x0A...0x0C).contains(byte) else {
+        if wordStart < 0 { wordStart = index }
+        continue
       }
+      if wordStart >= 0 { body(wordStart, index) }
+      wordStart = -1
+      if byte != 0x20 && byte != 0x09 { body(index, index) }
     }
+    // The end of the text ends its last word and paragraph.
+    if wordStart >= 0 { body(wordStart, bytes.count) }
+    body(bytes.count, bytes.count)
   }
 
   /// Fills lines with a paragraph's words, greedily.

@@ -54,21 +54,21 @@ enum AIFArgmapKeys {
     members.close("}", to: &target)
   }
 
-  /// Adds the claim's keys to its node.
-  static func append(_ claim: Claim, to node: inout JSONObject) {
-    if claim.kind == .argument { node.append("kind", .string(claim.kind.rawValue)) }
-    if claim.text.isEmpty { node.append("wordless", .bool(true)) }
-    if let position = claim.position { node.append("position", .string(position)) }
-    if let group = claim.group { node.append("group", .string(group)) }
-    if !claim.tags.isEmpty { node.append("tags", .array(claim.tags.map(JSONValue.string))) }
-    if let base = claim.base { node.append("base", .double(base)) }
-    if let title = claim.title { node.append("title", .string(title)) }
+  /// The claim's keys in its node, in order.
+  static func forEachMember(of claim: Claim, _ member: (String, JSONValue) -> Void) {
+    if claim.kind == .argument { member("kind", .string(claim.kind.rawValue)) }
+    if claim.text.isEmpty { member("wordless", .bool(true)) }
+    if let position = claim.position { member("position", .string(position)) }
+    if let group = claim.group { member("group", .string(group)) }
+    if !claim.tags.isEmpty { member("tags", .array(claim.tags.map(JSONValue.string))) }
+    if let base = claim.base { member("base", .double(base)) }
+    if let title = claim.title { member("title", .string(title)) }
     if !claim.members.isEmpty {
-      node.append("members", .array(claim.members.map(MapJSON.value(of:))))
+      member("members", .array(claim.members.map(MapJSON.value(of:))))
     }
     if let provenance = claim.provenance {
-      node.append("source", .string(provenance.source))
-      if let comment = provenance.comment { node.append("comment", .string(comment)) }
+      member("source", .string(provenance.source))
+      if let comment = provenance.comment { member("comment", .string(comment)) }
     }
   }
 

@@ -25,8 +25,6 @@ struct AIFPlan {
       case .mutual: 2
       }
     }
-
-    var edgeCount: Int { self == .edge ? 1 : 2 * schemeCount }
   }
 
   init<Rows: MapRows>(_ rows: Rows) throws(Rows.Failure) {
@@ -36,6 +34,8 @@ struct AIFPlan {
   func form(of row: RelationRow) -> Form {
     guard row.joinsClaims else { return .omitted }
     let relation = row.relation
+    // Most maps have no such argument: no lookup for every relation then.
+    if argumentNodes.isEmpty { return relation.kind == .contradicts ? .mutual : .scheme }
     // A scheme-shaped argument has one outgoing relation, so any relation from it is that one.
     if argumentNodes[relation.from] != nil
       || (relation.kind == .supports && argumentNodes[relation.to] != nil)
@@ -76,59 +76,59 @@ struct AIFPlan {
     return conclusion.filter { hasPremise.contains($0.key) && !disqualified.contains($0.key) }
   }
 
-  /// A node without words gets its name as text, since AIF tools show a node by its text. What
-  /// AIF has no place for goes in argmap's own keys (``AIFArgmapKeys``).
-  func node(for claim: Claim) -> JSONValue {
-    var node: JSONObject = ["nodeID": .string(claim.id), "text": .string(claim.displayText)]
-    if let relation = argumentNodes[claim.id] {
-      node.append("type", .string(Self.argumentNodeType(relation.kind) ?? "RA"))
-      Self.appendSchemeKeys(relation, to: &node)
+  /// The members of the claim's node. A node without words gets its name as text, since AIF
+  /// tools show a node by its text. What AIF has no place for goes in argmap's own keys
+  /// (``AIFArgmapKeys``).
+  func forEachNodeMember(of claim: Claim, _ member: (String, JSONValue) -> Void) {
+    member("nodeID", .string(claim.id))
+    member("text", .string(claim.displayText))
+    if let relation = argumentNodes.isEmpty ? nil : argumentNodes[claim.id] {
+      member("type", .string(Self.argumentNodeType(relation.kind) ?? "RA"))
+      Self.forEachSchemeKey(of: relation, member)
     } else {
-      node.append("type", "I")
+      member("type", "I")
     }
-    AIFArgmapKeys.append(claim, to: &node)
-    return .object(node)
+    AIFArgmapKeys.forEachMember(of: claim, member)
   }
 
-  /// The relation's scheme nodes, numbered from `first`.
-  func schemeNodes(for row: RelationRow, first: Int) -> [JSONValue] {
-    let relation = row.relation
-    return (0..<form(of: row).schemeCount).map { offset in
-      var node: JSONObject = [
-        "nodeID": .string(Self.numberedNodeID(first + offset)),
-        "text": .string(Self.scheme(of: relation)), "type": .string(Self.nodeType(relation.kind)),
-      ]
-      Self.appendSchemeKeys(relation, to: &node)
-      return .object(node)
-    }
+  /// The members of the relation's scheme node numbered `number`.
+  static func forEachSchemeNodeMember(
+    of relation: Relation, number: Int, _ member: (String, JSONValue) -> Void
+  ) {
+    member("nodeID", .string(numberedNodeID(number)))
+    member("text", .string(scheme(of: relation)))
+    member("type", .string(nodeType(relation.kind)))
+    forEachSchemeKey(of: relation, member)
   }
 
-  /// The relation's edges, numbered from `firstEdge`, through its scheme nodes numbered from
-  /// `firstScheme`.
-  func edges(for row: RelationRow, firstScheme: Int, firstEdge: Int) -> [JSONValue] {
+  /// The ends of the relation's edges, in order, through its scheme nodes numbered from
+  /// `firstScheme`: one for an edge form, two per scheme node otherwise.
+  func forEachEdge(
+    for row: RelationRow, firstScheme: Int, _ edge: (_ from: String, _ to: String) -> Void
+  ) {
     let relation = row.relation
-    let ends: [(String, String)]
     switch form(of: row) {
-    case .omitted: ends = []
-    case .edge: ends = [(relation.from, relation.to)]
+    case .omitted: break
+    case .edge: edge(relation.from, relation.to)
     case .scheme:
       let node = Self.numberedNodeID(firstScheme)
-      ends = [(relation.from, node), (node, relation.to)]
+      edge(relation.from, node)
+      edge(node, relation.to)
     case .mutual:
-      let (there, back) = (
-        Self.numberedNodeID(firstScheme), Self.numberedNodeID(firstScheme + 1)
-      )
-      ends = [
-        (relation.from, there), (there, relation.to), (relation.to, back), (back, relation.from),
-      ]
+      let (there, back) = (Self.numberedNodeID(firstScheme), Self.numberedNodeID(firstScheme + 1))
+      edge(relation.from, there)
+      edge(there, relation.to)
+      edge(relation.to, back)
+      edge(back, relation.from)
     }
-    return Self.edges(ends, first: firstEdge)
   }
 
   /// The scheme a relation names, and which conflict a CA node is.
-  private static func appendSchemeKeys(_ relation: Relation, to node: inout JSONObject) {
-    if let scheme = relation.scheme { node.append("scheme", .string(scheme)) }
-    if nodeType(relation.kind) == "CA" { node.append("relation", .string(relation.kind.rawValue)) }
+  private static func forEachSchemeKey(
+    of relation: Relation, _ member: (String, JSONValue) -> Void
+  ) {
+    if let scheme = relation.scheme { member("scheme", .string(scheme)) }
+    if nodeType(relation.kind) == "CA" { member("relation", .string(relation.kind.rawValue)) }
   }
 
   /// A saying's L node, numbered `first`, and the YA node after it: what was said, by whom,
@@ -145,10 +145,13 @@ struct AIFPlan {
     ]
   }
 
-  /// L → YA → the claim, for the L node numbered `node`, the edges numbered from `firstEdge`.
-  static func locutionEdges(claim: String, node: Int, firstEdge: Int) -> [JSONValue] {
+  /// The ends of L → YA → the claim, for the L node numbered `node`: two edges.
+  static func forEachLocutionEdge(
+    claim: String, node: Int, _ edge: (_ from: String, _ to: String) -> Void
+  ) {
     let (locution, illocution) = (numberedNodeID(node), numberedNodeID(node + 1))
-    return edges([(locution, illocution), (illocution, claim)], first: firstEdge)
+    edge(locution, illocution)
+    edge(illocution, claim)
   }
 
   /// The `locutions` entry naming the speaker of the L node numbered `node`.
@@ -161,13 +164,13 @@ struct AIFPlan {
     ["participantID": .string(String(number)), "firstname": .string(speaker), "surname": ""]
   }
 
-  private static func edges(_ ends: [(String, String)], first: Int) -> [JSONValue] {
-    ends.enumerated().map { offset, ends in
-      [
-        "edgeID": .string(String(first + offset)), "fromID": .string(ends.0),
-        "toID": .string(ends.1),
-      ]
-    }
+  /// The members of the edge numbered `number` from `from` to `to`, as AIFdb writes them.
+  static func forEachEdgeMember(
+    number: Int, from: String, to: String, _ member: (String, JSONValue) -> Void
+  ) {
+    member("edgeID", .string(String(number)))
+    member("fromID", .string(from))
+    member("toID", .string(to))
   }
 
   /// Scheme, L and YA nodes: `#` cannot occur in a claim id, so they never take a claim's id.

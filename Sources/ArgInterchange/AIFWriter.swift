@@ -33,11 +33,17 @@ public enum AIFWriter {
     target.write("{")
     document.next(key: "nodes", to: &target)
     var records = RecordArray(pretty: pretty, opening: &target)
-    try rows.forEachClaim(in: nil) { records.append(plan.node(for: $0), to: &target) }
+    try rows.forEachClaim(in: nil) { claim in
+      records.append(to: &target) { plan.forEachNodeMember(of: claim, $0) }
+    }
     var scheme = 1
     try rows.forEachRelation { row in
-      for node in plan.schemeNodes(for: row, first: scheme) { records.append(node, to: &target) }
-      scheme += plan.form(of: row).schemeCount
+      for _ in 0..<plan.form(of: row).schemeCount {
+        records.append(to: &target) {
+          AIFPlan.forEachSchemeNodeMember(of: row.relation, number: scheme, $0)
+        }
+        scheme += 1
+      }
     }
     // The k-th saying has the L node `firstLocution + 2k` and the YA node after it.
     let firstLocution = scheme
@@ -56,18 +62,19 @@ public enum AIFWriter {
     records = RecordArray(pretty: pretty, opening: &target)
     (scheme, saying) = (1, firstLocution)
     var edge = 1
-    try rows.forEachRelation { row in
-      for record in plan.edges(for: row, firstScheme: scheme, firstEdge: edge) {
-        records.append(record, to: &target)
+    func writeEdge(from: String, to: String) {
+      records.append(to: &target) {
+        AIFPlan.forEachEdgeMember(number: edge, from: from, to: to, $0)
       }
-      let form = plan.form(of: row)
-      (scheme, edge) = (scheme + form.schemeCount, edge + form.edgeCount)
+      edge += 1
+    }
+    try rows.forEachRelation { row in
+      plan.forEachEdge(for: row, firstScheme: scheme, writeEdge)
+      scheme += plan.form(of: row).schemeCount
     }
     try rows.forEachSaying { claim, _ in
-      for record in AIFPlan.locutionEdges(claim: claim, node: saying, firstEdge: edge) {
-        records.append(record, to: &target)
-      }
-      (saying, edge) = (saying + 2, edge + 2)
+      AIFPlan.forEachLocutionEdge(claim: claim, node: saying, writeEdge)
+      saying += 2
     }
     records.close(to: &target)
 
@@ -122,6 +129,14 @@ public enum AIFWriter {
     mutating func append(_ record: JSONValue, to target: inout OutputBuffer) {
       elements.next(to: &target)
       JSONWriter.write(record, pretty: pretty, depth: 2, to: &target)
+    }
+
+    /// A record written a member at a time, as `forEach` gives them.
+    mutating func append(
+      to target: inout OutputBuffer, _ forEach: ((String, JSONValue) -> Void) -> Void
+    ) {
+      elements.next(to: &target)
+      JSONWriter.writeObject(pretty: pretty, depth: 2, to: &target, forEach)
     }
 
     func close(to target: inout OutputBuffer) {

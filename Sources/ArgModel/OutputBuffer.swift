@@ -35,11 +35,10 @@ public struct OutputBuffer: TextOutputStream {
 
   @inlinable
   public mutating func write(_ string: String) {
-    if let done: Void = string.utf8.withContiguousStorageIfAvailable({ write(utf8: $0) }) {
-      return done
-    }
-    for byte in string.utf8 { write(ascii: byte) }
-    drainIfFull()
+    // `withUTF8` reads a native string in place, and a small one from the stack, more cheaply
+    // than the UTF-8 view's `withContiguousStorageIfAvailable`; exporters write many short ones.
+    var string = string
+    string.withUTF8 { write(utf8: $0) }
   }
 
   @inlinable

@@ -48,24 +48,33 @@ enum Rows {
   /// The slugs of every position and source by key, for `keyedClaimColumns`: both tables are
   /// small.
   struct Slugs {
-    private var positions: [Int: String] = [:]
-    private var sources: [Int: String] = [:]
+    /// By key: keys are numbered from 1 as rows are added, and both tables are small, so an
+    /// array indexed by key costs a few slots and spares hashing a key for every claim.
+    private var positions: [String?] = []
+    private var sources: [String?] = []
 
     init(_ database: Database) throws {
-      try database.cachedStatement("SELECT seq, id FROM positions").forEachRow {
-        positions[$0.int(0)] = $0.string(1)
-      }
-      try database.cachedStatement("SELECT seq, id FROM sources").forEachRow {
-        sources[$0.int(0)] = $0.string(1)
-      }
+      positions = try Self.byKey(database, "SELECT seq, id FROM positions")
+      sources = try Self.byKey(database, "SELECT seq, id FROM sources")
     }
 
-    func position(_ key: Int) -> String? { positions[key] }
-    func source(_ key: Int) -> String? { sources[key] }
+    private static func byKey(_ database: Database, _ sql: String) throws -> [String?] {
+      var slugs: [String?] = []
+      try database.cachedStatement(sql).forEachRow { row in
+        let key = row.int(0)
+        guard key >= 0 else { return }
+        if key >= slugs.count { slugs += Array(repeating: nil, count: key + 1 - slugs.count) }
+        slugs[key] = row.string(1)
+      }
+      return slugs
+    }
+
+    func position(_ key: Int) -> String? { positions.indices.contains(key) ? positions[key] : nil }
+    func source(_ key: Int) -> String? { sources.indices.contains(key) ? sources[key] : nil }
 
     /// The position whose key is in `column`, which may be NULL.
     func position(_ row: Row, _ column: Int) -> String? {
-      row.isNull(column) ? nil : positions[row.int(column)]
+      row.isNull(column) ? nil : position(row.int(column))
     }
   }
 
