@@ -90,9 +90,9 @@ public enum HTMLPage {
       case "js": target.write(String(decoding: PackageResources.page_js, as: UTF8.self))
       case "svg": writeSVG(&target)
       case "data":
-        var script = ScriptJSONStream(base: target)
-        try writeData(rows, title: title, options: options, to: &script)
-        target = script.base
+        var data = OutputBuffer()
+        try writeData(rows, title: title, options: options, to: &data)
+        target.write(HTMLEscaping.scriptJSON(data.text))
       default: target.write(String(template[open.lowerBound..<close.upperBound]))
       }
       template = template[close.upperBound...]
@@ -112,18 +112,16 @@ public enum HTMLPage {
   /// Claims' data as the page's script reads it: the map in `MapJSON`'s form (so a field
   /// added there, such as a claim's title, reaches the page), the status views and the title.
   private static func writeData<Rows: MapRows>(
-    _ rows: Rows, title: String, options: HTMLOptions, to target: inout some TextOutputStream
+    _ rows: Rows, title: String, options: HTMLOptions, to target: inout OutputBuffer
   ) throws(Rows.Failure) {
     var members = JSONWriter.Elements(pretty: false, depth: 0)
     target.write("{")
     members.next(key: "title", to: &target)
     JSONWriter.writeString(title, to: &target)
     members.next(key: "map", to: &target)
-    // MapJSON writes into a byte buffer; the page's script stream escapes it as it passes.
-    // The map's JSON is held whole here: a page is for maps Graphviz can draw anyway.
-    var json = OutputBuffer()
-    try MapJSON.write(rows, to: &json)
-    target.write(json.text)
+    // The data is held whole, then escaped for the script element in one pass: a page is for
+    // maps Graphviz can draw anyway.
+    try MapJSON.write(rows, to: &target)
     let unavailable = options.unavailable.map {
       JSONValue.object([("id", .string($0.id)), ("reason", .string($0.reason))])
     }
@@ -134,7 +132,7 @@ public enum HTMLPage {
     ]
     for (key, value) in rest {
       members.next(key: key, to: &target)
-      value.write(to: &target)
+      JSONWriter.write(value, pretty: false, depth: 1, to: &target)
     }
     members.close("}", to: &target)
   }
@@ -216,16 +214,6 @@ public struct SVGInliner {
         state = .afterComment
       }
     }
-  }
-}
-
-/// Writes JSON into a `<script>` element through ``HTMLEscaping/scriptJSON(_:)``, which
-/// escapes scalar by scalar, so pieces escaped one at a time give the whole text escaped.
-struct ScriptJSONStream<Base: TextOutputStream>: TextOutputStream {
-  var base: Base
-
-  mutating func write(_ string: String) {
-    base.write(HTMLEscaping.scriptJSON(string))
   }
 }
 

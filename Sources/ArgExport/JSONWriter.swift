@@ -7,14 +7,14 @@ extension JSONValue {
   /// object member on its own line, indented by two spaces per level, with `": "` after keys;
   /// empty arrays and objects stay `[]` and `{}`.
   public func write(to target: inout some TextOutputStream, pretty: Bool = false) {
-    JSONWriter.write(self, pretty: pretty, depth: 0, to: &target)
+    target.write(serialized(pretty: pretty))
   }
 
   /// The value as JSON text; see ``write(to:pretty:)``.
   public func serialized(pretty: Bool = false) -> String {
-    var text = ""
-    write(to: &text, pretty: pretty)
-    return text
+    var output = OutputBuffer()
+    JSONWriter.write(self, pretty: pretty, depth: 0, to: &output)
+    return output.text
   }
 }
 
@@ -27,17 +27,16 @@ extension JSONValue: CustomStringConvertible {
 /// stream a large document element by element with byte-identical output. Public for the
 /// exporters of other modules (AIF in ArgInterchange).
 ///
-/// Its generic writers are inlinable, so that a writer in another module (AIF) is specialized
-/// for its output type rather than reaching every byte through `TextOutputStream`'s witness.
+/// It writes bytes into an ``OutputBuffer``: punctuation a byte at a time and strings copied
+/// whole, where a `TextOutputStream` would take every comma and quote as a `String`.
 public enum JSONWriter {
-  @inlinable
-  public static func write<Target: TextOutputStream>(
-    _ value: JSONValue, pretty: Bool, depth: Int, to target: inout Target
+  public static func write(
+    _ value: JSONValue, pretty: Bool, depth: Int, to target: inout OutputBuffer
   ) {
     switch value {
     case .null: target.write("null")
     case .bool(let bool): target.write(bool ? "true" : "false")
-    case .int(let int): target.write(String(int))
+    case .int(let int): target.write(int)
     case .double(let double): writeNumber(double, to: &target)
     case .string(let string): writeString(string, to: &target)
     case .array(let elements):
@@ -58,15 +57,14 @@ public enum JSONWriter {
 
   /// Writes `open`, each item through `writeItem` (which writes one value, or one key and value,
   /// at `depth + 1`), and `close`, with the separators and line breaks of the chosen layout.
-  @inlinable
-  public static func writeContainer<Items: Collection, Target: TextOutputStream>(
-    _ items: Items, open: String, close: String, pretty: Bool, depth: Int, to target: inout Target,
-    writeItem: (Items.Element, inout Target) -> Void
+  public static func writeContainer<Items: Collection>(
+    _ items: Items, open: String, close: String, pretty: Bool, depth: Int,
+    to target: inout OutputBuffer, writeItem: (Items.Element, inout OutputBuffer) -> Void
   ) {
     target.write(open)
     var first = true
     for item in items {
-      if !first { target.write(",") }
+      if !first { target.write(ascii: UInt8(ascii: ",")) }
       first = false
       if pretty { writeLineBreak(depth: depth + 1, to: &target) }
       writeItem(item, &target)
@@ -80,35 +78,29 @@ public enum JSONWriter {
   /// caller writes the opening bracket, calls `next` before each element and `close` after the
   /// last: the bytes are those of ``writeContainer(_:open:close:pretty:depth:to:writeItem:)``.
   public struct Elements {
-    @usableFromInline let pretty: Bool
+    let pretty: Bool
     /// The container's own depth; its elements are one deeper.
-    @usableFromInline let depth: Int
-    /// Whether no element has been written yet; read through `isEmpty`.
-    @usableFromInline var empty = true
-    public var isEmpty: Bool { empty }
+    let depth: Int
+    public private(set) var isEmpty = true
 
-    @inlinable
     public init(pretty: Bool, depth: Int) {
       self.pretty = pretty
       self.depth = depth
     }
 
-    @inlinable
-    public mutating func next(to target: inout some TextOutputStream) {
-      if !isEmpty { target.write(",") }
-      empty = false
+    public mutating func next(to target: inout OutputBuffer) {
+      if !isEmpty { target.write(ascii: UInt8(ascii: ",")) }
+      isEmpty = false
       if pretty { writeLineBreak(depth: depth + 1, to: &target) }
     }
 
     /// `next`, then an object member's key and colon.
-    @inlinable
-    public mutating func next(key: String, to target: inout some TextOutputStream) {
+    public mutating func next(key: String, to target: inout OutputBuffer) {
       next(to: &target)
       writeKey(key, pretty: pretty, to: &target)
     }
 
-    @inlinable
-    public func close(_ bracket: String, to target: inout some TextOutputStream) {
+    public func close(_ bracket: String, to target: inout OutputBuffer) {
       if pretty && !isEmpty { writeLineBreak(depth: depth, to: &target) }
       target.write(bracket)
     }
@@ -130,56 +122,43 @@ public enum JSONWriter {
   }
 
   /// Writes a member's key and the colon after it; the caller writes the value.
-  @inlinable
-  public static func writeKey(_ key: String, pretty: Bool, to target: inout some TextOutputStream) {
+  public static func writeKey(_ key: String, pretty: Bool, to target: inout OutputBuffer) {
     writeString(key, to: &target)
     target.write(pretty ? ": " : ":")
   }
 
-  @inlinable
-  static func writeLineBreak(depth: Int, to target: inout some TextOutputStream) {
-    if depth < lineBreaks.count {
-      target.write(lineBreaks[depth])
-    } else {
-      target.write("\n" + String(repeating: " ", count: 2 * depth))
-    }
+  static func writeLineBreak(depth: Int, to target: inout OutputBuffer) {
+    target.write(ascii: UInt8(ascii: "\n"))
+    target.write(repeating: UInt8(ascii: " "), count: 2 * depth)
   }
 
-  /// A line break and the indentation of each depth a document usually reaches, made once.
-  @usableFromInline
-  static let lineBreaks = (0..<12).map { "\n" + String(repeating: " ", count: 2 * $0) }
-
   /// The shortest text that reads back as the same `Double`; `null` if there is none.
-  @inlinable
-  static func writeNumber(_ number: Double, to target: inout some TextOutputStream) {
+  static func writeNumber(_ number: Double, to target: inout OutputBuffer) {
     // Swift's `description` is the shortest round-trip form, and for finite values it is always
     // valid JSON: `1.0`, `-0.0`, `1e-07`, `1.7976931348623157e+308`.
     target.write(number.isFinite ? number.description : "null")
   }
 
-  @inlinable
-  public static func writeString(_ string: String, to target: inout some TextOutputStream) {
-    target.write("\"")
+  public static func writeString(_ string: String, to target: inout OutputBuffer) {
+    target.write(ascii: UInt8(ascii: "\""))
     if string.utf8Contains(where: mayNeedEscape) {
       target.write(escaped(string))
     } else {
       target.write(string)
     }
-    target.write("\"")
+    target.write(ascii: UInt8(ascii: "\""))
   }
 
   /// True for every byte that starts something `escaped` rewrites: controls, `"`, `\`, and the
   /// lead byte 0xE2 of U+2028 and U+2029 (it also leads other characters, which cost only the
   /// slower path).
-  @inlinable
-  static func mayNeedEscape(_ byte: UInt8) -> Bool {
+  private static func mayNeedEscape(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
   }
 
   /// Works scalar by scalar rather than on `Character`s or `String` indices: an escaped scalar
   /// may share a grapheme cluster with the next one (`"` followed by U+0301), and slicing a
   /// `String` there would round to the cluster boundary.
-  @usableFromInline
   static func escaped(_ string: String) -> String {
     var result = ""
     result.reserveCapacity(string.utf8.count + 8)

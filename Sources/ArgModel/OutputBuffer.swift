@@ -65,6 +65,14 @@ public struct OutputBuffer: TextOutputStream {
     count += 1
   }
 
+  /// `count` copies of one byte, such as the spaces of an indentation.
+  public mutating func write(repeating byte: UInt8, count: Int) {
+    guard count > 0 else { return }
+    reserve(count).update(repeating: byte, count: count)
+    self.count += count
+    drainIfFull()
+  }
+
   /// `number` in decimal, as `String(number)` spells it, without making that string.
   public mutating func write(_ number: Int) {
     // Digits come lowest first into room for the longest spelling, then are copied out in

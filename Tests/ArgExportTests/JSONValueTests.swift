@@ -208,7 +208,7 @@ struct JSONValueTests {
     var chunks = Chunks()
     let value: JSONValue = ["a": [1, "b"]]
     value.write(to: &chunks, pretty: true)
-    #expect(chunks.chunks.count > 1)
-    #expect(chunks.chunks.joined() == value.serialized(pretty: true))
+    #expect(chunks.chunks == [value.serialized(pretty: true)])
+    #expect(chunks.chunks.joined().contains("\n    1,\n"))
   }
 }
