@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "SATKitTests", dependencies: ["SATKit"]),
     .testTarget(name: "ArgdownSyntaxTests", dependencies: ["ArgdownSyntax", "TestSupport"]),
     .testTarget(name: "ArgStoreTests", dependencies: ["ArgStore", "SQLiteKit"]),
-    .testTarget(name: "ArgExportTests", dependencies: ["ArgExport"]),
+    .testTarget(name: "ArgExportTests", dependencies: ["ArgExport", "TestSupport"]),
     .testTarget(name: "ArgInterchangeTests", dependencies: ["ArgInterchange", "TestSupport"]),
     .testTarget(name: "ArgSemanticsTests", dependencies: ["ArgSemantics", "TestSupport"]),
     .testTarget(

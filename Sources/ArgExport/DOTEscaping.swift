@@ -140,7 +140,9 @@ enum DOTEscaping {
     var copied = 0
     var index = 0
     while index < bytes.count {
-      guard mayStartPiece(bytes[index]),
+      index = ByteBlocks.firstIndex(
+        in: bytes, from: index, block: blockMayHoldPiece, byte: mayStartPiece)
+      guard index < bytes.count,
         let found = piece(in: bytes, at: index, newlines: newlines),
         let text = found.piece == .forbidden ? "\u{FFFD}" : replacement(found.piece)
       else {
@@ -163,6 +165,14 @@ enum DOTEscaping {
     case 0x00..<0x20, 0x22, 0x26, 0x3C, 0x3E, 0x5C, 0xC2, 0xE2, 0xEF: true
     default: false
     }
+  }
+
+  /// True for every block of eight bytes holding a byte ``mayStartPiece(_:)`` is true of.
+  private static func blockMayHoldPiece(_ block: UInt64) -> Bool {
+    ByteBlocks.hasByte(below: 0x20, in: block) || ByteBlocks.hasNonASCII(block)
+      || ByteBlocks.has(0x22, in: block) || ByteBlocks.has(0x26, in: block)
+      || ByteBlocks.has(0x3C, in: block) || ByteBlocks.has(0x3E, in: block)
+      || ByteBlocks.has(0x5C, in: block)
   }
 
   /// The piece starting at `index` and its length in bytes, or nil for a byte copied as it is.

@@ -141,7 +141,7 @@ public enum JSONWriter {
 
   public static func writeString(_ string: String, to target: inout OutputBuffer) {
     target.write(ascii: UInt8(ascii: "\""))
-    if string.utf8Contains(where: mayNeedEscape) {
+    if string.utf8Contains(block: blockMayNeedEscape, byte: mayNeedEscape) {
       target.write(escaped(string))
     } else {
       target.write(string)
@@ -154,6 +154,14 @@ public enum JSONWriter {
   /// slower path).
   private static func mayNeedEscape(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
+  }
+
+  /// True for every block of eight bytes holding a byte ``mayNeedEscape(_:)`` is true of, and
+  /// for any holding a non-ASCII byte.
+  private static func blockMayNeedEscape(_ block: UInt64) -> Bool {
+    ByteBlocks.hasByte(below: 0x20, in: block) || ByteBlocks.hasNonASCII(block)
+      || ByteBlocks.has(UInt8(ascii: "\""), in: block)
+      || ByteBlocks.has(UInt8(ascii: "\\"), in: block)
   }
 
   /// Works scalar by scalar rather than on `Character`s or `String` indices: an escaped scalar

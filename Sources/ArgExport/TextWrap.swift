@@ -41,6 +41,10 @@ public enum TextWrap {
     // and cut directly, and words handed over as byte ranges with no `Substring` between;
     // CR is left to the general path, where `\r\n` is a single line break.
     let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes in
+      if width > 0 && isSingleSpacedASCII(bytes) {
+        wrapSingleSpaced(bytes, width: width, body)
+        return true
+      }
       guard isASCIIWithoutCR(bytes) else { return false }
       var lines = Lines(width: width, source: bytes)
       forEachASCIIWord(in: bytes) { start, end in
@@ -66,22 +70,68 @@ public enum TextWrap {
     }
   }
 
+  /// Greedy wrapping of ``isSingleSpacedASCII(_:)`` text, a line at a time: a line ends at the
+  /// last space that leaves it at most `width` long, found by looking back from there, with no
+  /// word-by-word bookkeeping. A word longer than `width` is cut as the word path cuts it, and
+  /// its last piece begins a line like any word.
+  private static func wrapSingleSpaced(
+    _ bytes: UnsafeBufferPointer<UInt8>, width: Int, _ body: (Piece) -> Void
+  ) {
+    var start = 0
+    while bytes.count - start > width {
+      var end = start + width
+      while end > start && bytes[end] != UInt8(ascii: " ") { end -= 1 }
+      body(.line)
+      if end == start {
+        body(.text(UnsafeBufferPointer(rebasing: bytes[start..<start + width])))
+        start += width
+      } else {
+        body(.text(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+        start = end + 1
+      }
+    }
+    body(.line)
+    body(.text(UnsafeBufferPointer(rebasing: bytes[start...])))
+  }
+
+  /// Whether the text is ASCII words one space apart, with no space at either end and no
+  /// control characters: most claims' texts, which wrap without being split into words.
+  private static func isSingleSpacedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let space = UInt8(ascii: " ")
+    guard let first = bytes.first, first != space, bytes.last != space else { return false }
+    let firstOther = ByteBlocks.firstIndex(
+      in: bytes, from: 0,
+      block: { ByteBlocks.hasNonASCII($0) || ByteBlocks.hasByte(below: 0x20, in: $0) },
+      byte: { $0 >= 0x80 || $0 < 0x20 })
+    return firstOther == bytes.count && !hasDoubledSpace(bytes)
+  }
+
+  /// Whether two spaces stand together, tested eight pairs at a time: a block and the block one
+  /// byte on are both spaces in some lane where their bits, each taken from spaces, are zero.
+  private static func hasDoubledSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    var offset = 0
+    while offset + 9 <= bytes.count {
+      let pairs =
+        (ByteBlocks.load(bytes, at: offset) ^ spaces)
+        | (ByteBlocks.load(bytes, at: offset + 1) ^ spaces)
+      if ByteBlocks.has(0, in: pairs) { return true }
+      offset += 8
+    }
+    let space = UInt8(ascii: " ")
+    return bytes[offset...].indices.dropLast().contains {
+      bytes[$0] == space && bytes[$0 + 1] == space
+    }
+  }
+
   /// Whether every byte is ASCII and none is CR, tested eight bytes at a time: every label's
   /// text is tested, and most pass.
   private static func isASCIIWithoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let (high, ones, cr): (UInt64, UInt64, UInt64) = (
-      0x8080_8080_8080_8080, 0x0101_0101_0101_0101, 0x0D0D_0D0D_0D0D_0D0D
-    )
-    var offset = 0
-    while offset + 8 <= bytes.count {
-      let block = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-      // A byte of `block ^ cr` is zero where the byte is CR: the usual test for a zero byte.
-      let crs = block ^ cr
-      if block & high != 0 || (crs &- ones) & ~crs & high != 0 { return false }
-      offset += 8
-    }
-    return !bytes[offset...].contains { $0 >= 0x80 || $0 == 0x0D }
+    let first = ByteBlocks.firstIndex(
+      in: bytes, from: 0,
+      block: { ByteBlocks.hasNonASCII($0) || ByteBlocks.has(0x0D, in: $0) },
+      byte: { $0 >= 0x80 || $0 == 0x0D })
+    return first == bytes.count
   }
 
   /// How many bytes the first `count` `Character`s of a UTF-8 run take.

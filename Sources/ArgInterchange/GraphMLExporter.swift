@@ -146,7 +146,9 @@ public enum GraphMLExporter {
 
   /// Writes ``escaped(_:)``: most strings need nothing, and are copied as they are.
   private static func writeEscaped(_ string: String, to output: inout OutputBuffer) {
-    guard string.utf8Contains(where: needsAttention) else { return output.write(string) }
+    guard string.utf8Contains(block: blockNeedsAttention, byte: needsAttention) else {
+      return output.write(string)
+    }
     var result = ""
     for scalar in string.unicodeScalars {
       switch scalar {
@@ -173,5 +175,15 @@ public enum GraphMLExporter {
       true
     default: false
     }
+  }
+  /// True for every block of eight bytes holding a byte ``needsAttention(_:)`` is true of, and
+  /// for any holding a non-ASCII byte.
+  private static func blockNeedsAttention(_ block: UInt64) -> Bool {
+    ByteBlocks.hasByte(below: 0x20, in: block) || ByteBlocks.hasNonASCII(block)
+      || ByteBlocks.has(UInt8(ascii: "&"), in: block)
+      || ByteBlocks.has(UInt8(ascii: "<"), in: block)
+      || ByteBlocks.has(UInt8(ascii: ">"), in: block)
+      || ByteBlocks.has(UInt8(ascii: "\""), in: block)
+      || ByteBlocks.has(UInt8(ascii: "'"), in: block)
   }
 }

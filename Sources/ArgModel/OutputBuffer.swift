@@ -137,13 +137,3 @@ public struct OutputBuffer: TextOutputStream {
     }
   }
 }
-
-extension String {
-  /// Whether any of the text's UTF-8 bytes passes `test`, scanned in place: the escapers ask
-  /// this of every string, and stepping through `utf8` byte by byte costs several times more.
-  @inlinable
-  public func utf8Contains(where test: (UInt8) -> Bool) -> Bool {
-    utf8.withContiguousStorageIfAvailable { $0.contains(where: test) }
-      ?? utf8.contains(where: test)
-  }
-}

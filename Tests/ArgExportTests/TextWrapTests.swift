@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import ArgExport
@@ -87,5 +88,25 @@ struct TextWrapTests {
       let firstWord = line.split(separator: " ").first.map(String.init) ?? ""
       #expect(previous.count + 1 + firstWord.count > width || firstWord.count > width)
     }
+  }
+
+  /// Single-spaced ASCII text is wrapped a line at a time; a doubled space or a trailing one
+  /// sends the same words down the word-by-word path, which must agree.
+  @Test("single-spaced text wraps as the word path wraps it", arguments: [1, 3, 7, 12, 40])
+  func singleSpacedPathAgrees(width: Int) {
+    var generator = SeededGenerator(seed: UInt64(width))
+    for _ in 0..<300 {
+      let words = (0..<Int.random(in: 1...14, using: &generator)).map { _ in
+        String(repeating: "x", count: Int.random(in: 1...(width * 2 + 3), using: &generator))
+      }
+      let text = words.joined(separator: " ")
+      let lines = TextWrap.wrap(text, width: width)
+      #expect(lines == TextWrap.wrap(text + " ", width: width), "\(text)")
+      #expect(lines == TextWrap.wrap(words.joined(separator: "  "), width: width), "\(text)")
+      #expect(lines == TextWrap.wrap(text.replacingOccurrences(of: " ", with: "\t"), width: width))
+    }
+    #expect(TextWrap.wrap("abcdefgh ij", width: 3) == ["abc", "def", "gh", "ij"])
+    #expect(TextWrap.wrap("ab cdefgh i", width: 3) == ["ab", "cde", "fgh", "i"])
+    #expect(TextWrap.wrap("abcd e", width: 3) == ["abc", "d e"])
   }
 }
