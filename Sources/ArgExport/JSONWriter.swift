@@ -61,16 +61,13 @@ public enum JSONWriter {
     _ items: Items, open: String, close: String, pretty: Bool, depth: Int,
     to target: inout OutputBuffer, writeItem: (Items.Element, inout OutputBuffer) -> Void
   ) {
+    var elements = Elements(pretty: pretty, depth: depth)
     target.write(open)
-    var first = true
     for item in items {
-      if !first { target.write(ascii: UInt8(ascii: ",")) }
-      first = false
-      if pretty { writeLineBreak(depth: depth + 1, to: &target) }
+      elements.next(to: &target)
       writeItem(item, &target)
     }
-    if pretty && !first { writeLineBreak(depth: depth, to: &target) }
-    target.write(close)
+    elements.close(close, to: &target)
   }
 
   /// The separators and line breaks between the elements (or members) of an array (or object)
@@ -89,9 +86,12 @@ public enum JSONWriter {
     }
 
     public mutating func next(to target: inout OutputBuffer) {
-      if !isEmpty { target.write(ascii: UInt8(ascii: ",")) }
+      if pretty {
+        writeLineBreak(depth: depth + 1, comma: !isEmpty, to: &target)
+      } else if !isEmpty {
+        target.write(ascii: UInt8(ascii: ","))
+      }
       isEmpty = false
-      if pretty { writeLineBreak(depth: depth + 1, to: &target) }
     }
 
     /// `next`, then an object member's key and colon.
@@ -123,13 +123,21 @@ public enum JSONWriter {
 
   /// Writes a member's key and the colon after it; the caller writes the value.
   public static func writeKey(_ key: String, pretty: Bool, to target: inout OutputBuffer) {
-    writeString(key, to: &target)
-    target.write(pretty ? ": " : ":")
+    if !writeQuoted(key, then: pretty ? ": " : ":", to: &target) {
+      writeString(key, to: &target)
+      target.write(pretty ? ": " : ":")
+    }
   }
 
-  static func writeLineBreak(depth: Int, to target: inout OutputBuffer) {
-    target.write(ascii: UInt8(ascii: "\n"))
-    target.write(repeating: UInt8(ascii: " "), count: 2 * depth)
+  /// A line break indented to `depth`, after a comma if there is one. Every element of a large
+  /// export passes here, so it goes in as one token.
+  static func writeLineBreak(depth: Int, comma: Bool = false, to target: inout OutputBuffer) {
+    let start = comma ? 1 : 0
+    target.write(count: start + 1 + 2 * depth) { bytes in
+      if comma { bytes.pointee = UInt8(ascii: ",") }
+      bytes[start] = UInt8(ascii: "\n")
+      (bytes + start + 1).update(repeating: UInt8(ascii: " "), count: 2 * depth)
+    }
   }
 
   /// The shortest text that reads back as the same `Double`; `null` if there is none.
@@ -140,13 +148,33 @@ public enum JSONWriter {
   }
 
   public static func writeString(_ string: String, to target: inout OutputBuffer) {
-    target.write(ascii: UInt8(ascii: "\""))
-    if string.utf8Contains(block: blockMayNeedEscape, byte: mayNeedEscape) {
+    if !writeQuoted(string, then: "", to: &target) {
+      target.write(ascii: UInt8(ascii: "\""))
       target.write(escaped(string))
-    } else {
-      target.write(string)
+      target.write(ascii: UInt8(ascii: "\""))
     }
-    target.write(ascii: UInt8(ascii: "\""))
+  }
+
+  /// Writes `string` in quotes, then `suffix`, as one token when the string needs no escape,
+  /// and returns whether it did: most strings need none, and they are most of an export.
+  private static func writeQuoted(
+    _ string: String, then suffix: StaticString, to target: inout OutputBuffer
+  ) -> Bool {
+    var string = string
+    return string.withUTF8 { text in
+      guard
+        ByteBlocks.firstIndex(in: text, from: 0, block: blockMayNeedEscape, byte: mayNeedEscape)
+          == text.count
+      else { return false }
+      let suffixCount = suffix.utf8CodeUnitCount
+      target.write(count: text.count + 2 + suffixCount) { bytes in
+        bytes.pointee = UInt8(ascii: "\"")
+        if let start = text.baseAddress { (bytes + 1).update(from: start, count: text.count) }
+        bytes[text.count + 1] = UInt8(ascii: "\"")
+        (bytes + text.count + 2).update(from: suffix.utf8Start, count: suffixCount)
+      }
+      return true
+    }
   }
 
   /// True for every byte that starts something `escaped` rewrites: controls, `"`, `\`, and the

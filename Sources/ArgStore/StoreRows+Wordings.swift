@@ -73,22 +73,27 @@ extension StoreRows {
   public func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) {}
 
   /// The relations into the claims (without members) that `filter` selects, by their target's
-  /// seq, in the map's order, each with the claim it comes from.
+  /// seq, each with the claim it comes from; ``Link/mapOrder`` puts each target's in the map's
+  /// order. The target is `c` itself: joining `claims t` for `relationColumns` would read its
+  /// row a second time. Sorting each target's few relations here, rather than all of them in
+  /// SQL, spares a temporary B-tree, and a map without reconstructions skips their test.
   private func relations(into filter: String, _ values: [any SQLBindable]) throws -> [Int: [Link]] {
+    let anyReconstructions =
+      try database.scalarInt("SELECT EXISTS (SELECT 1 FROM reconstruction_steps)") != 0
     var incoming: [Int: [Link]] = [:]
     try database.prepare(
       """
-      SELECT \(Rows.relationColumns), f.kind, f.title, r.to_seq FROM claims c
+      SELECT f.id, c.id, r.kind, r.scheme, f.kind, f.title, r.to_seq, r.from_seq FROM claims c
       \(join("s", on: "c.seq")) JOIN relations r ON r.to_seq = c.seq
-      JOIN claims f ON f.seq = r.from_seq JOIN claims t ON t.seq = r.to_seq
-      \(join("so", on: "f.seq"))
-      WHERE \(filter) AND NOT \(Self.reconstructed)
-      ORDER BY r.to_seq, r.kind DESC, r.from_seq
+      JOIN claims f ON f.seq = r.from_seq \(join("so", on: "f.seq"))
+      WHERE \(filter) AND NOT \(anyReconstructions ? Self.reconstructed : "0")
       """
     ).forEachRow(values) { row in
       let relation = Rows.relation(row)
       incoming[row.int(6), default: []].append(
-        Link(relation: relation, other: Self.name(row, id: relation.from, kind: 4)))
+        Link(
+          relation: relation, other: Self.name(row, id: relation.from, kind: 4),
+          fromSeq: row.int(7)))
     }
     return incoming
   }
@@ -97,6 +102,13 @@ extension StoreRows {
   private struct Link {
     var relation: Relation
     var other: ClaimName
+    var fromSeq: Int
+
+    /// The map's order of one target's relations: `ORDER BY r.kind DESC, r.from_seq`.
+    static func mapOrder(_ first: Link, _ second: Link) -> Bool {
+      let (a, b) = (first.relation.kind.rawValue, second.relation.kind.rawValue)
+      return a != b ? a > b : first.fromSeq < second.fromSeq
+    }
   }
 
   /// `keyedClaimColumns`, then the columns of `ClaimFlags`: for a claim read by itself.
@@ -139,7 +151,7 @@ extension StoreRows {
     var wording = Wording(claim: claim, member: member)
     guard wording.isFirst else { return wording }
     if let incoming {
-      for link in incoming {
+      for link in incoming.sorted(by: Link.mapOrder) {
         wording.incoming.append(link.relation)
         wording.names[link.other.id] = link.other
       }
