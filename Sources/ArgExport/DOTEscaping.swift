@@ -16,7 +16,7 @@ enum DOTEscaping {
   /// doubled in a name; the ids the model accepts contain none.)
   static func writeID(_ string: String, to output: inout OutputBuffer) {
     output.write(ascii: UInt8(ascii: "\""))
-    write(string[...], newlines: false, to: &output) { piece in
+    write(string, newlines: false, to: &output) { piece in
       switch piece {
       case .ascii(UInt8(ascii: "\"")): "\\\""
       case .ascii(UInt8(ascii: "\\")): "\\\\"
@@ -55,18 +55,22 @@ enum DOTEscaping {
     output.write(ascii: UInt8(ascii: "\""))
     var afterCR = false
     parts { part in
-      guard !part.isEmpty else { return }
-      // LF is a grapheme cluster of its own, so this drops that one byte.
-      let part = afterCR && part.utf8.first == 0x0A ? part.dropFirst() : part[...]
-      afterCR = part.utf8.last == 0x0D
-      write(part, newlines: true, to: &output) { piece in
-        switch piece {
-        case .newline: "\\n"
-        case .ascii(UInt8(ascii: "\"")): "\\\""
-        case .ascii(UInt8(ascii: "\\")): backslash
-        case .ascii(UInt8(ascii: "&")): "&amp;"
-        case .ascii(UInt8(ascii: "\t")): " "
-        default: nil
+      var part = part
+      part.withUTF8 { utf8 in
+        guard !utf8.isEmpty else { return }
+        // LF is a grapheme cluster of its own, so this drops that one byte.
+        let utf8 =
+          afterCR && utf8[0] == 0x0A ? UnsafeBufferPointer(rebasing: utf8.dropFirst()) : utf8
+        afterCR = utf8.last == 0x0D
+        write(utf8: utf8, newlines: true, to: &output) { piece in
+          switch piece {
+          case .newline: "\\n"
+          case .ascii(UInt8(ascii: "\"")): "\\\""
+          case .ascii(UInt8(ascii: "\\")): backslash
+          case .ascii(UInt8(ascii: "&")): "&amp;"
+          case .ascii(UInt8(ascii: "\t")): " "
+          default: nil
+          }
         }
       }
     }
@@ -78,7 +82,7 @@ enum DOTEscaping {
   /// Graphviz also substitutes `\N`, `\G` and `\E` in the parsed text and reads `\\` as one
   /// backslash, so backslashes are doubled here too; an entity such as `&#92;` would not help,
   /// as it is decoded before the substitution.
-  static func writeHTML(_ text: Substring, to output: inout OutputBuffer) {
+  static func writeHTML(_ text: String, to output: inout OutputBuffer) {
     var text = text
     text.withUTF8 { writeHTML(utf8: $0, to: &output) }
   }
@@ -103,7 +107,7 @@ enum DOTEscaping {
   static func id(_ string: String) -> String { text { writeID(string, to: &$0) } }
   static func label(_ string: String) -> String { text { writeLabel(string, to: &$0) } }
   static func tooltip(_ string: String) -> String { text { writeTooltip(string, to: &$0) } }
-  static func html(_ string: String) -> String { text { writeHTML(string[...], to: &$0) } }
+  static func html(_ string: String) -> String { text { writeHTML(string, to: &$0) } }
 
   private static func text(_ write: (inout OutputBuffer) -> Void) -> String {
     var output = OutputBuffer()
@@ -126,7 +130,7 @@ enum DOTEscaping {
   /// copied in runs, byte for byte. Without `newlines`, line breaks are no pieces, except VT
   /// and FF, which XML forbids.
   private static func write(
-    _ text: Substring, newlines: Bool, to output: inout OutputBuffer,
+    _ text: String, newlines: Bool, to output: inout OutputBuffer,
     replacement: (Piece) -> String?
   ) {
     var text = text

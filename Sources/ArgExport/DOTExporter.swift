@@ -343,11 +343,11 @@ public enum DOTExporter {
     // The tag in Argdown's brackets, with the shading's note: escaped a piece at a time, which
     // is the same as escaping them joined, as a bracket ends no line break.
     let (open, close) = claim.kind == .statement ? ("[", "]") : ("<", ">")
-    DOTEscaping.writeHTML(open[...], to: &output)
-    DOTEscaping.writeHTML(claim.name[...], to: &output)
-    DOTEscaping.writeHTML(close[...], to: &output)
+    DOTEscaping.writeHTML(open, to: &output)
+    DOTEscaping.writeHTML(claim.name, to: &output)
+    DOTEscaping.writeHTML(close, to: &output)
     if let note = options.shading?.notes[claim.id] {
-      DOTEscaping.writeHTML((" · " + note)[...], to: &output)
+      DOTEscaping.writeHTML(" · " + note, to: &output)
     }
     output.write("</B></FONT>")
     TextWrap.forEachPiece(of: claim.text, width: options.wrapWidth) { piece in

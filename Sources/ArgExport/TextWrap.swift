@@ -119,9 +119,11 @@ public enum TextWrap {
       offset += 8
     }
     let space = UInt8(ascii: " ")
-    return bytes[offset...].indices.dropLast().contains {
-      bytes[$0] == space && bytes[$0 + 1] == space
+    for index in offset..<max(offset, bytes.count - 1)
+    where bytes[index] == space && bytes[index + 1] == space {
+      return true
     }
+    return false
   }
 
   /// Whether every byte is ASCII and none is CR, tested eight bytes at a time: every label's

@@ -161,11 +161,15 @@ public struct StoreRows: MapRows {
   public func claimCounts() throws(StoreError) -> [ClaimPlace: Int] {
     try storeErrors {
       var counts: [ClaimPlace: Int] = [:]
+      // Without groups every place's group is NULL (see `placeColumns`), and counting by
+      // position alone reads only the index of claims by position, not every claim's row.
+      let anyGroups = try database.scalarInt("SELECT EXISTS (SELECT 1 FROM claim_groups)") != 0
+      let (group, grouping) = anyGroups ? ("c.group_id", "1, 2") : ("NULL AS group_id", "1")
       try database.prepare(
         """
         SELECT \(Rows.placeColumns), sum(c.count) FROM (
-          SELECT c.position_seq, c.group_id, count(*) AS count FROM claims c
-          \(join("s", on: "c.seq")) GROUP BY 1, 2) c
+          SELECT c.position_seq, \(group), count(*) AS count FROM claims c
+          \(join("s", on: "c.seq")) GROUP BY \(grouping)) c
         GROUP BY 1, 2
         """
       ).forEachRow {
