@@ -69,12 +69,14 @@ private struct Writer {
   var bytes: [UInt8] = []
   /// Whether any text was handed on, so the next block needs a blank line before it.
   private var drained = false
-  private let sourceTitles: [String: String]
+  /// How `source:` names each source (see `sourceName`), worked out once rather than for
+  /// every claim that cites it.
+  private let sourceNames: [String: String]
 
   init(_ outline: MapOutline) {
     self.outline = outline
-    sourceTitles = Dictionary(
-      outline.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    sourceNames = Dictionary(
+      outline.sources.map { ($0.id, Writer.name(of: $0)) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// How a claim's indented line says it receives a relation of this kind.
@@ -165,7 +167,9 @@ private struct Writer {
   }
 
   private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+    // A native string's bytes in place, copied at once; through `utf8` they go one by one.
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
   }
 
   /// Blocks are separated by a blank line.
@@ -285,16 +289,20 @@ private struct Writer {
     _ claim: Claim, listed: [Relation], names: [String: ClaimName], isCanonical: Bool
   ) {
     var separator = " {"
+    func writeField(_ key: String, _ value: String?) {
+      guard let value else { return }
+      append(separator)
+      append(key)
+      append(": ")
+      writeValue(value)
+      separator = ", "
+    }
     if let provenance = claim.provenance {
-      let entries = [
-        ("source", sourceName(provenance.source)), ("comment", provenance.comment),
-        ("quote", provenance.quote), ("speaker", provenance.speaker), ("time", provenance.time),
-      ]
-      for case (let key, let value?) in entries {
-        append(separator + key + ": ")
-        writeValue(value)
-        separator = ", "
-      }
+      writeField("source", sourceName(provenance.source))
+      writeField("comment", provenance.comment)
+      writeField("quote", provenance.quote)
+      writeField("speaker", provenance.speaker)
+      writeField("time", provenance.time)
     }
     if let base = claim.base {
       append(separator + "base: \(base)")
@@ -305,11 +313,9 @@ private struct Writer {
       separator = ", "
     }
     if let title = claim.title, Writer.bracketTitle(ClaimName(claim)) == nil {
-      append(separator + "title: ")
-      writeValue(title)
-      separator = ", "
+      writeField("title", title)
     }
-    for kind in [RelationKind.rephrases, .prefers] {
+    for kind in [RelationKind.rephrases, .prefers] where !listed.isEmpty {
       let targets = listed.filter { $0.kind == kind }.map { listedName($0.to, names[$0.to]) }
       guard !targets.isEmpty else { continue }
       append(separator + kind.rawValue + ": [" + targets.joined(separator: ", ") + "]")
@@ -321,9 +327,12 @@ private struct Writer {
   /// How `source:` names a source: by its title where the parser would make the same id of
   /// it (`"Teacher Survey 2024"` for `teacher-survey-2024`), so the title comes back too.
   private func sourceName(_ id: String) -> String {
-    guard let title = sourceTitles[id], title != id, Identifier.slug(from: title) == id,
-      !title.contains(":")
-    else { return id }
+    sourceNames[id] ?? id
+  }
+
+  private static func name(of source: Source) -> String {
+    let (id, title) = (source.id, source.title)
+    guard title != id, Identifier.slug(from: title) == id, !title.contains(":") else { return id }
     return title
   }
 
@@ -448,15 +457,16 @@ private struct Writer {
   /// A metadata value: bare when it is a plain word that YAML also reads as a string, quoted
   /// otherwise. Line breaks become spaces.
   private mutating func writeValue(_ value: String) {
-    let utf8 = value.utf8
-    if let head = utf8.first, ASCII.isLetter(head), utf8.allSatisfy(ASCII.isIDCharacter),
-      utf8.count > 5 || !ArgdownPrinter.plainWords.contains(value.lowercased())
-    {
+    var value = value
+    let isWord = value.withUTF8 { utf8 in
+      utf8.first.map(ASCII.isLetter) == true && utf8.allSatisfy(ASCII.isIDCharacter)
+    }
+    if isWord, value.utf8.count > 5 || !ArgdownPrinter.plainWords.contains(value.lowercased()) {
       append(value)
       return
     }
     bytes.append(ASCII.quote)
-    for byte in utf8 {
+    for byte in value.utf8 {
       switch byte {
       case ASCII.backslash, ASCII.quote:
         bytes.append(ASCII.backslash)
