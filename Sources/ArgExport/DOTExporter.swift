@@ -139,16 +139,18 @@ public enum DOTExporter {
       if relationKinds.isEmpty { target.write("\n") }
       let relation = row.relation
       relationKinds.insert(relation.kind)
-      target.write("  ")
+      target.write(static: "  ")
       DOTEscaping.writeID(relation.from, to: &target)
-      target.write(" -> ")
+      target.write(static: " -> ")
       DOTEscaping.writeID(relation.to, to: &target)
-      target.write(" [")
+      target.write(static: " [")
       writeEdgeStyle(relation.kind, to: &target)
-      if stacking.isFree(row), !relation.kind.isSymmetric { target.write(", constraint=false") }
-      target.write(", tooltip=")
+      if stacking.isFree(row), !relation.kind.isSymmetric {
+        target.write(static: ", constraint=false")
+      }
+      target.write(static: ", tooltip=")
       writeTooltip(for: relation, to: &target)
-      target.write("];\n")
+      target.write(static: "];\n")
     }
     stacking.write(to: &target)
 
@@ -283,7 +285,7 @@ public enum DOTExporter {
     target.write("\(indent)}\n")
   }
 
-  private static func nodeStyle(_ kind: ClaimKind) -> String {
+  private static func nodeStyle(_ kind: ClaimKind) -> StaticString {
     switch kind {
     case .statement: ##"shape=box, style="rounded,filled", color="#6c8ebf", fillcolor="#e3ecfa""##
     case .argument:
@@ -291,7 +293,7 @@ public enum DOTExporter {
     }
   }
 
-  private static func edgeColour(_ kind: RelationKind) -> String {
+  private static func edgeColour(_ kind: RelationKind) -> StaticString {
     switch kind {
     case .supports: "#2e7d32"
     case .rebuts: "#c62828"
@@ -303,13 +305,13 @@ public enum DOTExporter {
   }
 
   private static func writeEdgeStyle(_ kind: RelationKind, to output: inout OutputBuffer) {
-    output.write("color=\"")
-    output.write(edgeColour(kind))
-    output.write("\", ")
-    output.write(edgeShape(kind))
+    output.write(static: "color=\"")
+    output.write(static: edgeColour(kind))
+    output.write(static: "\", ")
+    output.write(static: edgeShape(kind))
   }
 
-  private static func edgeShape(_ kind: RelationKind) -> String {
+  private static func edgeShape(_ kind: RelationKind) -> StaticString {
     switch kind {
     case .supports: "style=solid, arrowhead=normal"
     case .rebuts: "style=dashed, arrowhead=tee"
@@ -339,7 +341,7 @@ public enum DOTExporter {
   ) {
     output.write(indent)
     DOTEscaping.writeID(claim.id, to: &output)
-    output.write(##" [label=<<FONT POINT-SIZE="8" COLOR="#4a4a4a"><B>"##)
+    output.write(static: ##" [label=<<FONT POINT-SIZE="8" COLOR="#4a4a4a"><B>"##)
     // The tag in Argdown's brackets, with the shading's note: escaped a piece at a time, which
     // is the same as escaping them joined, as a bracket ends no line break.
     let (open, close) = claim.kind == .statement ? ("[", "]") : ("<", ">")
@@ -349,15 +351,15 @@ public enum DOTExporter {
     if let note = options.shading?.notes[claim.id] {
       DOTEscaping.writeHTML(" · " + note, to: &output)
     }
-    output.write("</B></FONT>")
+    output.write(static: "</B></FONT>")
     TextWrap.forEachPiece(of: claim.text, width: options.wrapWidth) { piece in
       switch piece {
-      case .line: output.write("<BR/>")
+      case .line: output.write(static: "<BR/>")
       case .text(let utf8): DOTEscaping.writeHTML(utf8: utf8, to: &output)
       }
     }
-    output.write(">, ")
-    output.write(nodeStyle(claim.kind))
+    output.write(static: ">, ")
+    output.write(static: nodeStyle(claim.kind))
     // A later attribute overrides the style's own fill.
     if let fill = options.shading?.fills[claim.id] {
       output.write(", fillcolor=")
@@ -366,10 +368,10 @@ public enum DOTExporter {
     var hasTooltip = false
     forEachTooltipPart(of: claim) { hasTooltip = hasTooltip || !$0.isEmpty }
     if hasTooltip {
-      output.write(", tooltip=")
+      output.write(static: ", tooltip=")
       DOTEscaping.writeTooltip(to: &output) { forEachTooltipPart(of: claim, $0) }
     }
-    output.write("];\n")
+    output.write(static: "];\n")
   }
 
   /// `source, comment` over the quote in curly quotes, or the claim's text without provenance.

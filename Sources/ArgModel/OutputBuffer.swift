@@ -41,6 +41,13 @@ public struct OutputBuffer: TextOutputStream {
     string.withUTF8 { write(utf8: $0) }
   }
 
+  /// A literal token: its bytes are where the compiler put them, so writing it takes none of
+  /// the checks of a `String`'s storage. Exporters write several of these for every record.
+  @inlinable
+  public mutating func write(static literal: StaticString) {
+    literal.withUTF8Buffer { write(utf8: $0) }
+  }
+
   @inlinable
   public mutating func write(_ string: Substring) {
     if let done: Void = string.utf8.withContiguousStorageIfAvailable({ write(utf8: $0) }) {
