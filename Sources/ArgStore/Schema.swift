@@ -16,6 +16,7 @@ public enum Schema {
     ("0005_history.sql", PackageResources._005_history_sql),
     ("0006_source_texts.sql", PackageResources._006_source_texts_sql),
     ("0007_compact_keys.sql", PackageResources._007_compact_keys_sql),
+    ("0008_aside_index.sql", PackageResources._008_aside_index_sql),
   ]
 
   public static var latestVersion: Int { files.count }

@@ -2,9 +2,10 @@ import ArgModel
 import SQLiteKit
 
 /// The wordings of the stored map, each with its claim's links (see ``Wording``). A place's
-/// claims come from one statement, in seq order, and the relations into them from another,
-/// read first; asides and reconstructions, which few claims have, come from cached statements
-/// run only for those. Memory holds one place's relations in and its few members' wordings.
+/// claims come from one statement, in seq order, and the relations into them from another
+/// walked alongside it; asides and reconstructions, which few claims have, come from cached
+/// statements run only for those. Memory holds a row of each and the place's few members'
+/// wordings.
 extension StoreRows {
   public func forEachWording(in place: ClaimPlace, _ body: (Wording) -> Void) throws(StoreError) {
     let (filter, values) = Rows.placeFilter(place)
@@ -19,7 +20,6 @@ extension StoreRows {
         ORDER BY m.claim_seq, m.member
         """
       ).map(values) { (seq: $0.int(0), index: $0.int(1)) }[...]
-      let incoming = try relations(into: filter, values)
       let claimBySeq = try database.cachedStatement(
         "SELECT \(Self.wordingColumns) FROM claims c WHERE c.seq = ?")
       // Members' wordings go between the claims, in the order of their claims' seqs.
@@ -36,6 +36,8 @@ extension StoreRows {
       guard let seqs = try seqRange(of: place) else { return try writeMembers(before: .max) }
       var marks = try ClaimMarks(database, seqs: seqs)
       defer { marks.finish() }
+      var incoming = try relations(into: filter, values)
+      defer { incoming.finish() }
       try database.prepare(
         """
         SELECT \(Rows.keyedClaimColumns) FROM claims c \(join("s", on: "c.seq"))
@@ -47,7 +49,8 @@ extension StoreRows {
         // A claim with members is written as its members' wordings, each in its own place.
         guard !flags.hasMembers else { return }
         try writeMembers(before: seq)
-        body(try wording(row, flags, slugs, member: nil, incoming: incoming[seq] ?? []))
+        body(
+          try wording(row, flags, slugs, member: nil, incoming: incoming.rows(of: seq, Link.init)))
       }
       try writeMembers(before: .max)
     }
@@ -72,43 +75,53 @@ extension StoreRows {
   /// None: the store's foreign keys make every relation join two claims.
   public func forEachDanglingRelation(_ body: (Relation, _ from: ClaimName?) -> Void) {}
 
-  /// The relations into the claims (without members) that `filter` selects, by their target's
-  /// seq, each with the claim it comes from; ``Link/mapOrder`` puts each target's in the map's
-  /// order. The target is `c` itself: joining `claims t` for `relationColumns` would read its
-  /// row a second time. Sorting each target's few relations here, rather than all of them in
-  /// SQL, spares a temporary B-tree, and a map without reconstructions skips their test.
-  private func relations(into filter: String, _ values: [any SQLBindable]) throws -> [Int: [Link]] {
+  /// The relations into the claims that `filter` selects, by their target's seq, as ``Link``s:
+  /// ``Link/mapOrder`` puts each target's in the map's order. Walking the claims in seq order
+  /// through their index gives the rows in the order of the claims, with no sort; the target's
+  /// id is the claim's own, so its row is not read again. A map without reconstructions skips
+  /// their test.
+  private func relations(into filter: String, _ values: [any SQLBindable]) throws -> RowsBySeq {
     let anyReconstructions =
       try database.scalarInt("SELECT EXISTS (SELECT 1 FROM reconstruction_steps)") != 0
-    var incoming: [Int: [Link]] = [:]
-    try database.prepare(
-      """
-      SELECT f.id, c.id, r.kind, r.scheme, f.kind, f.title, r.to_seq, r.from_seq FROM claims c
-      \(join("s", on: "c.seq")) JOIN relations r ON r.to_seq = c.seq
-      JOIN claims f ON f.seq = r.from_seq \(join("so", on: "f.seq"))
-      WHERE \(filter) AND NOT \(anyReconstructions ? Self.reconstructed : "0")
-      """
-    ).forEachRow(values) { row in
-      let relation = Rows.relation(row)
-      incoming[row.int(6), default: []].append(
-        Link(
-          relation: relation, other: Self.name(row, id: relation.from, kind: 4),
-          fromSeq: row.int(7)))
-    }
-    return incoming
+    return try RowsBySeq(
+      database.prepare(
+        """
+        SELECT c.seq, f.id, r.kind, r.scheme, f.kind, f.title, r.from_seq FROM claims c
+        \(join("s", on: "c.seq")) JOIN relations r ON r.to_seq = c.seq
+        JOIN claims f ON f.seq = r.from_seq \(join("so", on: "f.seq"))
+        WHERE \(filter) AND NOT \(anyReconstructions ? Self.reconstructed : "0")
+        ORDER BY c.seq
+        """), values)
   }
 
-  /// A relation and the claim at its other end.
+  /// A relation into a claim, from a row of `relations(into:_:)`.
   private struct Link {
-    var relation: Relation
-    var other: ClaimName
+    var from: ClaimName
     var fromSeq: Int
+    var kind: RelationKind
+    var scheme: String?
+
+    init(_ row: Row) {
+      from = StoreRows.name(row, id: row.string(1), kind: 4)
+      kind = RelationKind(rawValue: row.string(2)) ?? .supports
+      scheme = row.optionalString(3)
+      fromSeq = row.int(6)
+    }
+
+    func relation(to id: String) -> Relation {
+      Relation(from: from.id, to: id, kind: kind, scheme: scheme)
+    }
 
     /// The map's order of one target's relations: `ORDER BY r.kind DESC, r.from_seq`.
     static func mapOrder(_ first: Link, _ second: Link) -> Bool {
-      let (a, b) = (first.relation.kind.rawValue, second.relation.kind.rawValue)
-      return a != b ? a > b : first.fromSeq < second.fromSeq
+      guard first.kind != second.kind else { return first.fromSeq < second.fromSeq }
+      return kindsDescending.firstIndex(of: first.kind)! < kindsDescending.firstIndex(
+        of: second.kind)!
     }
+
+    /// The kinds as `ORDER BY kind DESC` ranks them: their names, descending (all ASCII, so
+    /// `String`'s order is SQLite's byte order).
+    private static let kindsDescending = RelationKind.allCases.sorted { $0.rawValue > $1.rawValue }
   }
 
   /// `keyedClaimColumns`, then the columns of `ClaimFlags`: for a claim read by itself.
@@ -118,9 +131,17 @@ extension StoreRows {
     EXISTS (SELECT 1 FROM reconstruction_steps s WHERE s.argument_seq = c.seq)
     """
 
-  /// The aside kinds as SQL literals: constants of the model, not values from outside.
+  /// The aside kinds as SQL literals: constants of the model, not values from outside. The
+  /// partial index `relations_asides` (schema 8) repeats `kind IN (…)` with this list, as SQLite
+  /// uses it only for a query with the same condition.
   fileprivate static let asideKinds = RelationKind.allCases.filter(\.isAside)
     .map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+  /// The claims between seqs `?1` and `?2` that have an aside, in seq order, each once.
+  static let claimsWithAsides = """
+    SELECT DISTINCT from_seq FROM relations WHERE from_seq BETWEEN ?1 AND ?2
+    AND kind IN (\(asideKinds)) ORDER BY from_seq
+    """
 
   /// An SQL condition on `relations r`: a reconstruction puts it in the graph, as a premise
   /// supporting its argument or the argument supporting its last step.
@@ -151,9 +172,10 @@ extension StoreRows {
     var wording = Wording(claim: claim, member: member)
     guard wording.isFirst else { return wording }
     if let incoming {
-      for link in incoming.sorted(by: Link.mapOrder) {
-        wording.incoming.append(link.relation)
-        wording.names[link.other.id] = link.other
+      // Most claims have one reason or none: sorting those would only copy them.
+      for link in incoming.count > 1 ? incoming.sorted(by: Link.mapOrder) : incoming {
+        wording.incoming.append(link.relation(to: claim.id))
+        wording.names[link.from.id] = link.from
       }
     } else {
       try linkedRelations(
@@ -266,11 +288,7 @@ private struct ClaimMarks {
       SELECT DISTINCT claim_seq FROM claim_members WHERE claim_seq BETWEEN ?1 AND ?2
       ORDER BY claim_seq
       """)
-    asides = try cursor(
-      """
-      SELECT DISTINCT from_seq FROM relations WHERE from_seq BETWEEN ?1 AND ?2
-      AND kind IN (\(StoreRows.asideKinds)) ORDER BY from_seq
-      """)
+    asides = try cursor(StoreRows.claimsWithAsides)
     reconstructions = try cursor(
       """
       SELECT DISTINCT argument_seq FROM reconstruction_steps WHERE argument_seq BETWEEN ?1 AND ?2

@@ -315,7 +315,7 @@ private struct Writer {
     if let title = claim.title, Writer.bracketTitle(ClaimName(claim)) == nil {
       writeField("title", title)
     }
-    for kind in [RelationKind.rephrases, .prefers] where !listed.isEmpty {
+    for kind in listed.isEmpty ? [] : [RelationKind.rephrases, .prefers] {
       let targets = listed.filter { $0.kind == kind }.map { listedName($0.to, names[$0.to]) }
       guard !targets.isEmpty else { continue }
       append(separator + kind.rawValue + ": [" + targets.joined(separator: ", ") + "]")

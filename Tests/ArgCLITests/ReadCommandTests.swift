@@ -127,6 +127,6 @@ import Testing
     #expect(stats["positions"] == 5)
     #expect(stats["comments"] == 12)
     #expect(stats["claims"] == stats["quoted"])
-    #expect(stats["schemaVersion"] == 7)
+    #expect(stats["schemaVersion"] == 8)
   }
 }

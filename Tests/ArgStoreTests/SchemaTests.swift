@@ -51,6 +51,16 @@ struct SchemaTests {
     }
   }
 
+  /// Writing a position as Argdown asks which of its claims have asides, which few do. The
+  /// partial index of schema 8 answers that without reading every relation's kind, but only
+  /// while its condition reads as the query's.
+  @Test func claimsWithAsidesAreFoundThroughTheirIndex() throws {
+    let store = try MapStore.inMemory()
+    let plan = try store.database.prepare("EXPLAIN QUERY PLAN \(StoreRows.claimsWithAsides)")
+      .map([1, 9]) { $0.string(3) }
+    #expect(plan.contains { $0.contains("USING INDEX relations_asides") }, "\(plan)")
+  }
+
   /// The first migration seeds the built-in map's source, which a new map has no use for.
   @Test func aNewStoreHasNoSource() throws {
     let store = try MapStore.inMemory()
