@@ -139,7 +139,10 @@ public struct Claim: Hashable, Sendable {
   }
 
   private static func canonicalTags(_ tags: [String]) -> [String] {
-    Array(Set(tags)).sorted()
+    // Tags read back from the store are sorted and distinct already, and most claims have none
+    // or one: those are kept as they are, rather than hashed into a set and sorted again.
+    if zip(tags, tags.dropFirst()).allSatisfy({ $0 < $1 }) { return tags }
+    return Array(Set(tags)).sorted()
   }
 }
 
