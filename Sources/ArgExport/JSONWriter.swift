@@ -166,12 +166,15 @@ public enum JSONWriter {
         ByteBlocks.firstIndex(in: text, from: 0, block: blockMayNeedEscape, byte: mayNeedEscape)
           == text.count
       else { return false }
-      let suffixCount = suffix.utf8CodeUnitCount
-      target.write(count: text.count + 2 + suffixCount) { bytes in
-        bytes.pointee = UInt8(ascii: "\"")
-        if let start = text.baseAddress { (bytes + 1).update(from: start, count: text.count) }
-        bytes[text.count + 1] = UInt8(ascii: "\"")
-        (bytes + text.count + 2).update(from: suffix.utf8Start, count: suffixCount)
+      suffix.withUTF8Buffer { suffix in
+        target.write(count: text.count + 2 + suffix.count) { bytes in
+          bytes.pointee = UInt8(ascii: "\"")
+          if let start = text.baseAddress { (bytes + 1).update(from: start, count: text.count) }
+          bytes[text.count + 1] = UInt8(ascii: "\"")
+          if let start = suffix.baseAddress {
+            (bytes + text.count + 2).update(from: start, count: suffix.count)
+          }
+        }
       }
       return true
     }

@@ -49,15 +49,6 @@ public struct OutputBuffer: TextOutputStream {
   }
 
   @inlinable
-  public mutating func write(_ string: Substring) {
-    if let done: Void = string.utf8.withContiguousStorageIfAvailable({ write(utf8: $0) }) {
-      return done
-    }
-    for byte in string.utf8 { write(ascii: byte) }
-    drainIfFull()
-  }
-
-  @inlinable
   public mutating func write(utf8: UnsafeBufferPointer<UInt8>) {
     guard let source = utf8.baseAddress, !utf8.isEmpty else { return }
     reserve(utf8.count).update(from: source, count: utf8.count)

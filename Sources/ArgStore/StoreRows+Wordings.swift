@@ -115,12 +115,15 @@ extension StoreRows {
     /// The map's order of one target's relations: `ORDER BY r.kind DESC, r.from_seq`.
     static func mapOrder(_ first: Link, _ second: Link) -> Bool {
       guard first.kind != second.kind else { return first.fromSeq < second.fromSeq }
-      return kindsDescending.firstIndex(of: first.kind)! < kindsDescending.firstIndex(
-        of: second.kind)!
+      return rank(first.kind) < rank(second.kind)
     }
 
-    /// The kinds as `ORDER BY kind DESC` ranks them: their names, descending (all ASCII, so
-    /// `String`'s order is SQLite's byte order).
+    /// A kind's place in `ORDER BY kind DESC`: by name, descending (all ASCII, so `String`'s
+    /// order is SQLite's byte order).
+    private static func rank(_ kind: RelationKind) -> Int {
+      kindsDescending.firstIndex(of: kind)!
+    }
+
     private static let kindsDescending = RelationKind.allCases.sorted { $0.rawValue > $1.rawValue }
   }
 

@@ -11,8 +11,11 @@ struct OutputBufferTests {
       output.write("claim ")
       output.write(index - 1_000)
       output.write(ascii: UInt8(ascii: ";"))
-      output.write("\u{1F600} é"[...])
-      expected += "claim \(index - 1_000);\u{1F600} é"
+      output.write(static: "\u{1F600} é")
+      output.write(count: index % 4) { bytes in
+        bytes.update(repeating: UInt8(ascii: "+"), count: index % 4)
+      }
+      expected += "claim \(index - 1_000);\u{1F600} é" + String(repeating: "+", count: index % 4)
     }
     output.write(Int.min)
     output.write(Int.max)
